@@ -1,0 +1,21 @@
+package org.pactbridge.core.agreement;
+
+/** The kinds of dated event on an agreement's timeline. */
+public enum EventType {
+  PROPOSED,
+  NEGOTIATING,
+  SIGNED,
+  IN_FORCE,
+  /** New provisions apply from this instant; the status does not change. */
+  AMENDED,
+  /** A party gave notice of termination; it takes effect at {@link TimelineEvent#takesEffect()}. */
+  TERMINATION_NOTICE,
+  /** A running termination notice is withdrawn. */
+  NOTICE_WITHDRAWN,
+  /** A running termination notice is suspended: the agreement stays in force, the notice may be revived. */
+  NOTICE_SUSPENDED,
+  SUSPENDED,
+  RESUMED,
+  TERMINATED,
+  EXPIRED
+}

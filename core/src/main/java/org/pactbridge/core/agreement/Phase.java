@@ -1,0 +1,18 @@
+package org.pactbridge.core.agreement;
+
+/** Where an agreement stands at an instant, derived from its timeline. */
+public enum Phase {
+  /** Nothing has happened yet at that instant. */
+  NONE,
+  PROPOSED,
+  NEGOTIATING,
+  SIGNED,
+  IN_FORCE,
+  SUSPENDED,
+  TERMINATED,
+  EXPIRED;
+
+  public boolean isTerminal() {
+    return this == TERMINATED || this == EXPIRED;
+  }
+}

@@ -1,0 +1,137 @@
+package org.pactbridge.core.agreement;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * An agreement's dated events and the status they imply. Events are ordered by instant; events at the
+ * same instant apply in the order given. Status is derived once, at construction, into a sorted array
+ * of transitions, so {@link #statusAt(Instant)} is a binary search that allocates nothing.
+ *
+ * <p>A termination notice takes effect at its {@code takesEffect} instant unless it is withdrawn or
+ * suspended before then; a later notice replaces an earlier one. Immutable and thread-safe.
+ */
+public final class Timeline {
+  private final List<TimelineEvent> events;
+  private final Instant[] transitionAt;
+  private final AgreementStatus[] transitionStatus;
+
+  public Timeline(List<TimelineEvent> events) {
+    List<TimelineEvent> sorted = new ArrayList<>(events);
+    sorted.sort(Comparator.comparing(TimelineEvent::at)); // stable: same-instant events keep their order
+    this.events = List.copyOf(sorted);
+    List<Instant> at = new ArrayList<>();
+    List<AgreementStatus> status = new ArrayList<>();
+    derive(this.events, at, status);
+    this.transitionAt = at.toArray(new Instant[0]);
+    this.transitionStatus = status.toArray(new AgreementStatus[0]);
+  }
+
+  public static Timeline of(TimelineEvent... events) {
+    return new Timeline(List.of(events));
+  }
+
+  public List<TimelineEvent> events() {
+    return events;
+  }
+
+  /** Status at an instant. Cost: O(log transitions), no allocation. */
+  public AgreementStatus statusAt(Instant at) {
+    int low = 0;
+    int high = transitionAt.length - 1;
+    int found = -1;
+    while (low <= high) {
+      int mid = (low + high) >>> 1;
+      if (transitionAt[mid].compareTo(at) <= 0) {
+        found = mid;
+        low = mid + 1;
+      } else {
+        high = mid - 1;
+      }
+    }
+    return found < 0 ? AgreementStatus.NONE : transitionStatus[found];
+  }
+
+  /** The first instant at which the agreement was in force, or null if it never entered into force. */
+  public Instant firstInForce() {
+    for (int i = 0; i < transitionAt.length; i++) {
+      if (transitionStatus[i].inForce()) {
+        return transitionAt[i];
+      }
+    }
+    return null;
+  }
+
+  /** Every instant at which the status changes, in order: the boundaries a what-if or test walks. */
+  public List<Instant> transitionInstants() {
+    return List.of(transitionAt);
+  }
+
+  private static void derive(List<TimelineEvent> events, List<Instant> at, List<AgreementStatus> out) {
+    Phase phase = Phase.NONE;
+    Instant since = null;
+    boolean assumed = false;
+    Instant pending = null;
+    boolean suspendedNotice = false;
+    for (TimelineEvent event : events) {
+      if (pending != null && !pending.isAfter(event.at()) && (phase == Phase.IN_FORCE || phase == Phase.SUSPENDED)) {
+        phase = Phase.TERMINATED;
+        since = pending;
+        pending = null;
+        at.add(since);
+        out.add(new AgreementStatus(phase, since, null, false, assumed));
+      }
+      switch (event.type()) {
+        case PROPOSED, NEGOTIATING, SIGNED -> {
+          if (phase.ordinal() < Phase.IN_FORCE.ordinal()) {
+            phase = Phase.valueOf(event.type().name());
+            since = event.at();
+            assumed = event.assumed();
+          }
+        }
+        case IN_FORCE, RESUMED -> {
+          phase = Phase.IN_FORCE;
+          since = event.at();
+          assumed = event.assumed();
+        }
+        case AMENDED -> {
+          // provisions change; the status does not
+        }
+        case TERMINATION_NOTICE -> {
+          pending = event.takesEffect();
+          suspendedNotice = false;
+        }
+        case NOTICE_WITHDRAWN -> {
+          pending = null;
+          suspendedNotice = false;
+        }
+        case NOTICE_SUSPENDED -> {
+          if (pending != null) {
+            pending = null;
+            suspendedNotice = true;
+          }
+        }
+        case SUSPENDED -> {
+          phase = Phase.SUSPENDED;
+          since = event.at();
+          assumed = event.assumed();
+        }
+        case TERMINATED, EXPIRED -> {
+          phase = event.type() == EventType.TERMINATED ? Phase.TERMINATED : Phase.EXPIRED;
+          since = event.at();
+          assumed = event.assumed();
+          pending = null;
+          suspendedNotice = false;
+        }
+      }
+      at.add(event.at());
+      out.add(new AgreementStatus(phase, since, phase.isTerminal() ? null : pending, suspendedNotice, assumed));
+    }
+    if (pending != null && (phase == Phase.IN_FORCE || phase == Phase.SUSPENDED)) {
+      at.add(pending);
+      out.add(new AgreementStatus(Phase.TERMINATED, pending, null, false, assumed));
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package org.pactbridge.core.label;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.pactbridge.core.party.Community;
+import org.pactbridge.core.party.PartyCode;
+
+/**
+ * To whom an item may be released beyond its originators: anyone an agreement allows ({@link #open()}),
+ * nobody foreign ({@link #noforn()}), or only the parties and communities of a REL TO list. A community
+ * whose members are unknown releases only to its listed members.
+ */
+public final class Releasability {
+  private static final Releasability OPEN = new Releasability(false, null);
+  private static final Releasability NOFORN = new Releasability(true, null);
+
+  private final boolean noforn;
+  private final List<String> relTo;
+  private final Set<String> relToSet;
+
+  private Releasability(boolean noforn, List<String> relTo) {
+    this.noforn = noforn;
+    this.relTo = relTo == null ? null : List.copyOf(relTo);
+    this.relToSet = relTo == null ? null : Set.copyOf(relTo);
+  }
+
+  /** No releasability control: agreements alone decide. */
+  public static Releasability open() {
+    return OPEN;
+  }
+
+  public static Releasability noforn() {
+    return NOFORN;
+  }
+
+  /** A REL TO list of party codes and community names, in the order given. */
+  public static Releasability relTo(List<String> entries) {
+    Objects.requireNonNull(entries, "entries");
+    return new Releasability(false, entries);
+  }
+
+  public boolean isNoforn() {
+    return noforn;
+  }
+
+  public boolean hasRelTo() {
+    return relTo != null;
+  }
+
+  /** The REL TO entries as given; empty when there is no list. */
+  public List<String> relToEntries() {
+    return relTo == null ? List.of() : relTo;
+  }
+
+  /**
+   * Whether a foreign party may receive the item under this control. Communities are looked up in
+   * {@code communities}; cost: one set look-up plus one per community entry.
+   */
+  public boolean permits(PartyCode party, java.util.Map<String, Community> communities) {
+    if (noforn) {
+      return false;
+    }
+    if (relTo == null) {
+      return true;
+    }
+    if (relToSet.contains(party.value())) {
+      return true;
+    }
+    for (String entry : relTo) {
+      Community community = communities.get(entry);
+      if (community != null && community.includes(party)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Releasability that && that.noforn == noforn && Objects.equals(that.relToSet, relToSet);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(noforn, relToSet);
+  }
+
+  @Override
+  public String toString() {
+    return noforn ? "NOFORN" : relTo == null ? "(open)" : "REL TO " + String.join(", ", relTo);
+  }
+}

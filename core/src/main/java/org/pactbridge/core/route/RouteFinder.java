@@ -1,0 +1,165 @@
+package org.pactbridge.core.route;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.pactbridge.core.agreement.Agreement;
+import org.pactbridge.core.agreement.AgreementId;
+import org.pactbridge.core.agreement.Provisions;
+import org.pactbridge.core.party.Level;
+import org.pactbridge.core.party.PartyCode;
+import org.pactbridge.core.party.Topic;
+import org.pactbridge.core.registry.Registry;
+import org.pactbridge.core.release.HopCheck;
+import org.pactbridge.core.release.ReleaseRequest;
+
+/**
+ * Finds chains holder → X → … → recipient in which every hop satisfies rules 3 and 4 at the instant
+ * (each receiver releasable under the item's REL TO, an information agreement in force whose scope
+ * covers the topics and whose table covers the level as the sender protects it). Levels are translated
+ * hop by hop. Every onward hop carries the originators' consent requirement.
+ *
+ * <p>Search is by increasing length: only chains of the fewest hops that exist are returned, ordered by
+ * fewer consents, then sanctioned before ad-hoc, then by the parties' codes. Originators are not used
+ * as intermediaries: a chain back through the originator is the originator's own release, not a relay.
+ * Thread-safe. Cost: the last hop is a direct look-up, so a two-hop search is O(degree of the holder).
+ */
+public final class RouteFinder {
+  public static final int DEFAULT_MAX_HOPS = 3;
+  public static final int DEFAULT_LIMIT = 10;
+
+  private static final Comparator<Route> PREFERENCE =
+      Comparator.<Route>comparingInt(route -> route.hops().size())
+          .thenComparingInt(route -> route.consents().size())
+          .thenComparing(route -> route.sanctioned() ? 0 : 1)
+          .thenComparing(route -> route.parties().toString());
+
+  private final Registry registry;
+  private final HopCheck hops;
+
+  public RouteFinder(Registry registry, HopCheck hops) {
+    this.registry = registry;
+    this.hops = hops;
+  }
+
+  public List<Route> find(ReleaseRequest request) {
+    return find(request, DEFAULT_MAX_HOPS, DEFAULT_LIMIT);
+  }
+
+  /** Routes of at least two hops and at most {@code maxHops}, at most {@code limit} of them. */
+  public List<Route> find(ReleaseRequest request, int maxHops, int limit) {
+    if (request.releasability().isNoforn()
+        || !request.releasability().permits(request.recipient(), registry.communities())
+        || request.holder().equals(request.recipient())) {
+      return List.of();
+    }
+    Level start = request.level();
+    List<Hop> prefix = new ArrayList<>(maxHops);
+    if (!request.holder().equals(request.level().party())) {
+      HopCheck.Result received =
+          hops.check(request.level().party(), request.level(), request.holder(), request.topics(), request.at());
+      if (!received.lawful()) {
+        return List.of();
+      }
+      start = received.level();
+    }
+    Search search = new Search(request, limit);
+    Set<PartyCode> visited = new HashSet<>();
+    visited.add(request.holder());
+    for (int depth = 2; depth <= maxHops; depth++) {
+      search.extend(request.holder(), start, depth, prefix, visited);
+      if (!search.found.isEmpty()) {
+        break;
+      }
+    }
+    List<Route> routes = search.found;
+    routes.sort(PREFERENCE);
+    return routes.size() > limit ? List.copyOf(routes.subList(0, limit)) : List.copyOf(routes);
+  }
+
+  private final class Search {
+    private final ReleaseRequest request;
+    private final int limit;
+    private final Set<Topic> topics;
+    private final Instant at;
+    private final List<Route> found = new ArrayList<>();
+    private final List<PartyCode> consents;
+
+    Search(ReleaseRequest request, int limit) {
+      this.request = request;
+      this.limit = limit;
+      this.topics = request.topics();
+      this.at = request.at();
+      List<PartyCode> originators = new ArrayList<>(request.originators());
+      originators.sort(null);
+      this.consents = List.copyOf(originators);
+    }
+
+    void extend(PartyCode sender, Level level, int remaining, List<Hop> prefix, Set<PartyCode> visited) {
+      if (found.size() >= limit * 4) {
+        return; // enough to rank; bounded work on dense worlds
+      }
+      PartyCode recipient = request.recipient();
+      if (remaining == 1) {
+        HopCheck.Result last = hops.check(sender, level, recipient, topics, at);
+        if (last.lawful()) {
+          List<Hop> chain = new ArrayList<>(prefix);
+          chain.add(hop(sender, recipient, last));
+          found.add(new Route(chain, consents, sanctioning(chain)));
+        }
+        return;
+      }
+      Set<PartyCode> tried = new HashSet<>();
+      for (Agreement agreement : registry.informationAgreementsOf(sender)) {
+        if (!agreement.statusAt(at).inForce()) {
+          continue;
+        }
+        for (PartyCode next : agreement.parties()) {
+          if (next.equals(sender) || next.equals(recipient) || visited.contains(next) || !tried.add(next)
+              || request.originators().contains(next)
+              || !request.releasability().permits(next, registry.communities())) {
+            continue;
+          }
+          HopCheck.Result step = hops.check(sender, level, next, topics, at);
+          if (!step.lawful()) {
+            continue;
+          }
+          prefix.add(hop(sender, next, step));
+          visited.add(next);
+          extend(next, step.level(), remaining - 1, prefix, visited);
+          visited.remove(next);
+          prefix.remove(prefix.size() - 1);
+        }
+      }
+    }
+
+    private Hop hop(PartyCode from, PartyCode to, HopCheck.Result result) {
+      Provisions provisions = result.agreement().provisionsAt(at);
+      List<String> sources = provisions.equivalence() != null && !provisions.equivalence().sources().isEmpty()
+          ? provisions.equivalence().sources()
+          : result.agreement().sources();
+      return new Hop(from, to, result.agreement().id(), result.level(), result.assumed(), sources);
+    }
+
+    private AgreementId sanctioning(List<Hop> chain) {
+      List<PartyCode> parties = new ArrayList<>(chain.size() + 1);
+      parties.add(chain.get(0).from());
+      for (Hop hop : chain) {
+        parties.add(hop.to());
+      }
+      for (Agreement arrangement : registry.arrangements()) {
+        if (!arrangement.statusAt(at).inForce()) {
+          continue;
+        }
+        Provisions provisions = arrangement.provisionsAt(at);
+        if (provisions.channel() != null && provisions.scope().covers(topics) && provisions.channel().sanctions(parties)) {
+          return arrangement.id();
+        }
+      }
+      return null;
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package org.pactbridge.core.time;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.pactbridge.core.InvalidInputException;
+
+/**
+ * A date or instant as written in queries and data: {@code 2011-01-05} (00:00 UTC that day),
+ * {@code 2019-11-23T00:00+09:00} or {@code 2011-01-05T00:00:00Z} (an instant), and, in data only,
+ * {@code 2010-06} or {@code 1988} (known to the month or year). A partial date is read at its
+ * conservative end: {@link #earliest()} for events that end or suspend something, {@link #latest()} for
+ * those that start something; either way the instant is {@link #assumed()}.
+ */
+public record DateSpec(String text, Precision precision, Instant earliest, Instant latest) {
+
+  /** How precisely the source gives the date. */
+  public enum Precision {
+    YEAR,
+    MONTH,
+    DAY,
+    INSTANT
+  }
+
+  /** True when the date is known only to the month or the year. */
+  public boolean assumed() {
+    return precision == Precision.YEAR || precision == Precision.MONTH;
+  }
+
+  /** Reads a query date or instant: a day or a full instant, never a partial date. */
+  public static Instant parseInstant(String text) {
+    DateSpec spec = parse(text);
+    if (spec.assumed()) {
+      throw InvalidInputException.malformedDate(text);
+    }
+    return spec.earliest();
+  }
+
+  /** Reads any accepted form, partial dates included. */
+  public static DateSpec parse(String text) {
+    if (text == null) {
+      throw InvalidInputException.malformedDate("null");
+    }
+    String trimmed = text.strip();
+    try {
+      if (trimmed.matches("\\d{4}")) {
+        int year = Integer.parseInt(trimmed);
+        Instant first = LocalDate.of(year, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant last = LocalDate.of(year, 12, 31).atStartOfDay().toInstant(ZoneOffset.UTC);
+        return new DateSpec(trimmed, Precision.YEAR, first, last);
+      }
+      if (trimmed.matches("\\d{4}-\\d{2}")) {
+        YearMonth month = YearMonth.parse(trimmed);
+        Instant first = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant last = month.atEndOfMonth().atStartOfDay().toInstant(ZoneOffset.UTC);
+        return new DateSpec(trimmed, Precision.MONTH, first, last);
+      }
+      if (trimmed.matches("\\d{4}-\\d{2}-\\d{2}")) {
+        Instant day = LocalDate.parse(trimmed).atStartOfDay().toInstant(ZoneOffset.UTC);
+        return new DateSpec(trimmed, Precision.DAY, day, day);
+      }
+      if (trimmed.matches("\\d{4}-\\d{2}-\\d{2}T.*")) {
+        Instant instant = OffsetDateTime.parse(trimmed, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        return new DateSpec(trimmed, Precision.INSTANT, instant, instant);
+      }
+    } catch (DateTimeException e) {
+      throw InvalidInputException.malformedDate(text);
+    }
+    throw InvalidInputException.malformedDate(text);
+  }
+
+  /** The ISO form used in output: {@code 2011-01-05T00:00:00Z}. */
+  public static String format(Instant instant) {
+    return DateTimeFormatter.ISO_INSTANT.format(instant);
+  }
+}
