@@ -1,0 +1,122 @@
+package org.pactbridge.web.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's Chromium, headless, driven through Debian's chromedriver: no browser download, no network
+ * beyond loopback, a fresh profile per run. The flags are those CI needs as root. Screenshots go to
+ * {@code target/screenshots/}.
+ */
+final class Browser implements AutoCloseable {
+  static final Path CHROMIUM = Path.of(System.getProperty("pactbridge.chromium", "/usr/bin/chromium"));
+  static final Path CHROMEDRIVER = Path.of(System.getProperty("pactbridge.chromedriver", "/usr/bin/chromedriver"));
+
+  private final Path profile;
+  private final ChromeDriver driver;
+  private final WebDriverWait wait;
+  private final Path screenshots;
+
+  Browser() throws IOException {
+    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+      throw new IllegalStateException("the browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+          + " (Debian packages chromium, chromium-driver, fonts-noto-cjk; see web/ci-install.sh)");
+    }
+    profile = Files.createTempDirectory("pactbridge-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--disable-extensions", "--disable-default-apps", "--lang=en-US", "--window-size=1440,1000",
+        "--user-data-dir=" + profile.toAbsolutePath());
+    options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort()
+        .withLogOutput(java.io.OutputStream.nullOutputStream())
+        .build();
+    driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+    wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    screenshots = Path.of("target", "screenshots");
+    Files.createDirectories(screenshots);
+  }
+
+  ChromeDriver driver() {
+    return driver;
+  }
+
+  void open(String url) {
+    driver.get(url);
+  }
+
+  WebElement find(String css) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+  }
+
+  WebElement clickable(String css) {
+    return wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
+  }
+
+  List<WebElement> all(String css) {
+    return driver.findElements(By.cssSelector(css));
+  }
+
+  void waitFor(String what, java.util.function.Supplier<Boolean> condition) {
+    new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage(what).until(ignored -> condition.get());
+  }
+
+  /** The text of the first element matching {@code css}, or "" when there is none; read in one step, never stale. */
+  String text(String css) {
+    Object text = script("const element = document.querySelector(arguments[0]); return element ? element.innerText : '';", css);
+    return text == null ? "" : text.toString();
+  }
+
+  void waitForText(String css, String text) {
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+  }
+
+  Object script(String script, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(script, args);
+  }
+
+  /** Saves the viewport as {@code target/screenshots/NAME.png} and returns the file. */
+  Path screenshot(String name) throws IOException {
+    File shot = driver.getScreenshotAs(OutputType.FILE);
+    Path target = screenshots.resolve(name + ".png");
+    Files.copy(shot.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    return target;
+  }
+
+  /** The browser console since the last call: page errors show up here. */
+  List<String> console() {
+    return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+        .map(entry -> entry.getLevel() + " " + entry.getMessage()).toList();
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      driver.quit();
+    } finally {
+      try (Stream<Path> files = Files.walk(profile)) {
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
+    }
+  }
+}

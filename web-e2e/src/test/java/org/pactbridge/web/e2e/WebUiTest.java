@@ -1,0 +1,292 @@
+package org.pactbridge.web.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The web UI in real headless Chromium against a node on a random loopback port: the Korea–US–Japan
+ * story told through the pages. The tests run in order and share one browser and one node, like one
+ * person's session: sign in, look at 2011 and 2017, see what a what-if changes, register an item, ask
+ * for consent, approve it as the originator's disclosure officer, see the decision change, verify the
+ * audit chain.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebUiTest {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final String TITLE = "北朝鮮ミサイル発射の評価 / 북한 미사일 발사 평가";
+
+  private FakeNode node;
+  private Browser browser;
+  private String base;
+  private final HttpClient http = HttpClient.newHttpClient();
+  private String usaOriginator;
+  private String korOfficer;
+  private String auditor;
+  private String itemId;
+
+  @BeforeAll
+  void start() throws Exception {
+    node = new FakeNode();
+    base = "http://127.0.0.1:" + node.port() + "/";
+    // Accounts are made the way an administrator makes them: through the API, with the first-start token.
+    usaOriginator = account("usa-originator", "USA", "TOP_SECRET", List.of("originator", "analyst"));
+    korOfficer = account("kor-fdo", "KOR", "I", List.of("disclosure-officer"));
+    auditor = account("kor-auditor", "KOR", "II", List.of("auditor"));
+    browser = new Browser();
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void printConsole(org.junit.jupiter.api.TestInfo test) throws IOException {
+    browser.screenshot("last-" + test.getTestMethod().orElseThrow().getName());
+    // Page errors are part of a failure's story: they go to the test's output.
+    browser.console().forEach(line -> System.out.println("[browser] " + line));
+  }
+
+  @AfterAll
+  void stop() throws IOException {
+    if (browser != null) {
+      browser.close();
+    }
+    if (node != null) {
+      node.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void signInWithAnApiToken() throws IOException {
+    browser.open(base);
+    browser.find("#signin-form");
+    browser.find("#signin-token").sendKeys("pbt_not-a-token");
+    browser.clickable("#signin-submit").click();
+    browser.waitForText("#signin-error", "Not signed in");
+    signIn(usaOriginator);
+    assertThat(browser.find("#who").getText()).contains("usa-originator").contains("USA");
+    assertThat(browser.all("#nav a")).extracting(WebElement::getText).contains("Network", "Coverage", "Items").doesNotContain("Audit");
+    browser.screenshot("01-signed-in");
+  }
+
+  @Test
+  @Order(2)
+  void theSliderShowsNoKoreaJapanPactIn2011AndOneIn2017() throws IOException {
+    browser.open(base + "#/network");
+    moveSliderTo("2011-01-05");
+    assertThat(liveStatuses("KOR-USA")).contains("IN_FORCE");
+    assertThat(liveStatuses("JPN-USA")).contains("IN_FORCE");
+    assertThat(liveStatuses("JPN-KOR")).isEmpty();
+    assertThat(browser.find("#network-summary li[data-pair='JPN-KOR']").getAttribute("class")).isEqualTo("missing");
+    assertThat(browser.find("#network-summary li[data-pair='JPN-KOR']").getText()).contains("none in force");
+    browser.screenshot("02-network-2011-01-05");
+
+    // The slider is a keyboard control too: one step right is one day later.
+    browser.find("#at-slider").sendKeys(Keys.ARROW_RIGHT);
+    browser.waitFor("the date after one key press", () -> "2011-01-06".equals(browser.find("#at-date").getAttribute("value")));
+
+    moveSliderTo("2017-01-05");
+    assertThat(liveStatuses("JPN-KOR")).containsExactly("IN_FORCE");
+    assertThat(browser.all("#network .arrangement-hub[data-agreement='TISA-2014']")).hasSize(1);
+    // A click on the drawn line selects the agreement (WebDriver cannot click an SVG group as such).
+    browser.find("#network .edge[data-pair='JPN-KOR'][data-agreement='ROK-JPN-GSOMIA-2016'] path.hit").click();
+    browser.waitForText("#detail-title", "ROK-JPN-GSOMIA-2016");
+    WebElement detail = browser.find("#agreement-detail");
+    assertThat(detail.getText()).contains("in force").contains("signed").contains("2016-11-23").contains("Equivalence");
+    assertThat(browser.all("#agreement-detail ul.sources a")).isNotEmpty()
+        .allSatisfy(link -> assertThat(link.getAttribute("href")).startsWith("http"));
+    browser.screenshot("03-network-2017-01-05-detail");
+
+    // 2019-09-01: the Korean notice of termination is running.
+    moveSliderTo("2019-09-01");
+    assertThat(liveStatuses("JPN-KOR")).containsExactly("TERMINATION_NOTIFIED");
+    browser.screenshot("04-network-2019-09-01");
+  }
+
+  @Test
+  @Order(3)
+  void whatIfTheKoreaJapanPactHadEndedShowsTheCellsThatChange() throws IOException {
+    browser.open(base + "#/coverage");
+    WebElement date = browser.find("#cov-date");
+    setDate(date, "2017-01-05");
+    browser.clickable("#cov-show").click();
+    browser.waitFor("the 2017 heat map", () -> browser.text("#heatmap").contains("2017-01-05"));
+    assertThat(browser.find("#heatmap td[data-from='KOR'][data-to='JPN']").getAttribute("data-direct")).isEqualTo("KOR:II");
+    assertThat(browser.find("#heatmap td[data-from='KOR'][data-to='USA']").getAttribute("data-direct")).isNotEmpty();
+
+    new Select(browser.find("#wi-agreement")).selectByValue("ROK-JPN-GSOMIA-2016");
+    new Select(browser.find("#wi-type")).selectByValue("TERMINATED");
+    setDate(browser.find("#wi-at"), "2016-12-01");
+    browser.clickable("#wi-add-event").click();
+    assertThat(browser.find("#whatif-list").getText()).contains("ROK-JPN-GSOMIA-2016").contains("terminated");
+    browser.clickable("#wi-run").click();
+    browser.find("#whatif-result");
+    assertThat(browser.all("#whatif-result li")).extracting(element -> element.getAttribute("data-cell")).contains("KOR>JPN", "JPN>KOR");
+    WebElement changed = browser.find("#heatmap td[data-from='KOR'][data-to='JPN']");
+    assertThat(changed.getAttribute("class")).contains("changed");
+    assertThat(changed.getAttribute("data-direct")).isEmpty();
+    browser.screenshot("05-coverage-whatif");
+
+    // Removing the hypothetical event and comparing again changes nothing.
+    browser.clickable("#whatif-list button").click();
+    browser.clickable("#wi-run").click();
+    browser.waitForText("#whatif-changes h3", "0 cells change");
+  }
+
+  @Test
+  @Order(4)
+  void registerAnItemAndAskTheOriginatorForConsent() throws IOException {
+    browser.open(base + "#/items");
+    browser.find("#register-form");
+    browser.find("#reg-title").sendKeys(TITLE);
+    new Select(browser.find("#reg-originator")).selectByValue("KOR");
+    new Select(browser.find("#reg-level")).selectByValue("II");
+    browser.find("#reg-relto").sendKeys("USA, JPN");
+    browser.find("#reg-topics").sendKeys("dprk-missile");
+    browser.find("#reg-content").sendKeys("발사 지점과 궤적 — 発射地点と軌道 (test content)");
+    browser.clickable("#reg-submit").click();
+    browser.find("#decision-outcome");
+    itemId = browser.find("#item-id").getText();
+    assertThat(browser.find("#item-title").getText()).isEqualTo(TITLE);
+    assertThat(browser.find("#item-marking").getText()).isEqualTo("//KOR II//REL TO USA, JPN");
+
+    // A copy held by the United States, to Japan on 2017-01-05: lawful hop, but Korea must consent.
+    decide("JPN", "2017-01-05");
+    browser.waitForText("#decision-outcome", "CONSENT REQUIRED");
+    assertThat(browser.all("#decision-chain li")).extracting(element -> element.getAttribute("data-code"))
+        .contains("THIRD_PARTY_CONSENT_REQUIRED");
+    browser.screenshot("06-item-consent-required");
+    browser.clickable("#ask-consent").click();
+    browser.waitForText("#consent-sent", "sent to KOR's disclosure officer");
+    assertThat(browser.all("#ask-consent")).as("no second request while one is waiting").isEmpty();
+    browser.waitFor("the pending request listed", () -> !browser.all("#item-consents li[data-state='PENDING']").isEmpty());
+
+    // Held by Korea, it could not have gone to Japan directly on 2011-01-05; routes are listed instead.
+    decide("CHN", "2017-01-05");
+    browser.waitForText("#decision-outcome", "DENY");
+    assertThat(browser.all("#decision-chain li")).extracting(element -> element.getAttribute("data-code")).contains("NOT_RELEASABLE_TO");
+    assertThat(browser.find("#no-routes").getText()).contains("No lawful route");
+    browser.screenshot("07-item-deny-not-releasable");
+  }
+
+  @Test
+  @Order(5)
+  void theOriginatorsDisclosureOfficerApprovesAndTheDecisionChanges() throws IOException {
+    signOut();
+    signIn(korOfficer);
+    browser.open(base + "#/consents");
+    WebElement request = browser.find("#consent-pending article.consent");
+    assertThat(request.getText()).contains(TITLE).contains("USA").contains("JPN");
+    browser.screenshot("08-consent-inbox");
+    request.findElement(org.openqa.selenium.By.cssSelector("button.approve")).click();
+    browser.waitForText("#consent-pending", "Nothing waiting");
+    assertThat(browser.find("#consent-answered").getText()).contains("granted");
+
+    signOut();
+    signIn(usaOriginator);
+    browser.open(base + "#/items/" + itemId + "?to=JPN&at=2017-01-05");
+    browser.waitForText("#decision-outcome", "PERMIT");
+    assertThat(browser.find("#decision-outcome").getText()).contains("JPN:");
+    assertThat(browser.find("#item-consents").getText()).contains("granted");
+    browser.screenshot("09-item-permit-after-consent");
+  }
+
+  @Test
+  @Order(6)
+  void theAuditorVerifiesTheChain() throws IOException {
+    signOut();
+    signIn(auditor);
+    browser.open(base + "#/audit");
+    browser.find("#audit-table");
+    assertThat(browser.find("#audit-table").getText()).contains("CONSENT_REQUESTED").contains("CONSENT_GRANTED");
+    browser.clickable("#audit-verify").click();
+    assertThat(browser.find("#audit-result").getAttribute("data-ok")).isEqualTo("true");
+    browser.screenshot("10-audit-verified");
+  }
+
+  @Test
+  @Order(7)
+  void everyRequestTheBrowserMadeStayedOnTheNode() {
+    Object names = browser.script("return performance.getEntriesByType('resource').map(entry => entry.name).concat([location.href]);");
+    assertThat((List<?>) names).isNotEmpty().allSatisfy(name -> assertThat(String.valueOf(name)).startsWith(base));
+  }
+
+  // ---- helpers ------------------------------------------------------------------------------------
+
+  private List<String> liveStatuses(String pair) {
+    return browser.all("#network .edge[data-pair='" + pair + "']").stream()
+        .map(edge -> edge.getAttribute("data-status"))
+        .filter(status -> !status.equals("NOT_YET_IN_FORCE"))
+        .toList();
+  }
+
+  /** Drags the slider to a date: sets its value and fires the input event a drag fires. */
+  private void moveSliderTo(String date) {
+    WebElement slider = browser.find("#at-slider");
+    browser.script("const slider = arguments[0];"
+        + "slider.value = String(Math.round((Date.parse(arguments[1] + 'T00:00:00Z') - Date.UTC(1980, 0, 1)) / 86400000));"
+        + "slider.dispatchEvent(new Event('input', {bubbles: true}));", slider, date);
+    browser.waitFor("the network at " + date, () -> date.equals(browser.script("return document.querySelector('main').dataset.at")));
+  }
+
+  private void setDate(WebElement input, String date) {
+    browser.script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", input, date);
+  }
+
+  private void decide(String to, String date) {
+    new Select(browser.find("#dec-to")).selectByValue(to);
+    setDate(browser.find("#dec-at"), date);
+    browser.clickable("#dec-submit").click();
+    browser.waitFor("a decision to " + to + " at " + date, () -> browser.text("#decision-outcome").contains(" to " + to + " at " + date));
+  }
+
+  private void signIn(String token) {
+    browser.open(base + "#/signin");
+    WebElement input = browser.find("#signin-token");
+    input.clear();
+    input.sendKeys(token);
+    browser.clickable("#signin-submit").click();
+    browser.find("#sign-out");
+    browser.find("#network");
+  }
+
+  private void signOut() {
+    browser.clickable("#sign-out").click();
+    browser.find("#signin-form");
+  }
+
+  private String account(String name, String nationality, String clearance, List<String> roles) throws Exception {
+    JsonNode user = post("/api/v1/users", Map.of("name", name, "nationality", nationality, "clearance", clearance, "roles", roles,
+        "needToKnow", List.of("dprk-missile")));
+    return post("/api/v1/users/" + user.get("id").asText() + "/tokens", Map.of("label", "browser test")).get("token").asText();
+  }
+
+  private JsonNode post(String path, Object body) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(base.replaceAll("/$", "") + path))
+        .header("Authorization", "Bearer " + node.adminToken())
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(body), StandardCharsets.UTF_8))
+        .build();
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as("%s -> %s", path, response.body()).isEqualTo(201);
+    return MAPPER.readTree(response.body());
+  }
+}

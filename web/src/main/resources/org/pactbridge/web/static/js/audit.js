@@ -1,0 +1,44 @@
+// The audit view: the latest entries of the hash-chained log, verification, and export.
+import { PATHS, download, get, post } from './api.js';
+import { fill, h, problemBox, toast, when } from './ui.js';
+
+export async function render(main) {
+  const verdict = h('div', { id: 'audit-verdict', 'aria-live': 'polite' });
+  const verify = h('button', { type: 'button', id: 'audit-verify', class: 'primary' }, 'Verify the chain');
+  const exportButton = h('button', { type: 'button', id: 'audit-export' }, 'Export');
+  const entries = h('div', { id: 'audit-entries' });
+  fill(main, h('h1', {}, 'Audit'),
+    h('p', {}, 'Every decision asked, consent, release and agreement change, hash-chained: each entry\'s hash covers the previous one.'),
+    h('div', { class: 'row' }, verify, exportButton), verdict, entries);
+
+  verify.addEventListener('click', async () => {
+    try {
+      const result = await post(PATHS.auditVerify());
+      const ok = result.ok === true || result.status === 'INTACT';
+      fill(verdict, h('p', { class: ok ? 'ok' : 'problem', id: 'audit-result', 'data-ok': String(ok), role: ok ? null : 'alert' },
+        ok ? `Intact: ${result.entries} entries${result.lastSeq !== undefined ? ', last ' + result.lastSeq : ''}${result.headHex ? ', head ' + String(result.headHex).slice(0, 16) + '…' : ''}`
+          : `Broken at entry ${result.seq}: ${result.problem} — ${result.message}`));
+    } catch (error) {
+      fill(verdict, problemBox(error));
+    }
+  });
+  exportButton.addEventListener('click', async () => {
+    try {
+      await download(PATHS.auditExport(), 'audit-export.jsonl');
+      toast('Audit export downloaded');
+    } catch (error) {
+      fill(verdict, problemBox(error));
+    }
+  });
+
+  const data = await get(PATHS.audit(200));
+  const list = Array.isArray(data) ? data : data.entries || [];
+  fill(entries, list.length ? h('table', { class: 'list', id: 'audit-table' },
+    h('caption', {}, `Latest ${list.length} entries`),
+    h('thead', {}, h('tr', {}, ['#', 'When', 'What', 'Who', 'Subject', 'Details', 'Hash'].map((name) => h('th', { scope: 'col' }, name)))),
+    h('tbody', {}, list.map((entry) => h('tr', {},
+      h('td', {}, entry.seq), h('td', {}, when(entry.at)), h('td', {}, h('code', {}, entry.kind)), h('td', {}, entry.actor),
+      h('td', {}, entry.subject),
+      h('td', {}, Object.entries(entry.details || {}).map(([key, value]) => `${key}=${value}`).join(' ')),
+      h('td', {}, h('code', { title: entry.hash }, String(entry.hash || '').slice(0, 12))))))) : h('p', {}, 'No entries yet.'));
+}

@@ -1,0 +1,394 @@
+// The agreement network through time: parties as nodes, agreements as edges coloured by kind (the line)
+// and by status at the chosen date (the halo and the dash), an arrangement with a hub drawn as a hub.
+import { PATHS, get } from './api.js';
+import { fill, h, label, problemBox, s, today, when } from './ui.js';
+
+const START = Date.UTC(1980, 0, 1);
+const DAY = 86400000;
+const CORE = ['USA', 'KOR', 'JPN'];
+const STATUS_TEXT = {
+  IN_FORCE: 'in force',
+  TERMINATION_NOTIFIED: 'termination notified',
+  SUSPENDED: 'suspended',
+  NOT_YET_IN_FORCE: 'not yet in force',
+};
+
+const daysOf = (date) => Math.round((Date.parse(`${date}T00:00:00Z`) - START) / DAY);
+const dateOf = (days) => new Date(START + days * DAY).toISOString().slice(0, 10);
+const pairKey = (a, b) => [a, b].sort().join('-');
+
+let sourcesCache = null;
+
+async function sources() {
+  if (sourcesCache === null) {
+    try {
+      const list = await get(PATHS.sources());
+      sourcesCache = new Map((Array.isArray(list) ? list : list.sources || []).map((source) => [source.id, source]));
+    } catch (error) {
+      sourcesCache = new Map();
+    }
+  }
+  return sourcesCache;
+}
+
+/**
+ * Positions: the Korea–US–Japan triangle in the middle, every other party on a ring around it, placed
+ * so that lines do not run through the triangle: Korea's partners on the left, Japan's on the right,
+ * partners of both at the bottom, parties with no agreement at the top. {@code agreements} is every
+ * agreement of the registry, whatever its status, so the layout does not move with the date.
+ */
+function layout(parties, agreements) {
+  const positions = new Map();
+  const centre = { x: 460, y: 320 };
+  const inner = { USA: [460, 185], KOR: [345, 390], JPN: [575, 390] };
+  const partners = (code, of) => agreements.some((agreement) => agreement.parties.includes(code) && agreement.parties.includes(of));
+  const groups = { lonelyA: [], kor: [], both: [], jpn: [], lonelyB: [] };
+  const others = parties.filter((code) => !inner[code]).sort();
+  for (const code of others) {
+    const kor = partners(code, 'KOR');
+    const jpn = partners(code, 'JPN') || (!kor && partners(code, 'USA'));
+    if (kor && jpn) {
+      groups.both.push(code);
+    } else if (kor) {
+      groups.kor.push(code);
+    } else if (jpn) {
+      groups.jpn.push(code);
+    } else {
+      (groups.lonelyA.length <= groups.lonelyB.length ? groups.lonelyA : groups.lonelyB).push(code);
+    }
+  }
+  // Counter-clockwise from the top: left side, bottom, right side, back to the top.
+  const ring = [...groups.lonelyA, ...groups.kor, ...groups.both, ...groups.jpn, ...groups.lonelyB.reverse()];
+  ring.forEach((code, index) => {
+    const angle = -Math.PI / 2 - (2 * Math.PI * (index + 0.5)) / ring.length;
+    positions.set(code, { x: centre.x + 410 * Math.cos(angle), y: centre.y + 270 * Math.sin(angle) });
+  });
+  for (const [code, [x, y]] of Object.entries(inner)) {
+    if (parties.includes(code)) {
+      positions.set(code, { x, y });
+    }
+  }
+  return positions;
+}
+
+function hubOf(agreement) {
+  for (const version of agreement.provisions || []) {
+    if (version.channel && version.channel.hub) {
+      return version.channel.hub;
+    }
+  }
+  return null;
+}
+
+function visible(agreement, filters) {
+  const display = agreement.status.display;
+  if (!STATUS_TEXT[display] || agreement.status.phase === 'NONE') {
+    return false;
+  }
+  if (display === 'NOT_YET_IN_FORCE' && !filters.pending) {
+    return false;
+  }
+  return filters.kinds.has(agreement.kind);
+}
+
+export async function render(main, parts, params) {
+  const at = params.get('at') || '2011-01-05';
+  const [parties, everything] = await Promise.all([get(PATHS.parties()), get(PATHS.agreements(today()))]);
+  const partyList = Array.isArray(parties) ? parties : parties.parties || [];
+  const names = new Map(partyList.map((party) => [party.code, party.name || party.code]));
+  const maxDays = daysOf(today());
+
+  const slider = h('input', { type: 'range', id: 'at-slider', min: 0, max: maxDays, step: 1, value: Math.min(daysOf(at), maxDays),
+    'aria-valuetext': at });
+  const dateInput = h('input', { type: 'date', id: 'at-date', min: '1980-01-01', max: today(), value: at });
+  const play = h('button', { type: 'button', id: 'play', 'aria-pressed': 'false' }, '▶ Play');
+  const kinds = ['INFORMATION', 'LOGISTICS', 'ARRANGEMENT'].map((kind) =>
+    h('label', { class: `check kind-${kind.toLowerCase()}` },
+      h('input', { type: 'checkbox', id: `kind-${kind.toLowerCase()}`, value: kind, checked: true }), ` ${label(kind)}`));
+  const pending = h('input', { type: 'checkbox', id: 'show-pending', checked: true });
+  const svg = s('svg', { id: 'network', viewBox: '0 0 920 640', role: 'group', 'aria-labelledby': 'network-title network-summary' });
+  const summary = h('p', { id: 'network-summary', class: 'summary', 'aria-live': 'polite' });
+  const detail = h('section', { id: 'agreement-detail', class: 'detail', 'aria-live': 'polite', tabindex: '-1' },
+    h('p', { class: 'muted' }, 'Select an edge (click it, or Tab to it and press Enter) to see the agreement\'s timeline, provisions and sources.'));
+
+  fill(main,
+    h('h1', { id: 'network-title' }, 'Agreements through time'),
+    h('div', { class: 'controls', role: 'group', 'aria-label': 'Date' },
+      h('div', { class: 'field grow' }, h('label', { for: 'at-slider' }, 'Date (1980 → today)'), slider),
+      h('div', { class: 'field' }, h('label', { for: 'at-date' }, 'Exact date'), dateInput),
+      play),
+    h('div', { class: 'controls', role: 'group', 'aria-label': 'Filters' }, kinds,
+      h('label', { class: 'check' }, pending, ' show agreements not yet in force')),
+    summary,
+    h('div', { class: 'network-layout' },
+      h('div', { class: 'graph' }, svg, legend()),
+      detail));
+
+  const state = { at: dateOf(Number(slider.value)), selected: params.get('agreement'), agreements: [], seq: 0 };
+  const positions = layout(partyList.map((party) => party.code), Array.isArray(everything) ? everything : everything.agreements || []);
+
+  const filters = () => ({
+    kinds: new Set(kinds.map((node) => node.querySelector('input')).filter((input) => input.checked).map((input) => input.value)),
+    pending: pending.checked,
+  });
+
+  async function load(date) {
+    const seq = ++state.seq;
+    state.at = date;
+    slider.value = String(daysOf(date));
+    slider.setAttribute('aria-valuetext', date);
+    dateInput.value = date;
+    const list = await get(PATHS.agreements(date));
+    if (seq !== state.seq) {
+      return;
+    }
+    state.agreements = Array.isArray(list) ? list : list.agreements || [];
+    draw();
+    main.dataset.at = date;
+    if (state.selected) {
+      showDetail(state.selected, false);
+    }
+  }
+
+  function draw() {
+    const chosen = filters();
+    const shown = state.agreements.filter((agreement) => visible(agreement, chosen));
+    svg.replaceChildren();
+    svg.append(s('title', {}, `Agreements at ${state.at}`));
+    const edgeLayer = s('g', { class: 'edges' });
+    const nodeLayer = s('g', { class: 'nodes' });
+    svg.append(edgeLayer, nodeLayer);
+    const pairCount = new Map();
+    const connected = new Set();
+    for (const agreement of shown) {
+      const hub = hubOf(agreement);
+      if (agreement.parties.length > 2 || hub) {
+        edgeLayer.append(hubEdge(agreement, hub));
+      } else if (agreement.parties.length === 2) {
+        const key = pairKey(...agreement.parties);
+        const index = pairCount.get(key) || 0;
+        pairCount.set(key, index + 1);
+        edgeLayer.append(edge(agreement, index));
+      }
+      agreement.parties.forEach((party) => connected.add(party));
+    }
+    for (const [code, position] of positions) {
+      const core = CORE.includes(code);
+      const node = s('g', { class: `party${core ? ' core' : ''}${connected.has(code) ? '' : ' lonely'}`, 'data-party': code,
+        transform: `translate(${position.x.toFixed(1)},${position.y.toFixed(1)})` },
+        s('title', {}, `${code}: ${names.get(code)}`),
+        s('circle', { r: core ? 26 : 17 }),
+        s('text', { 'text-anchor': 'middle', dy: '0.35em' }, code));
+      nodeLayer.append(node);
+    }
+    summarise(shown);
+  }
+
+  function edgeAttrs(agreement, extraClass) {
+    const status = agreement.status.display;
+    return {
+      class: `edge kind-${agreement.kind.toLowerCase()} status-${status.toLowerCase().replace(/_/g, '-')}${extraClass || ''}${state.selected === agreement.id ? ' selected' : ''}`,
+      tabindex: '0',
+      role: 'button',
+      'data-agreement': agreement.id,
+      'data-pair': agreement.parties.length === 2 ? pairKey(...agreement.parties) : agreement.parties.slice().sort().join('-'),
+      'data-status': status,
+      'data-kind': agreement.kind,
+      'aria-label': `${agreement.id}: ${agreement.parties.join('–')}, ${label(agreement.kind)}, ${STATUS_TEXT[status]}`,
+      onclick: () => showDetail(agreement.id, true),
+      onkeydown: (event) => {
+        if (event.key === 'Enter' || event.key === ' ') {
+          event.preventDefault();
+          showDetail(agreement.id, true);
+        }
+      },
+    };
+  }
+
+  function edge(agreement, index) {
+    const [a, b] = agreement.parties.map((code) => positions.get(code));
+    if (!a || !b) {
+      return s('g', {});
+    }
+    // Several agreements between one pair bow out on alternate sides.
+    // A slight bow on the first keeps even a level line a shape with height (and easier to aim at).
+    const bow = index === 0 ? 8 : (index % 2 ? -1 : 1) * Math.ceil(index / 2) * 28 + 8;
+    const mx = (a.x + b.x) / 2;
+    const my = (a.y + b.y) / 2;
+    const length = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+    const cx = mx - ((b.y - a.y) / length) * bow;
+    const cy = my + ((b.x - a.x) / length) * bow;
+    const d = `M${a.x.toFixed(1)},${a.y.toFixed(1)} Q${cx.toFixed(1)},${cy.toFixed(1)} ${b.x.toFixed(1)},${b.y.toFixed(1)}`;
+    return s('g', edgeAttrs(agreement),
+      s('title', {}, `${agreement.id} (${STATUS_TEXT[agreement.status.display]})`),
+      s('path', { class: 'hit', d }),
+      s('path', { class: 'halo', d }),
+      s('path', { class: 'line', d }));
+  }
+
+  function hubEdge(agreement, hub) {
+    const points = agreement.parties.map((code) => positions.get(code)).filter(Boolean);
+    const cx = points.reduce((sum, point) => sum + point.x, 0) / points.length;
+    const cy = points.reduce((sum, point) => sum + point.y, 0) / points.length;
+    const hubPoint = hub && positions.get(hub) ? positions.get(hub) : { x: cx, y: cy };
+    // The hub marker sits between the centre of the parties and the hub party.
+    const x = cx + (hubPoint.x - cx) * 0.45;
+    const y = cy + (hubPoint.y - cy) * 0.45 + 8;
+    const group = s('g', edgeAttrs(agreement, ' arrangement-hub'),
+      s('title', {}, `${agreement.id}: ${hub ? 'hub ' + hub + ', ' : ''}${STATUS_TEXT[agreement.status.display]}`));
+    agreement.parties.forEach((code) => {
+      const point = positions.get(code);
+      if (!point) {
+        return;
+      }
+      const d = `M${x.toFixed(1)},${y.toFixed(1)} L${point.x.toFixed(1)},${point.y.toFixed(1)}`;
+      const spoke = code === hub ? ' hub-spoke' : '';
+      group.append(s('path', { class: `hit${spoke}`, d }), s('path', { class: `halo${spoke}`, d }), s('path', { class: `line${spoke}`, d }));
+    });
+    group.append(
+      s('rect', { class: 'hub-marker', x: (x - 9).toFixed(1), y: (y - 9).toFixed(1), width: 18, height: 18, transform: `rotate(45 ${x.toFixed(1)} ${y.toFixed(1)})` }),
+      s('text', { class: 'hub-label', x: x.toFixed(1), y: (y + 26).toFixed(1), 'text-anchor': 'middle' }, `${agreement.id}${hub ? ' · hub ' + hub : ''}`));
+    return group;
+  }
+
+  function summarise(shown) {
+    const lines = [];
+    for (const [a, b] of [['KOR', 'USA'], ['USA', 'JPN'], ['KOR', 'JPN']]) {
+      const bilateral = state.agreements.filter((agreement) => agreement.kind !== 'ARRANGEMENT' && agreement.parties.length === 2
+        && agreement.parties.includes(a) && agreement.parties.includes(b));
+      const live = bilateral.filter((agreement) => ['IN_FORCE', 'TERMINATION_NOTIFIED', 'SUSPENDED'].includes(agreement.status.display));
+      let text;
+      if (live.length) {
+        text = live.map((agreement) => `${label(agreement.kind)} ${STATUS_TEXT[agreement.status.display]} (${agreement.id})`).join('; ');
+      } else {
+        const planned = bilateral.filter((agreement) => agreement.status.phase !== 'NONE' && agreement.status.display === 'NOT_YET_IN_FORCE');
+        text = planned.length ? `none in force (${planned.map((agreement) => label(agreement.status.phase)).join(', ')})` : 'none';
+      }
+      lines.push(h('li', { 'data-pair': pairKey(a, b), class: live.length ? 'exists' : 'missing' }, h('strong', {}, `${a}–${b}: `), text));
+    }
+    fill(summary, h('span', {}, `At ${state.at}, ${shown.length} agreements drawn. `), h('ul', { class: 'pairs' }, lines));
+  }
+
+  async function showDetail(id, focus) {
+    state.selected = id;
+    svg.querySelectorAll('.edge').forEach((element) => element.classList.toggle('selected', element.dataset.agreement === id));
+    try {
+      const [agreement, sourceMap] = await Promise.all([get(PATHS.agreement(id, state.at)), sources()]);
+      fill(detail, agreementDetail(agreement, sourceMap, state.at));
+      detail.dataset.agreement = id;
+      if (focus) {
+        detail.focus();
+      }
+    } catch (error) {
+      fill(detail, problemBox(error));
+    }
+  }
+
+  // The slider moves the picture as it is dragged; requests that come back late are dropped.
+  slider.addEventListener('input', () => load(dateOf(Number(slider.value))));
+  dateInput.addEventListener('change', () => {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(dateInput.value)) {
+      load(dateInput.value);
+    }
+  });
+  kinds.forEach((node) => node.querySelector('input').addEventListener('change', draw));
+  pending.addEventListener('change', draw);
+
+  let timer = null;
+  const stop = () => {
+    clearInterval(timer);
+    timer = null;
+    play.textContent = '▶ Play';
+    play.setAttribute('aria-pressed', 'false');
+  };
+  play.addEventListener('click', () => {
+    if (timer) {
+      stop();
+      return;
+    }
+    if (Number(slider.value) >= maxDays) {
+      slider.value = '0';
+    }
+    play.textContent = '⏸ Pause';
+    play.setAttribute('aria-pressed', 'true');
+    timer = setInterval(() => {
+      const next = Math.min(Number(slider.value) + 91, maxDays);
+      load(dateOf(next));
+      if (next >= maxDays || !document.body.contains(play)) {
+        stop();
+      }
+    }, 350);
+  });
+
+  await load(state.at);
+}
+
+function legend() {
+  const kinds = ['INFORMATION', 'LOGISTICS', 'ARRANGEMENT'].map((kind) => h('li', {},
+    h('span', { class: `swatch line kind-${kind.toLowerCase()}` }), ` ${label(kind)}`));
+  const statuses = Object.entries(STATUS_TEXT).map(([status, text]) => h('li', {},
+    h('span', { class: `swatch halo status-${status.toLowerCase().replace(/_/g, '-')}` }), ` ${text}`));
+  return h('div', { class: 'legend', 'aria-label': 'Legend' },
+    h('div', {}, h('strong', {}, 'Line colour: kind'), h('ul', {}, kinds)),
+    h('div', {}, h('strong', {}, 'Halo and dash: status'), h('ul', {}, statuses)),
+    h('div', {}, h('strong', {}, 'Hub'), h('ul', {}, h('li', {}, h('span', { class: 'swatch diamond' }), ' arrangement with a hub (thick spoke to the hub party)'))));
+}
+
+function sourceLinks(ids, sourceMap) {
+  return (ids || []).map((id, index) => {
+    const source = sourceMap.get(id);
+    const sep = index ? ', ' : '';
+    if (source && /^https?:\/\//.test(source.url || '')) {
+      return [sep, h('a', { href: source.url, target: '_blank', rel: 'noopener noreferrer', title: source.publisher || source.url }, id)];
+    }
+    return [sep, h('span', {}, id)];
+  });
+}
+
+function agreementDetail(agreement, sourceMap, at) {
+  const status = agreement.status || {};
+  const events = (agreement.timeline || []).map((event) => h('tr', { class: event.at > `${at}T23:59:59Z` ? 'future' : '' },
+    h('td', {}, when(event.at), event.assumed ? h('abbr', { title: 'assumed date', class: 'assumed' }, ' ≈') : null),
+    h('td', {}, label(event.type)),
+    h('td', {}, event.takesEffect ? `takes effect ${when(event.takesEffect)}` : '', event.note ? [event.takesEffect ? ' — ' : '', event.note] : ''),
+    h('td', {}, sourceLinks(event.sources, sourceMap))));
+  const provisions = (agreement.provisions || []).map((version) => h('div', { class: 'provision' },
+    h('h4', {}, version.from ? `From ${when(version.from)}` : 'From the start', version.label ? ` — ${version.label}` : '', version.assumed ? ' (assumed)' : ''),
+    h('dl', {},
+      h('dt', {}, 'Scope'), h('dd', {}, version.scope === 'all' ? 'all topics' : (version.scope || []).join(', ')),
+      h('dt', {}, 'Third parties'), h('dd', {}, label(version.thirdParty)),
+      version.equivalence ? [h('dt', {}, 'Equivalence', version.equivalence.assumed ? ' (assumed)' : ''),
+        h('dd', {}, h('ul', {}, version.equivalence.rows.map((row) => h('li', {},
+          Object.entries(row).map(([party, levels]) => `${party} ${levels.join(' / ')}`).join('  =  ')))),
+          version.equivalence.note ? h('p', { class: 'muted' }, version.equivalence.note) : null)] : null,
+      version.channel ? [h('dt', {}, 'Channel'), h('dd', {}, `hub ${version.channel.hub}; paths `,
+        version.channel.paths.map((path) => path.join(' → ')).join(', '))] : null,
+      version.sources && version.sources.length ? [h('dt', {}, 'Sources'), h('dd', {}, sourceLinks(version.sources, sourceMap))] : null),
+    version.note ? h('p', { class: 'muted' }, version.note) : null));
+  const allSources = [...new Set([...(agreement.sources || []),
+    ...(agreement.timeline || []).flatMap((event) => event.sources || []),
+    ...(agreement.provisions || []).flatMap((version) => [...(version.sources || []), ...((version.equivalence || {}).sources || [])])])];
+  return [
+    h('h2', { id: 'detail-title' }, agreement.id),
+    h('p', {}, agreement.title),
+    h('p', {}, h('span', { class: `badge status-${String(status.display).toLowerCase().replace(/_/g, '-')}`, id: 'detail-status' }, STATUS_TEXT[status.display] || label(status.display)),
+      ` at ${at} · ${label(agreement.kind)} · ${agreement.parties.join(', ')}`,
+      status.since ? ` · since ${when(status.since)}` : '',
+      status.terminationTakesEffect ? ` · termination takes effect ${when(status.terminationTakesEffect)}` : '',
+      status.noticeSuspended ? ' · termination notice suspended' : '',
+      status.assumed ? ' · assumed date' : ''),
+    agreement.note ? h('p', { class: 'muted' }, agreement.note) : null,
+    h('h3', {}, 'Timeline'),
+    h('table', { class: 'timeline' }, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Date'), h('th', { scope: 'col' }, 'Event'),
+      h('th', { scope: 'col' }, 'Detail'), h('th', { scope: 'col' }, 'Sources'))), h('tbody', {}, events)),
+    h('h3', {}, 'Provisions'),
+    provisions.length ? provisions : h('p', { class: 'muted' }, 'No provisions recorded.'),
+    h('h3', {}, 'Sources'),
+    h('ul', { class: 'sources' }, allSources.map((id) => {
+      const source = sourceMap.get(id);
+      return h('li', {}, h('code', {}, id), ' ', source && source.url
+        ? [h('a', { href: source.url, target: '_blank', rel: 'noopener noreferrer' }, source.url), source.publisher ? ` — ${source.publisher}` : '']
+        : '');
+    })),
+  ];
+}
