@@ -143,6 +143,7 @@ class WebUiTest {
     WebElement changed = browser.find("#heatmap td[data-from='KOR'][data-to='JPN']");
     assertThat(changed.getAttribute("class")).contains("changed");
     assertThat(changed.getAttribute("data-direct")).isEmpty();
+    browser.script("window.scrollTo(0, 0)");
     browser.screenshot("05-coverage-whatif");
 
     // Removing the hypothetical event and comparing again changes nothing.

@@ -264,7 +264,8 @@ export async function render(main, parts, params) {
         const planned = bilateral.filter((agreement) => agreement.status.phase !== 'NONE' && agreement.status.display === 'NOT_YET_IN_FORCE');
         text = planned.length ? `none in force (${planned.map((agreement) => label(agreement.status.phase)).join(', ')})` : 'none';
       }
-      lines.push(h('li', { 'data-pair': pairKey(a, b), class: live.length ? 'exists' : 'missing' }, h('strong', {}, `${a}–${b}: `), text));
+      const notified = live.some((agreement) => agreement.status.display !== 'IN_FORCE');
+      lines.push(h('li', { 'data-pair': pairKey(a, b), class: live.length ? `exists${notified ? ' notified' : ''}` : 'missing' }, h('strong', {}, `${a}–${b}: `), text));
     }
     fill(summary, h('span', {}, `At ${state.at}, ${shown.length} agreements drawn. `), h('ul', { class: 'pairs' }, lines));
   }
