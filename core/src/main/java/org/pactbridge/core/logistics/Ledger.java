@@ -173,7 +173,8 @@ public final class Ledger {
       for (Posting posting : entry.postings()) {
         String key = entry.agreement() + "\u0000" + posting.party() + "\u0000" + posting.amount().currency();
         keys.putIfAbsent(key, new Balance(entry.agreement(), posting.party(), posting.amount().currency(), null, null));
-        BigDecimal[] pair = sums.computeIfAbsent(key, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+        BigDecimal zero = Money.zero(posting.amount().currency()).amount(); // in the currency's scale: 0.00 USD, 0 JPY
+        BigDecimal[] pair = sums.computeIfAbsent(key, k -> new BigDecimal[] {zero, zero});
         int slot = posting.account() == Posting.Account.RECEIVABLE ? 0 : 1;
         pair[slot] = pair[slot].add(posting.amount().amount());
       }
