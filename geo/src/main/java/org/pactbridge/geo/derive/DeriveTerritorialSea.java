@@ -63,7 +63,7 @@ public final class DeriveTerritorialSea {
     properties.put("source", "buffered from rok-land.geojson (Natural Earth 1:10m, public domain)");
     properties.put("derivedBy", "org.pactbridge.geo.derive.DeriveTerritorialSea: EPSG:5179 (proj4j), JTS buffer 22224 m");
     Path out = Path.of(args[0]).resolve(KoreaAreas.ROK_TERRITORIAL_SEA + ".geojson");
-    Path temporary = Files.createTempFile(out.getParent(), "sea", ".tmp");
+    Path temporary = out.resolveSibling(out.getFileName() + ".tmp");
     Files.writeString(temporary, GeoJson.write(sea, properties, 5), StandardCharsets.UTF_8);
     Files.move(temporary, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     System.out.println("wrote " + out + " (" + sea.getNumGeometries() + " polygons, " + sea.getNumPoints() + " points)");
