@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.pactbridge.core.InvalidInputException;
 import org.pactbridge.core.agreement.Agreement;
 import org.pactbridge.core.agreement.AgreementId;
@@ -285,7 +286,7 @@ public final class Ledger {
       return outstanding;
     }
 
-    List<Obligation> obligations(Instant now, java.util.function.Predicate<LedgerEntry> filter) {
+    List<Obligation> obligations(Instant now, Predicate<LedgerEntry> filter) {
       List<Obligation> out = new ArrayList<>();
       for (LedgerEntry entry : entries) {
         if (!entry.type().createsObligation() || reversedBy.containsKey(entry.sequence()) || (filter != null && !filter.test(entry))) {

@@ -1,7 +1,6 @@
 package org.pactbridge.core.logistics;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -51,7 +50,7 @@ public record LedgerEntry(
       sum = sum.add(posting.amount().amount());
     }
     if (sum.signum() != 0) {
-      throw new IllegalArgumentException("ledger entry " + sequence + " does not balance: its lines sum to " + sum.setScale(2, RoundingMode.UNNECESSARY));
+      throw new IllegalArgumentException("ledger entry " + sequence + " does not balance: its lines sum to " + sum.toPlainString());
     }
     if ((type == EntryType.REIMBURSE || type == EntryType.REVERSE) && refers == null) {
       throw new IllegalArgumentException(type + " entry " + sequence + " must refer to an earlier entry");

@@ -1,6 +1,7 @@
 package org.pactbridge.core.logistics;
 
 import java.time.Period;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -158,13 +159,13 @@ public final class LogisticsTerms {
     private final Set<Category> excluded = EnumSet.noneOf(Category.class);
     private final Map<Category, Set<Activity>> onlyIn = new EnumMap<>(Category.class);
     private final Set<Activity> activities = EnumSet.noneOf(Activity.class);
-    private final List<AreaRestriction> areaRestrictions = new java.util.ArrayList<>();
+    private final List<AreaRestriction> areaRestrictions = new ArrayList<>();
     private final Set<ReimbursementMode> reimbursementModes = EnumSet.noneOf(ReimbursementMode.class);
     private Period settlementPeriod;
     private boolean assumed;
     private boolean conditionsAssumed;
     private boolean settlementAssumed;
-    private final List<String> sources = new java.util.ArrayList<>();
+    private final List<String> sources = new ArrayList<>();
     private String note;
 
     public Builder categories(Set<Category> values) {

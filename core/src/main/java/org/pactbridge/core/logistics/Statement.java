@@ -3,6 +3,7 @@ package org.pactbridge.core.logistics;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,7 +19,7 @@ public record Statement(
     PartyCode party, PartyCode partner, YearMonth month, Map<String, BigDecimal> opening, List<LedgerEntry> entries, List<Obligation> overdue) {
 
   public Statement {
-    opening = java.util.Collections.unmodifiableMap(new TreeMap<>(opening));
+    opening = Collections.unmodifiableMap(new TreeMap<>(opening));
     entries = List.copyOf(entries);
     overdue = List.copyOf(overdue);
   }
@@ -29,7 +30,7 @@ public record Statement(
     for (LedgerEntry entry : entries) {
       closing.merge(entry.value().currency(), entry.effectOn(party), BigDecimal::add);
     }
-    return java.util.Collections.unmodifiableMap(closing);
+    return Collections.unmodifiableMap(closing);
   }
 
   /**
@@ -93,7 +94,9 @@ public record Statement(
     out.append(",\"entries\":[");
     for (int i = 0; i < entries.size(); i++) {
       LedgerEntry entry = entries.get(i);
-      out.append(i == 0 ? "" : ",").append(entryJson(entry)).setLength(out.length() - 1);
+      String object = entryJson(entry);
+      // the entry object with the party's "effect" added before its closing brace
+      out.append(i == 0 ? "" : ",").append(object, 0, object.length() - 1);
       out.append(",\"effect\":").append(entry.effectOn(party).toPlainString()).append('}');
     }
     out.append("],\"closing\":").append(amounts(closing()));

@@ -2,10 +2,12 @@ package org.pactbridge.core.logistics;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.StringJoiner;
 import org.pactbridge.core.InvalidInputException;
 import org.pactbridge.core.agreement.Agreement;
+import org.pactbridge.core.agreement.AgreementId;
 import org.pactbridge.core.agreement.AgreementKind;
 import org.pactbridge.core.agreement.AgreementStatus;
 import org.pactbridge.core.logistics.SupportDecision.Outcome;
@@ -75,8 +77,8 @@ public final class SupportEngine {
           ? reason(SupportReasonCode.NO_AGREEMENT_IN_FORCE, true, null, request, "")
           : reason(
               SupportReasonCode.NO_AGREEMENT_IN_FORCE, true, candidates[0], request,
-              candidates[0].statusAt(request.at()).display().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
-      List<org.pactbridge.core.agreement.AgreementId> named =
+              candidates[0].statusAt(request.at()).display().toLowerCase(Locale.ROOT).replace('_', ' '));
+      List<AgreementId> named =
           request.agreement() == null ? List.of() : List.of(request.agreement());
       return new SupportDecision(Outcome.DENIED, request.at(), named, List.of(none));
     }
