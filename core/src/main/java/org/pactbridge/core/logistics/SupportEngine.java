@@ -92,7 +92,7 @@ public final class SupportEngine {
     Activity activity = request.activity();
     StringJoiner assumed = new StringJoiner(", ");
     if (status.assumed()) {
-      assumed.add("an entry into force read from an incomplete date");
+      assumed.add("an assumed date of entry into force");
     }
     if (terms == null) {
       reasons.add(reason(SupportReasonCode.CATEGORY_NOT_COVERED, true, agreement, request, ""));
