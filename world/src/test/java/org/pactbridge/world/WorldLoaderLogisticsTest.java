@@ -72,6 +72,7 @@ class WorldLoaderLogisticsTest {
     assertThat(restriction.zones()).containsExactly("korean-peninsula");
     assertThat(restriction.from()).as("a restriction from a partial date starts at its earliest instant")
         .isEqualTo(Instant.parse("1997-09-01T00:00:00Z"));
+    assertThat(acsa.provisionsAt(Instant.parse("2005-01-01T00:00:00Z")).anyAssumed()).as("the terms rest on assumptions").isTrue();
   }
 
   @Test

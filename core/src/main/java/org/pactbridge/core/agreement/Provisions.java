@@ -35,6 +35,6 @@ public record Provisions(
 
   /** Whether anything this version says rests on an assumption. */
   public boolean anyAssumed() {
-    return assumed || (equivalence != null && equivalence.assumed());
+    return assumed || (equivalence != null && equivalence.assumed()) || (logistics != null && logistics.anyAssumed());
   }
 }

@@ -126,6 +126,11 @@ public final class LogisticsTerms {
     return note;
   }
 
+  /** Whether any part of these terms rests on an assumption. */
+  public boolean anyAssumed() {
+    return assumed || conditionsAssumed || settlementAssumed || areaRestrictions.stream().anyMatch(AreaRestriction::assumed);
+  }
+
   public boolean excludes(Category category) {
     return excluded.contains(category);
   }
