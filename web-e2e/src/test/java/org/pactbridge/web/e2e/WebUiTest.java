@@ -232,17 +232,17 @@ class WebUiTest {
 
   // ---- helpers ------------------------------------------------------------------------------------
 
+  /** The statuses of the edges drawn for a pair, other than "not yet in force"; read in one step. */
   private List<String> liveStatuses(String pair) {
-    return browser.all("#network .edge[data-pair='" + pair + "']").stream()
-        .map(edge -> edge.getAttribute("data-status"))
-        .filter(status -> !status.equals("NOT_YET_IN_FORCE"))
-        .toList();
+    Object statuses = browser.script("return [...document.querySelectorAll(\"#network .edge[data-pair='\" + arguments[0] + \"']\")]"
+        + ".map(edge => edge.dataset.status).filter(status => status !== 'NOT_YET_IN_FORCE');", pair);
+    return ((List<?>) statuses).stream().map(String::valueOf).toList();
   }
 
   /** Drags the slider to a date: sets its value and fires the input event a drag fires. */
   private void moveSliderTo(String date) {
     WebElement slider = browser.find("#at-slider");
-    browser.script("const slider = arguments[0];"
+    browser.script("delete document.querySelector('main').dataset.at; const slider = arguments[0];"
         + "slider.value = String(Math.round((Date.parse(arguments[1] + 'T00:00:00Z') - Date.UTC(1980, 0, 1)) / 86400000));"
         + "slider.dispatchEvent(new Event('input', {bubbles: true}));", slider, date);
     browser.waitFor("the network at " + date, () -> date.equals(browser.script("return document.querySelector('main').dataset.at")));
