@@ -21,6 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -114,6 +115,15 @@ class WebUiTest {
     assertThat(browser.all("#agreement-detail ul.sources a")).isNotEmpty()
         .allSatisfy(link -> assertThat(link.getAttribute("href")).startsWith("http"));
     browser.screenshot("03-network-2017-01-05-detail");
+
+    // From the keyboard: Tab from the last filter reaches an edge; Enter opens it.
+    browser.script("document.getElementById('show-pending').focus()");
+    new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+    Object focused = browser.script("return document.activeElement.dataset.agreement || null");
+    assertThat(focused).as("the element focused after the filters is an edge").isNotNull();
+    new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
+    browser.waitForText("#detail-title", focused.toString());
+    browser.screenshot("03b-network-keyboard-focus");
 
     // 2019-09-01: the Korean notice of termination is running.
     moveSliderTo("2019-09-01");
