@@ -61,7 +61,7 @@ import org.pactbridge.world.WorldLoader;
  * world and the real release engine. Items, consents and audit entries live in memory. Only the tests
  * use it; it goes once {@code pactbridge serve} is on main.
  */
-final class FakeNode implements AutoCloseable {
+final class FakeNode implements TestNode {
   private final Registry registry = WorldLoader.reference();
   private final ReleaseEngine engine = new ReleaseEngine(registry);
   private final HttpServer server;
@@ -80,7 +80,6 @@ final class FakeNode implements AutoCloseable {
   private final AtomicInteger itemSeq = new AtomicInteger();
   private final AtomicInteger consentSeq = new AtomicInteger();
   private final String adminToken;
-  private final List<String> requestedPaths = new CopyOnWriteArrayList<>();
 
   FakeNode() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -91,17 +90,14 @@ final class FakeNode implements AutoCloseable {
     server.start();
   }
 
-  int port() {
-    return server.getAddress().getPort();
+  @Override
+  public String baseUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
   }
 
-  String adminToken() {
+  @Override
+  public String adminToken() {
     return adminToken;
-  }
-
-  /** Every path a browser or client asked for, in order: the test checks that all were served here. */
-  List<String> requestedPaths() {
-    return requestedPaths;
   }
 
   @Override
@@ -141,7 +137,6 @@ final class FakeNode implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
-    requestedPaths.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
     try {
       if (!path.startsWith("/api/")) {
         serveAsset(exchange, path);

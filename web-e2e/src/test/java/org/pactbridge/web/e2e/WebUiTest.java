@@ -37,7 +37,7 @@ class WebUiTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final String TITLE = "北朝鮮ミサイル発射の評価 / 북한 미사일 발사 평가";
 
-  private FakeNode node;
+  private TestNode node;
   private Browser browser;
   private String base;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -48,8 +48,9 @@ class WebUiTest {
 
   @BeforeAll
   void start() throws Exception {
+    // The stand-in node until `pactbridge serve` (issue 5) is on main; then the real server.
     node = new FakeNode();
-    base = "http://127.0.0.1:" + node.port() + "/";
+    base = node.baseUrl();
     // Accounts are made the way an administrator makes them: through the API, with the first-start token.
     usaOriginator = account("usa-originator", "USA", "TOP_SECRET", List.of("originator", "analyst"));
     korOfficer = account("kor-fdo", "KOR", "I", List.of("disclosure-officer"));
