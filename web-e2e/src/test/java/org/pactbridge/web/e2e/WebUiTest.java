@@ -126,6 +126,13 @@ class WebUiTest {
     browser.waitForText("#detail-title", focused.toString());
     browser.screenshot("03b-network-keyboard-focus");
 
+    // Play moves the date on by itself; a second press pauses it.
+    browser.clickable("#play").click();
+    browser.waitFor("the picture to move on from 2017-01-05",
+        () -> String.valueOf(browser.script("return document.querySelector('main').dataset.at")).compareTo("2017-01-05") > 0);
+    browser.clickable("#play").click();
+    assertThat(browser.find("#play").getAttribute("aria-pressed")).isEqualTo("false");
+
     // 2019-09-01: the Korean notice of termination is running.
     moveSliderTo("2019-09-01");
     assertThat(liveStatuses("JPN-KOR")).containsExactly("TERMINATION_NOTIFIED");
