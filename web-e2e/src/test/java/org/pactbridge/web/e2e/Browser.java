@@ -27,6 +27,9 @@ final class Browser implements AutoCloseable {
   static final Path CHROMIUM = Path.of(System.getProperty("pactbridge.chromium", "/usr/bin/chromium"));
   static final Path CHROMEDRIVER = Path.of(System.getProperty("pactbridge.chromedriver", "/usr/bin/chromedriver"));
 
+  /** Selenium warns that it has no DevTools bindings for this Chromium; the tests use none. Held so the setting stays. */
+  private static final java.util.logging.Logger CDP_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
   private final Path profile;
   private final ChromeDriver driver;
   private final WebDriverWait wait;
@@ -37,6 +40,7 @@ final class Browser implements AutoCloseable {
       throw new IllegalStateException("the browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
           + " (Debian packages chromium, chromium-driver, fonts-noto-cjk; see web/ci-install.sh)");
     }
+    CDP_LOG.setLevel(java.util.logging.Level.OFF);
     profile = Files.createTempDirectory("pactbridge-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());

@@ -97,9 +97,15 @@ class WebUiTest {
     assertThat(liveStatuses("KOR-USA")).contains("IN_FORCE");
     assertThat(liveStatuses("JPN-USA")).contains("IN_FORCE");
     assertThat(liveStatuses("JPN-KOR")).isEmpty();
+    assertThat(browser.all("#network .edge[data-pair='JPN-KOR']")).as("no Korea–Japan line at all in 2011").isEmpty();
     assertThat(browser.find("#network-summary li[data-pair='JPN-KOR']").getAttribute("class")).isEqualTo("missing");
     assertThat(browser.find("#network-summary li[data-pair='JPN-KOR']").getText()).contains("none in force");
     browser.screenshot("02-network-2011-01-05");
+    // Agreements not yet in force appear on demand: the proposed Korea–Japan pact, dotted.
+    browser.find("#show-pending").click();
+    assertThat(browser.find("#network .edge[data-pair='JPN-KOR']").getAttribute("data-status")).isEqualTo("NOT_YET_IN_FORCE");
+    browser.screenshot("02b-network-2011-01-05-not-yet-in-force");
+    browser.find("#show-pending").click();
 
     // The slider is a keyboard control too: one step right is one day later.
     browser.find("#at-slider").sendKeys(Keys.ARROW_RIGHT);

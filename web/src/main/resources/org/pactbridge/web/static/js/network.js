@@ -105,7 +105,8 @@ export async function render(main, parts, params) {
   const kinds = ['INFORMATION', 'LOGISTICS', 'ARRANGEMENT'].map((kind) =>
     h('label', { class: `check kind-${kind.toLowerCase()}` },
       h('input', { type: 'checkbox', id: `kind-${kind.toLowerCase()}`, value: kind, checked: true }), ` ${label(kind)}`));
-  const pending = h('input', { type: 'checkbox', id: 'show-pending', checked: true });
+  // Off at first: a newcomer should see at a glance which pacts exist at the date, not which were planned.
+  const pending = h('input', { type: 'checkbox', id: 'show-pending', checked: params.get('pending') === 'true' });
   const svg = s('svg', { id: 'network', viewBox: '0 0 920 640', role: 'group', 'aria-labelledby': 'network-title network-summary' });
   const summary = h('p', { id: 'network-summary', class: 'summary', 'aria-live': 'polite' });
   const detail = h('section', { id: 'agreement-detail', class: 'detail', 'aria-live': 'polite', tabindex: '-1' },
@@ -262,7 +263,7 @@ export async function render(main, parts, params) {
         text = live.map((agreement) => `${label(agreement.kind)} ${STATUS_TEXT[agreement.status.display]} (${agreement.id})`).join('; ');
       } else {
         const planned = bilateral.filter((agreement) => agreement.status.phase !== 'NONE' && agreement.status.display === 'NOT_YET_IN_FORCE');
-        text = planned.length ? `none in force (${planned.map((agreement) => label(agreement.status.phase)).join(', ')})` : 'none';
+        text = planned.length ? `none in force (${planned.map((agreement) => `${label(agreement.kind)} ${label(agreement.status.phase)}`).join(', ')})` : 'none';
       }
       const notified = live.some((agreement) => agreement.status.display !== 'IN_FORCE');
       lines.push(h('li', { 'data-pair': pairKey(a, b), class: live.length ? `exists${notified ? ' notified' : ''}` : 'missing' }, h('strong', {}, `${a}–${b}: `), text));
