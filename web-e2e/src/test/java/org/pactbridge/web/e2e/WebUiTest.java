@@ -43,6 +43,7 @@ class WebUiTest {
   private final HttpClient http = HttpClient.newHttpClient();
   private String usaOriginator;
   private String korOfficer;
+  private String korOriginator;
   private String auditor;
   private String itemId;
 
@@ -54,6 +55,7 @@ class WebUiTest {
     // Accounts are made the way an administrator makes them: through the API, with the first-start token.
     usaOriginator = account("usa-originator", "USA", "TOP_SECRET", List.of("originator", "analyst"));
     korOfficer = account("kor-fdo", "KOR", "I", List.of("disclosure-officer"));
+    korOriginator = account("kor-originator", "KOR", "II", List.of("originator", "analyst"));
     auditor = account("kor-auditor", "KOR", "II", List.of("auditor"));
     browser = new Browser();
   }
@@ -204,7 +206,7 @@ class WebUiTest {
     assertThat(browser.all("#ask-consent")).as("no second request while one is waiting").isEmpty();
     browser.waitFor("the pending request listed", () -> !browser.all("#item-consents li[data-state='PENDING']").isEmpty());
 
-    // Held by Korea, it could not have gone to Japan directly on 2011-01-05; routes are listed instead.
+    // China is not in the REL TO list: refused, and no route can help.
     decide("CHN", "2017-01-05");
     browser.waitForText("#decision-outcome", "DENY");
     assertThat(browser.all("#decision-chain li")).extracting(element -> element.getAttribute("data-code")).contains("NOT_RELEASABLE_TO");
@@ -236,6 +238,33 @@ class WebUiTest {
 
   @Test
   @Order(6)
+  void whenTheDirectReleaseFailsTheDecisionShowsTheRoutes() throws IOException {
+    signOut();
+    signIn(korOriginator);
+    browser.open(base + "#/items");
+    browser.find("#reg-title").sendKeys("탄도미사일 정보 (2015)");
+    new Select(browser.find("#reg-originator")).selectByValue("KOR");
+    new Select(browser.find("#reg-level")).selectByValue("II");
+    browser.find("#reg-relto").sendKeys("USA, JPN");
+    browser.find("#reg-topics").sendKeys("dprk-missile");
+    browser.find("#reg-content").sendKeys("test content");
+    browser.clickable("#reg-submit").click();
+    browser.find("#decision-outcome");
+
+    // Mid-2015 Korea and Japan had no pact; the trilateral arrangement sanctions the way through the United States.
+    decide("JPN", "2015-06-01");
+    browser.waitForText("#decision-outcome", "DENY");
+    assertThat(browser.all("#decision-chain li")).extracting(element -> element.getAttribute("data-code")).contains("NO_AGREEMENT_IN_FORCE");
+    String routes = browser.find("#decision-routes").getText();
+    assertThat(routes).contains("KOR → USA → JPN").contains("sanctioned by TISA-2014").contains("ROK-USA-GSOMIA-1987")
+        .contains("USA-JPN-GSOMIA-2007").contains("Needs consent from KOR");
+    assertThat(browser.all("#ask-consent")).as("Korea holds its own item: nobody to ask").isEmpty();
+    browser.script("document.getElementById('decision').scrollIntoView()");
+    browser.screenshot("10-item-routes-2015");
+  }
+
+  @Test
+  @Order(7)
   void theAuditorVerifiesTheChain() throws IOException {
     signOut();
     signIn(auditor);
@@ -244,11 +273,11 @@ class WebUiTest {
     assertThat(browser.find("#audit-table").getText()).contains("CONSENT_REQUESTED").contains("CONSENT_GRANTED");
     browser.clickable("#audit-verify").click();
     assertThat(browser.find("#audit-result").getAttribute("data-ok")).isEqualTo("true");
-    browser.screenshot("10-audit-verified");
+    browser.screenshot("11-audit-verified");
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void everyRequestTheBrowserMadeStayedOnTheNode() {
     Object names = browser.script("return performance.getEntriesByType('resource').map(entry => entry.name).concat([location.href]);");
     assertThat((List<?>) names).isNotEmpty().allSatisfy(name -> assertThat(String.valueOf(name)).startsWith(base));

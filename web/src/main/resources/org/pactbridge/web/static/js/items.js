@@ -183,13 +183,15 @@ function explain(result, item, to, at, again, waiting) {
     `${need.from}'s consent for the hop ${need.hopFrom} → ${need.hopTo}${need.orcon ? ' (ORCON: this release needs its own consent)' : ''}`));
   const routes = (result.routes || []).map((route, index) => h('li', { 'data-route': index },
     h('span', {}, route.hops.map((hop) => hop.from).concat(route.hops.slice(-1).map((hop) => hop.to)).join(' → ')),
-    route.sanctionedBy ? h('span', { class: 'badge ok' }, ` sanctioned by ${route.sanctionedBy}`) : h('span', { class: 'badge' }, ' ad hoc'),
+    ' ', route.sanctionedBy ? h('span', { class: 'badge ok' }, `sanctioned by ${route.sanctionedBy}`) : h('span', { class: 'badge' }, 'ad hoc'),
     h('ul', {}, route.hops.map((hop) => h('li', {}, `${hop.from} → ${hop.to} under `,
       h('a', { href: `#/network?at=${at}&agreement=${encodeURIComponent(hop.agreement)}` }, hop.agreement),
       ` at ${hop.level}${hop.assumed ? ' (assumed provision)' : ''}`))),
     route.consents && route.consents.length ? h('p', {}, `Needs consent from ${route.consents.join(', ')}.`) : null));
   const ask = h('div', { id: 'consent-ask' });
-  const canAsk = !waiting && (outcome === 'CONSENT_REQUIRED' || (outcome === 'DENY' && (result.routes || []).some((route) => (route.consents || []).length)));
+  // An originator holding its own item gives consent by releasing it: there is no one to ask.
+  const ownItem = item.holder && originatorsOf(item).includes(item.holder);
+  const canAsk = !waiting && !ownItem && (outcome === 'CONSENT_REQUIRED' || (outcome === 'DENY' && (result.routes || []).some((route) => (route.consents || []).length)));
   if (waiting) {
     fill(ask, h('p', { id: 'consent-sent', class: 'ok' }, `Consent request ${waiting.id} was sent to ${waiting.originator}'s disclosure officer on ${when(waiting.requestedAt)}: waiting for an answer.`));
   }
