@@ -283,6 +283,23 @@ class WebUiTest {
     assertThat((List<?>) names).isNotEmpty().allSatisfy(name -> assertThat(String.valueOf(name)).startsWith(base));
   }
 
+  @Test
+  @Order(9)
+  void aLaptopScreenShowsThePagesWithoutSidewaysScrolling() throws IOException {
+    browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
+    try {
+      for (String page : List.of("network", "coverage", "audit")) {
+        browser.open(base + "#/" + page);
+        browser.find(page.equals("network") ? "#network .party" : page.equals("coverage") ? "#heatmap" : "#audit-table");
+        Object overflow = browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(((Number) overflow).intValue()).as("sideways overflow on %s", page).isLessThanOrEqualTo(0);
+        browser.screenshot("12-laptop-1280x800-" + page);
+      }
+    } finally {
+      browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1000));
+    }
+  }
+
   // ---- helpers ------------------------------------------------------------------------------------
 
   /** The statuses of the edges drawn for a pair, other than "not yet in force"; read in one step. */

@@ -108,7 +108,7 @@ export async function render(main, parts, params) {
   // Off at first: a newcomer should see at a glance which pacts exist at the date, not which were planned.
   const pending = h('input', { type: 'checkbox', id: 'show-pending', checked: params.get('pending') === 'true' });
   const svg = s('svg', { id: 'network', viewBox: '0 0 920 640', role: 'group', 'aria-labelledby': 'network-title network-summary' });
-  const summary = h('p', { id: 'network-summary', class: 'summary', 'aria-live': 'polite' });
+  const summary = h('div', { id: 'network-summary', class: 'summary', 'aria-live': 'polite' });
   const detail = h('section', { id: 'agreement-detail', class: 'detail', 'aria-live': 'polite', tabindex: '-1' },
     h('p', { class: 'muted' }, 'Select an edge (click it, or Tab to it and press Enter) to see the agreement\'s timeline, provisions and sources.'));
 
@@ -118,12 +118,11 @@ export async function render(main, parts, params) {
       h('div', { class: 'field grow' }, h('label', { for: 'at-slider' }, 'Date (1980 → today)'), slider),
       h('div', { class: 'field' }, h('label', { for: 'at-date' }, 'Exact date'), dateInput),
       play),
-    h('div', { class: 'controls', role: 'group', 'aria-label': 'Filters' }, kinds,
+    h('div', { class: 'controls filters', role: 'group', 'aria-label': 'Filters' }, kinds,
       h('label', { class: 'check' }, pending, ' show agreements not yet in force')),
-    summary,
     h('div', { class: 'network-layout' },
       h('div', { class: 'graph' }, svg, legend()),
-      detail));
+      h('div', { class: 'side' }, summary, detail)));
 
   const state = { at: dateOf(Number(slider.value)), selected: params.get('agreement'), agreements: [], seq: 0 };
   const positions = layout(partyList.map((party) => party.code), Array.isArray(everything) ? everything : everything.agreements || []);
@@ -268,7 +267,7 @@ export async function render(main, parts, params) {
       const notified = live.some((agreement) => agreement.status.display !== 'IN_FORCE');
       lines.push(h('li', { 'data-pair': pairKey(a, b), class: live.length ? `exists${notified ? ' notified' : ''}` : 'missing' }, h('strong', {}, `${a}–${b}: `), text));
     }
-    fill(summary, h('span', {}, `At ${state.at}, ${shown.length} agreements drawn. `), h('ul', { class: 'pairs' }, lines));
+    fill(summary, h('strong', {}, `At ${state.at}`), ` — ${shown.length} agreements drawn.`, h('ul', { class: 'pairs' }, lines));
   }
 
   async function showDetail(id, focus) {
