@@ -273,6 +273,7 @@ class WebUiTest {
     assertThat(browser.find("#audit-table").getText()).contains("CONSENT_REQUESTED").contains("CONSENT_GRANTED");
     browser.clickable("#audit-verify").click();
     assertThat(browser.find("#audit-result").getAttribute("data-ok")).isEqualTo("true");
+    assertThat(browser.find("#audit-result").getText()).startsWith("Intact: 4 entries");
     browser.screenshot("11-audit-verified");
   }
 
