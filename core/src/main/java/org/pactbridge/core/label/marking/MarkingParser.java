@@ -102,6 +102,7 @@ public final class MarkingParser {
     private boolean portion;
     private Level level;
     private int classificationIndex;
+    private String classificationToken = "";
     private final List<PartyCode> originators = new ArrayList<>();
     private boolean joint;
     private final List<Control> controls = new ArrayList<>();
@@ -190,6 +191,7 @@ public final class MarkingParser {
     private void readDomestic(Piece piece) {
       String token = piece.text();
       classificationIndex = piece.index();
+      classificationToken = token;
       Optional<Capco.Word> word = Capco.usWord(token);
       if (word.isPresent() && !word.get().code().equals("RESTRICTED")) {
         checkForm(token, word.get().banner(), word.get().portion(), piece.index());
@@ -224,6 +226,7 @@ public final class MarkingParser {
       String token = piece.text();
       int index = piece.index();
       classificationIndex = index;
+      classificationToken = token;
       if (token.isEmpty()) {
         error("UNKNOWN_CLASSIFICATION", index, "expected a non-US classification after '//', found " + describeAt(index));
         return;
@@ -404,7 +407,7 @@ public final class MarkingParser {
               + quoted(program.text()));
           continue;
         }
-        addCompartment(new Compartment(Compartment.Kind.SAR, program.text(), longForm), index);
+        addCompartment(new Compartment(Compartment.Kind.SAR, program.text(), longForm), piece.index());
         entries.add(new Entry(Category.SAR, 0, program.text(), index, block));
       }
     }
@@ -628,7 +631,7 @@ public final class MarkingParser {
 
     private void checkRules() {
       int tier = level == null ? Integer.MIN_VALUE : Capco.tier(level);
-      String classification = level == null ? "" : level.qualified();
+      String classification = level == null ? "" : "'" + classificationToken + "' (" + level.qualified() + ")";
       for (int i = 0; i < controls.size(); i++) {
         Control control = controls.get(i);
         checkTier(control.form(portion), control.floor(), control.ceiling(), tier, classification, controlIndexes.get(i));
@@ -689,8 +692,8 @@ public final class MarkingParser {
       if (relTo != null && !relTo.isEmpty() && level != null) {
         for (PartyCode originator : originators) {
           if (!relTo.contains(originator.value())) {
-            warning("REL_TO_MISSING_ORIGINATOR", relToIndex, "REL TO does not name the originator " + originator
-                + " (write REL TO " + originator + ", …)");
+            warning("REL_TO_MISSING_ORIGINATOR", relToIndex, "'REL TO " + String.join(", ", relTo)
+                + "' does not name the originator " + originator + " (write REL TO " + originator + ", …)");
           }
         }
       }
