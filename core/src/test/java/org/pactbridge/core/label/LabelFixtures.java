@@ -74,8 +74,11 @@ public final class LabelFixtures {
             level("GBR", "TOP_SECRET", 4, "TOP SECRET", "TS")))),
         false, List.of());
     builder.party(uk);
+    java.util.Map<String, String> names = java.util.Map.of("AUS", "Australia", "CAN", "Canada", "DEU", "Germany",
+        "FRA", "France", "ITA", "Italy", "CHE", "Switzerland", "UKR", "Ukraine", "IRL", "Ireland", "SWE", "Sweden",
+        "NZL", "New Zealand");
     for (String code : List.of("AUS", "CAN", "DEU", "FRA", "ITA", "CHE", "UKR", "IRL", "SWE", "NZL")) {
-      builder.party(party(code, code, Party.Kind.NATION, null,
+      builder.party(party(code, names.get(code), Party.Kind.NATION, null,
           level(code, "RESTRICTED", 1, "RESTRICTED", "R"),
           level(code, "CONFIDENTIAL", 2, "CONFIDENTIAL", "C"),
           level(code, "SECRET", 3, "SECRET", "S"),
