@@ -88,6 +88,8 @@ public final class ReleaseEngine {
           holderLevel = received.level();
           agreements.add(received.agreement().id());
           rule = received.agreement().provisionsAt(request.at()).thirdPartyRule();
+          reasons.add(Reason.hop(ReasonCode.AGREEMENT_IN_FORCE, Effect.INFO, received.agreement().id(), request.level().party(), holder,
+              request.level()));
           addCautions(reasons, received);
         } else {
           addHopFailure(reasons, received, request.level().party(), holder, request.level());
