@@ -65,7 +65,14 @@ public final class SecurityLabel {
     EnumSet<Control> set = EnumSet.noneOf(Control.class);
     set.addAll(builder.controls);
     this.controls = java.util.Collections.unmodifiableSet(set);
-    List<Compartment> sorted = new ArrayList<>(new LinkedHashSet<>(builder.compartments));
+    // A marking writes all SAR programs in one block with one prefix: the long form is a property of the block.
+    boolean sarLong = builder.compartments.stream().anyMatch(c -> c.kind() == Compartment.Kind.SAR && c.longForm());
+    List<Compartment> normalised = new ArrayList<>();
+    for (Compartment compartment : builder.compartments) {
+      normalised.add(compartment.kind() == Compartment.Kind.SAR && compartment.longForm() != sarLong
+          ? new Compartment(Compartment.Kind.SAR, compartment.value(), sarLong) : compartment);
+    }
+    List<Compartment> sorted = new ArrayList<>(new LinkedHashSet<>(normalised));
     sorted.sort(Compartment.CANONICAL_ORDER);
     this.compartments = List.copyOf(sorted);
     this.fgi = builder.fgi || !builder.fgiSources.isEmpty();

@@ -102,6 +102,10 @@ public final class Stanag4774 {
             throw Stanag4774Exception.unexpected("CONFLICTING_RELEASABILITY", indexOf(xml, "\"" + tag + "\"") + 1,
                 "one Releasable To or Only category", tag);
           }
+          if (values.isEmpty()) {
+            throw Stanag4774Exception.unexpected("EMPTY_CATEGORY", indexOf(xml, "\"" + tag + "\"") + 1,
+                "at least one GenericValue in " + tag, tag);
+          }
           for (String value : values) {
             requireTarget(xml, value);
           }
