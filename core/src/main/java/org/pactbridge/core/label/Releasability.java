@@ -56,6 +56,13 @@ public final class Releasability {
     if (relTo == null) {
       return this;
     }
+    boolean canonical = true;
+    for (int i = 1; i < relTo.size() && canonical; i++) {
+      canonical = CANONICAL_ORDER.compare(relTo.get(i - 1), relTo.get(i)) < 0;
+    }
+    if (canonical) {
+      return this;
+    }
     TreeSet<String> sorted = new TreeSet<>(CANONICAL_ORDER);
     sorted.addAll(relTo);
     return new Releasability(false, new ArrayList<>(sorted));

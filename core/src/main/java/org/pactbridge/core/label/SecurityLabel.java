@@ -76,13 +76,17 @@ public final class SecurityLabel {
     sorted.sort(Compartment.CANONICAL_ORDER);
     this.compartments = List.copyOf(sorted);
     this.fgi = builder.fgi || !builder.fgiSources.isEmpty();
-    TreeSet<String> sources = new TreeSet<>(Releasability.CANONICAL_ORDER);
-    sources.addAll(builder.fgiSources);
-    this.fgiSources = List.copyOf(sources);
-    this.contexts = List.copyOf(new LinkedHashSet<>(builder.contexts));
-    this.administrative = List.copyOf(new LinkedHashSet<>(builder.administrative));
+    if (builder.fgiSources.isEmpty()) {
+      this.fgiSources = List.of();
+    } else {
+      TreeSet<String> sources = new TreeSet<>(Releasability.CANONICAL_ORDER);
+      sources.addAll(builder.fgiSources);
+      this.fgiSources = List.copyOf(sources);
+    }
+    this.contexts = builder.contexts.isEmpty() ? List.of() : List.copyOf(new LinkedHashSet<>(builder.contexts));
+    this.administrative = builder.administrative.isEmpty() ? List.of() : List.copyOf(new LinkedHashSet<>(builder.administrative));
     this.releaseOnly = builder.releaseOnly && releasability.hasRelTo();
-    this.topics = java.util.Collections.unmodifiableSet(new TreeSet<>(builder.topics));
+    this.topics = builder.topics.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(new TreeSet<>(builder.topics));
     this.declassifyOn = builder.declassifyOn;
   }
 

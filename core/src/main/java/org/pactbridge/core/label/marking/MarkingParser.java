@@ -31,7 +31,6 @@ import org.pactbridge.core.registry.Registry;
 public final class MarkingParser {
   private static final Pattern SIGMA = Pattern.compile("(RD|FRD)-(SIGMA|SG) ([0-9]{1,2})");
   private static final Pattern DECLASSIFICATION = Pattern.compile("[0-9]+X[0-9A-Z-]*");
-  private static final Pattern PARTY_LIKE = Pattern.compile("[A-Z]{3,4}");
 
   private final PartyDirectory directory;
 
@@ -284,7 +283,7 @@ public final class MarkingParser {
         }
       }
       int firstParty = words.size();
-      while (firstParty > 1 && PARTY_LIKE.matcher(words.get(firstParty - 1).text()).matches()) {
+      while (firstParty > 1 && isPartyLike(words.get(firstParty - 1).text())) {
         firstParty--;
       }
       List<Piece> partyPieces = words.subList(firstParty, words.size());
@@ -371,7 +370,7 @@ public final class MarkingParser {
     }
 
     private Optional<Party> requireParty(String token, int index) {
-      if (PARTY_LIKE.matcher(token).matches()) {
+      if (isPartyLike(token)) {
         Optional<Party> party = directory.findParty(PartyCode.of(token));
         if (party.isPresent()) {
           return party;
@@ -451,8 +450,8 @@ public final class MarkingParser {
         error("RETIRED_MARKING", index, "'" + token + "' is retired (write REL TO with the same parties)");
         return;
       }
-      Matcher sigma = SIGMA.matcher(token);
-      if (sigma.matches()) {
+      Matcher sigma = token.startsWith("RD-") || token.startsWith("FRD-") ? SIGMA.matcher(token) : null;
+      if (sigma != null && sigma.matches()) {
         String banner = sigma.group(1) + "-SIGMA " + sigma.group(3);
         checkForm(token, banner, sigma.group(1) + "-SG " + sigma.group(3), index);
         addCompartment(Compartment.of(Compartment.Kind.AEA, banner), index);
@@ -615,7 +614,7 @@ public final class MarkingParser {
       if (directory.findCommunity(name).isPresent()) {
         return true;
       }
-      return PARTY_LIKE.matcher(name).matches() && directory.findParty(PartyCode.of(name)).isPresent();
+      return isPartyLike(name) && directory.findParty(PartyCode.of(name)).isPresent();
     }
 
     private void addCompartment(Compartment compartment, int index) {
@@ -836,6 +835,21 @@ public final class MarkingParser {
         return false;
       }
       previous = c;
+    }
+    return true;
+  }
+
+  /** Three or four capital letters: the shape of a party code. */
+  private static boolean isPartyLike(String token) {
+    int length = token.length();
+    if (length < 3 || length > 4) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = token.charAt(i);
+      if (c < 'A' || c > 'Z') {
+        return false;
+      }
     }
     return true;
   }
