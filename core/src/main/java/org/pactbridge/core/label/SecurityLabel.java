@@ -50,7 +50,7 @@ public final class SecurityLabel {
 
   private SecurityLabel(Builder builder) {
     Objects.requireNonNull(builder.level, "level");
-    List<PartyCode> parties = new ArrayList<>(new LinkedHashSet<>(builder.originators));
+    List<PartyCode> parties = distinct(builder.originators);
     if (parties.isEmpty()) {
       parties.add(builder.level.party());
     }
@@ -66,13 +66,16 @@ public final class SecurityLabel {
     set.addAll(builder.controls);
     this.controls = java.util.Collections.unmodifiableSet(set);
     // A marking writes all SAR programs in one block with one prefix: the long form is a property of the block.
-    boolean sarLong = builder.compartments.stream().anyMatch(c -> c.kind() == Compartment.Kind.SAR && c.longForm());
+    boolean sarLong = false;
+    for (Compartment compartment : builder.compartments) {
+      sarLong |= compartment.kind() == Compartment.Kind.SAR && compartment.longForm();
+    }
     List<Compartment> normalised = new ArrayList<>();
     for (Compartment compartment : builder.compartments) {
       normalised.add(compartment.kind() == Compartment.Kind.SAR && compartment.longForm() != sarLong
           ? new Compartment(Compartment.Kind.SAR, compartment.value(), sarLong) : compartment);
     }
-    List<Compartment> sorted = new ArrayList<>(new LinkedHashSet<>(normalised));
+    List<Compartment> sorted = distinct(normalised);
     sorted.sort(Compartment.CANONICAL_ORDER);
     this.compartments = List.copyOf(sorted);
     this.fgi = builder.fgi || !builder.fgiSources.isEmpty();
@@ -88,6 +91,17 @@ public final class SecurityLabel {
     this.releaseOnly = builder.releaseOnly && releasability.hasRelTo();
     this.topics = builder.topics.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(new TreeSet<>(builder.topics));
     this.declassifyOn = builder.declassifyOn;
+  }
+
+  /** A mutable copy without repeats, first occurrence kept; quadratic, for the short lists of a label. */
+  private static <T> List<T> distinct(List<T> items) {
+    List<T> out = new ArrayList<>(items.size() + 1);
+    for (T item : items) {
+      if (!out.contains(item)) {
+        out.add(item);
+      }
+    }
+    return out;
   }
 
   public static Builder builder(Level level) {

@@ -162,7 +162,10 @@ public final class MarkingParser {
 
     private ParsedMarking finish() {
       diagnostics.sort((a, b) -> Integer.compare(a.index(), b.index()));
-      boolean errors = diagnostics.stream().anyMatch(Diagnostic::isError);
+      boolean errors = false;
+      for (Diagnostic diagnostic : diagnostics) {
+        errors |= diagnostic.isError();
+      }
       SecurityLabel label = errors || level == null ? null : buildLabel();
       return new ParsedMarking(text, portion ? MarkingForm.PORTION : MarkingForm.BANNER, label, diagnostics);
     }
@@ -630,10 +633,9 @@ public final class MarkingParser {
 
     private void checkRules() {
       int tier = level == null ? Integer.MIN_VALUE : Capco.tier(level);
-      String classification = level == null ? "" : "'" + classificationToken + "' (" + level.qualified() + ")";
       for (int i = 0; i < controls.size(); i++) {
         Control control = controls.get(i);
-        checkTier(control.form(portion), control.floor(), control.ceiling(), tier, classification, controlIndexes.get(i));
+        checkTier(control.form(portion), control.floor(), control.ceiling(), tier, controlIndexes.get(i));
       }
       boolean rd = false;
       int tfniIndex = -1;
@@ -643,7 +645,7 @@ public final class MarkingParser {
         String value = compartment.value();
         switch (compartment.kind()) {
           case SCI -> {
-            checkTier(value, Capco.SCI_FLOOR, 4, tier, classification, index);
+            checkTier(value, Capco.SCI_FLOOR, 4, tier, index);
             String system = compartment.system();
             if (system.equals("HCS")) {
               requireNoforn(value, index);
@@ -655,17 +657,17 @@ public final class MarkingParser {
               requireOrcon(value, index);
             }
           }
-          case SAR -> checkTier("SAR-" + value, Capco.SAR_FLOOR, 4, tier, classification, index);
+          case SAR -> checkTier("SAR-" + value, Capco.SAR_FLOOR, 4, tier, index);
           case AEA -> {
             if (value.startsWith("RD-SIGMA") || value.startsWith("FRD-SIGMA")) {
-              checkTier(value, Capco.SIGMA_FLOOR, 4, tier, classification, index);
+              checkTier(value, Capco.SIGMA_FLOOR, 4, tier, index);
               requireNoforn(value, index);
               rd = true;
               continue;
             }
             Capco.Aea aea = Capco.aea(value).orElseThrow();
             int at = aea.nato() ? classificationIndex : index;
-            checkTier(aea.banner(), aea.floor(), aea.ceiling(), tier, classification, at);
+            checkTier(aea.banner(), aea.floor(), aea.ceiling(), tier, at);
             if (aea.requiresNoforn()) {
               requireNoforn(value, index);
               rd = true;
@@ -725,10 +727,11 @@ public final class MarkingParser {
       }
     }
 
-    private void checkTier(String token, int floor, int ceiling, int tier, String classification, int index) {
-      if (tier == Integer.MIN_VALUE) {
+    private void checkTier(String token, int floor, int ceiling, int tier, int index) {
+      if (tier == Integer.MIN_VALUE || (tier >= floor && tier <= ceiling) || (tier < 0 && ceiling > 0)) {
         return;
       }
+      String classification = "'" + classificationToken + "' (" + level.qualified() + ")";
       if (tier >= 0 && tier < floor) {
         error("BELOW_FLOOR", index, "'" + token + "' is not used at " + classification + " (needs " + tierName(floor) + " or higher)");
       } else if ((tier > ceiling || tier < 0) && ceiling == 0) {
