@@ -1,5 +1,7 @@
 package org.pactbridge.core.label;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -79,23 +81,24 @@ public enum Control {
     return this == ORCON || this == ORCON_USGOV;
   }
 
-  /** By banner form. */
-  public static Optional<Control> findBanner(String token) {
+  private static final Map<String, Control> BY_BANNER = index(true);
+  private static final Map<String, Control> BY_PORTION = index(false);
+
+  private static Map<String, Control> index(boolean banner) {
+    Map<String, Control> map = new HashMap<>();
     for (Control control : values()) {
-      if (control.bannerForm.equals(token)) {
-        return Optional.of(control);
-      }
+      map.put(banner ? control.bannerForm : control.portionForm, control);
     }
-    return Optional.empty();
+    return Map.copyOf(map);
   }
 
-  /** By portion form. */
+  /** By banner form; one hash look-up. */
+  public static Optional<Control> findBanner(String token) {
+    return Optional.ofNullable(BY_BANNER.get(token));
+  }
+
+  /** By portion form; one hash look-up. */
   public static Optional<Control> findPortion(String token) {
-    for (Control control : values()) {
-      if (control.portionForm.equals(token)) {
-        return Optional.of(control);
-      }
-    }
-    return Optional.empty();
+    return Optional.ofNullable(BY_PORTION.get(token));
   }
 }
