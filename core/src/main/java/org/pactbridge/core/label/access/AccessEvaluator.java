@@ -30,15 +30,152 @@ public final class AccessEvaluator {
   /** Cost: at most one hash look-up per token per set; no allocation. */
   public boolean canAccess(AccessExpression expression) {
     for (int i = 0, n = sets.size(); i < n; i++) {
-      if (!expression.evaluate(sets.get(i)::contains)) {
+      if (!expression.evaluate(sets.get(i).values()::contains)) {
         return false;
       }
     }
     return true;
   }
 
-  /** Parses, then evaluates; throws {@link AccessExpressionException} for a malformed expression. */
+  /**
+   * Evaluates an expression given as text; throws {@link AccessExpressionException} for a malformed
+   * one. With one authorization set the text is read and evaluated in a single pass without building a
+   * tree (the whole text is still checked, so a malformed expression never passes); the error itself is
+   * produced by {@link AccessExpression#parse}, so it is the same whichever way the text arrives.
+   */
   public boolean canAccess(String expression) {
-    return canAccess(AccessExpression.parse(expression));
+    if (sets.size() != 1) {
+      return canAccess(AccessExpression.parse(expression));
+    }
+    if (expression.isEmpty()) {
+      return true;
+    }
+    try {
+      OnePass pass = new OnePass(expression, sets.get(0));
+      boolean result = pass.expression();
+      if (pass.position != expression.length()) {
+        throw OnePass.MALFORMED;
+      }
+      return result;
+    } catch (Malformed malformed) {
+      AccessExpression.parse(expression);
+      throw new IllegalStateException("the one-pass reader refused an expression the parser accepts");
+    }
+  }
+
+  /** Unwinds the one-pass reader; carries nothing, so it is shared and has no stack trace. */
+  private static final class Malformed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Malformed() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** Reads and evaluates in one pass; every operand is read even when the result is already known. */
+  private static final class OnePass {
+    static final Malformed MALFORMED = new Malformed();
+
+    private final String text;
+    private final Authorizations authorizations;
+    private int position;
+    private int depth;
+
+    OnePass(String text, Authorizations authorizations) {
+      this.text = text;
+      this.authorizations = authorizations;
+    }
+
+    boolean expression() {
+      boolean value = term();
+      if (position >= text.length()) {
+        return value;
+      }
+      char operator = text.charAt(position);
+      if (operator != '&' && operator != '|') {
+        return value;
+      }
+      while (position < text.length()) {
+        char c = text.charAt(position);
+        if (c == operator) {
+          position++;
+          boolean next = term();
+          value = operator == '&' ? value & next : value | next;
+        } else if (c == '&' || c == '|') {
+          throw MALFORMED;
+        } else {
+          break;
+        }
+      }
+      return value;
+    }
+
+    boolean term() {
+      if (position >= text.length()) {
+        throw MALFORMED;
+      }
+      char c = text.charAt(position);
+      if (c == '(') {
+        if (++depth > 1000) {
+          throw MALFORMED;
+        }
+        position++;
+        boolean value = expression();
+        if (position >= text.length() || text.charAt(position) != ')') {
+          throw MALFORMED;
+        }
+        position++;
+        depth--;
+        return value;
+      }
+      if (c == '"') {
+        return quoted();
+      }
+      int start = position;
+      while (position < text.length() && AccessExpression.isBareChar(text.charAt(position))) {
+        position++;
+      }
+      if (position == start) {
+        throw MALFORMED;
+      }
+      return authorizations.contains(text.substring(start, position));
+    }
+
+    private boolean quoted() {
+      position++;
+      StringBuilder value = null;
+      int start = position;
+      while (position < text.length()) {
+        char c = text.charAt(position);
+        if (c == '"') {
+          String token = value == null ? text.substring(start, position) : value.toString();
+          if (token.isEmpty()) {
+            throw MALFORMED;
+          }
+          position++;
+          return authorizations.contains(token);
+        }
+        if (c == '\\') {
+          if (position + 1 >= text.length()) {
+            throw MALFORMED;
+          }
+          char escaped = text.charAt(position + 1);
+          if (escaped != '"' && escaped != '\\') {
+            throw MALFORMED;
+          }
+          if (value == null) {
+            value = new StringBuilder(text.substring(start, position));
+          }
+          value.append(escaped);
+          position += 2;
+        } else {
+          if (value != null) {
+            value.append(c);
+          }
+          position++;
+        }
+      }
+      throw MALFORMED;
+    }
   }
 }

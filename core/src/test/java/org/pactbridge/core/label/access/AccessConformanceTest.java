@@ -55,9 +55,12 @@ class AccessConformanceTest {
         assertThat(evaluator.canAccess(expression)).isFalse();
         assertThat(evaluator.canAccess(AccessExpression.parse(AccessExpression.parse(expression).toString()))).isFalse();
       }
-      case "ERROR" -> assertThatThrownBy(() -> AccessExpression.parse(expression))
-          .isInstanceOf(AccessExpressionException.class)
-          .satisfies(e -> assertThat(((AccessExpressionException) e).index()).isBetween(0, expression.length()));
+      case "ERROR" -> {
+        assertThatThrownBy(() -> AccessExpression.parse(expression))
+            .isInstanceOf(AccessExpressionException.class)
+            .satisfies(e -> assertThat(((AccessExpressionException) e).index()).isBetween(0, expression.length()));
+        assertThatThrownBy(() -> evaluator.canAccess(expression)).isInstanceOf(AccessExpressionException.class);
+      }
       default -> throw new IllegalStateException("unknown expectation " + expected);
     }
   }

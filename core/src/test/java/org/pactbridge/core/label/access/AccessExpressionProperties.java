@@ -33,6 +33,29 @@ class AccessExpressionProperties {
     assertThat(again.toString()).isEqualTo(canonical);
   }
 
+  @Property(tries = 3000)
+  void theOnePassReaderAgreesWithTheTree(@ForAll("soup") String text, @ForAll("authorizations") java.util.Set<String> auths) {
+    AccessEvaluator evaluator = AccessEvaluator.of(Authorizations.of(auths));
+    AccessExpression parsed;
+    try {
+      parsed = AccessExpression.parse(text);
+    } catch (AccessExpressionException malformed) {
+      try {
+        evaluator.canAccess(text);
+      } catch (AccessExpressionException same) {
+        assertThat(same.getMessage()).isEqualTo(malformed.getMessage());
+        return;
+      }
+      throw new AssertionError("the one-pass reader accepted " + text);
+    }
+    assertThat(evaluator.canAccess(text)).isEqualTo(evaluator.canAccess(parsed));
+  }
+
+  @Provide
+  Arbitrary<java.util.Set<String>> authorizations() {
+    return Arbitraries.of("A", "B", "SI", "TK", "G", "x y", "五", "a_b").set().ofMaxSize(5);
+  }
+
   @Provide
   Arbitrary<String> soup() {
     Arbitrary<String> pieces = Arbitraries.of("A", "B", "SI", "TK", "G", "&", "|", "(", ")", "\"", "\\", "\"x y\"", "五", " ", "a_b", "");
