@@ -11,8 +11,52 @@ import java.util.Objects;
 public final class AccessEvaluator {
   private final List<Authorizations> sets;
 
+  private final RegionSet single;
+
   private AccessEvaluator(List<Authorizations> sets) {
     this.sets = List.copyOf(sets);
+    this.single = sets.size() == 1 ? new RegionSet(sets.get(0)) : null;
+  }
+
+  /**
+   * The authorizations as an open-addressing table that can be probed with a region of a text, so the
+   * one-pass reader looks tokens up without cutting substrings. Same hash as {@link String#hashCode}.
+   */
+  private static final class RegionSet {
+    private final String[] table;
+    private final int mask;
+
+    RegionSet(Authorizations authorizations) {
+      int size = Integer.highestOneBit(Math.max(4, authorizations.values().size() * 4 - 1)) << 1;
+      table = new String[size];
+      mask = size - 1;
+      for (String value : authorizations.values()) {
+        int slot = value.hashCode() & mask;
+        while (table[slot] != null) {
+          slot = (slot + 1) & mask;
+        }
+        table[slot] = value;
+      }
+    }
+
+    boolean contains(String text, int start, int end) {
+      int hash = 0;
+      for (int i = start; i < end; i++) {
+        hash = 31 * hash + text.charAt(i);
+      }
+      int length = end - start;
+      for (int slot = hash & mask; table[slot] != null; slot = (slot + 1) & mask) {
+        String candidate = table[slot];
+        if (candidate.length() == length && candidate.regionMatches(0, text, start, length)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    boolean contains(String token) {
+      return contains(token, 0, token.length());
+    }
   }
 
   public static AccessEvaluator of(Authorizations authorizations) {
@@ -51,7 +95,7 @@ public final class AccessEvaluator {
       return true;
     }
     try {
-      OnePass pass = new OnePass(expression, sets.get(0));
+      OnePass pass = new OnePass(expression, single);
       boolean result = pass.expression();
       if (pass.position != expression.length()) {
         throw OnePass.MALFORMED;
@@ -77,11 +121,11 @@ public final class AccessEvaluator {
     static final Malformed MALFORMED = new Malformed();
 
     private final String text;
-    private final Authorizations authorizations;
+    private final RegionSet authorizations;
     private int position;
     private int depth;
 
-    OnePass(String text, Authorizations authorizations) {
+    OnePass(String text, RegionSet authorizations) {
       this.text = text;
       this.authorizations = authorizations;
     }
@@ -138,7 +182,7 @@ public final class AccessEvaluator {
       if (position == start) {
         throw MALFORMED;
       }
-      return authorizations.contains(text.substring(start, position));
+      return authorizations.contains(text, start, position);
     }
 
     private boolean quoted() {
@@ -148,12 +192,12 @@ public final class AccessEvaluator {
       while (position < text.length()) {
         char c = text.charAt(position);
         if (c == '"') {
-          String token = value == null ? text.substring(start, position) : value.toString();
-          if (token.isEmpty()) {
+          if (value == null ? position == start : value.length() == 0) {
             throw MALFORMED;
           }
+          boolean found = value == null ? authorizations.contains(text, start, position) : authorizations.contains(value.toString());
           position++;
-          return authorizations.contains(token);
+          return found;
         }
         if (c == '\\') {
           if (position + 1 >= text.length()) {
