@@ -65,7 +65,7 @@ public final class MarkingParser {
     ParsedMarking parsed = read(text, at);
     for (Diagnostic diagnostic : parsed.diagnostics()) {
       if (diagnostic.isError()) {
-        throw new MarkingParseException(diagnostic, parsed.diagnostics());
+        throw new MarkingParseException(text, diagnostic, parsed.diagnostics());
       }
     }
     return parsed;

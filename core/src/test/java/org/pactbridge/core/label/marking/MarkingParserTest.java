@@ -100,6 +100,7 @@ class MarkingParserTest {
           MarkingParseException error = (MarkingParseException) e;
           assertThat(error.index()).isEqualTo(20);
           assertThat(error.code()).isEqualTo("UNKNOWN_RELEASABILITY_ENTRY");
+          assertThat(error.found()).isEqualTo("'XYZ'");
         });
     assertThat(PARSER.read("//KOR IV").diagnostics()).singleElement().satisfies(d -> {
       assertThat(d.code()).isEqualTo("UNKNOWN_LEVEL");
