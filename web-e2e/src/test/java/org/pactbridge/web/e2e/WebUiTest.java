@@ -176,6 +176,24 @@ class WebUiTest {
     browser.clickable("#whatif-list button").click();
     browser.clickable("#wi-run").click();
     browser.waitForText("#whatif-changes h3", "0 cells change");
+
+    // What if Korea and Japan had signed in 2010? On 2011-01-05 Korea could then have sent II directly.
+    setDate(date, "2011-01-05");
+    browser.clickable("#cov-show").click();
+    browser.waitFor("the 2011 heat map", () -> browser.text("#heatmap").contains("2011-01-05"));
+    assertThat(browser.find("#heatmap td[data-from='KOR'][data-to='JPN']").getAttribute("data-direct")).isEmpty();
+    new Select(browser.find("#wi-new-a")).selectByValue("KOR");
+    new Select(browser.find("#wi-new-b")).selectByValue("JPN");
+    new Select(browser.find("#wi-new-from")).selectByValue("ROK-JPN-GSOMIA-2016");
+    setDate(browser.find("#wi-new-at"), "2010-06-01");
+    browser.clickable("#wi-add-agreement").click();
+    browser.clickable("#wi-run").click();
+    browser.waitFor("the hypothetical pact's cells", () -> browser.text("#whatif-result").contains("KOR → JPN"));
+    WebElement gained = browser.find("#heatmap td[data-from='KOR'][data-to='JPN']");
+    assertThat(gained.getAttribute("class")).contains("changed");
+    assertThat(gained.getAttribute("data-direct")).isEqualTo("KOR:II");
+    browser.script("window.scrollTo(0, 0)");
+    browser.screenshot("05b-coverage-whatif-pact-in-2010");
   }
 
   @Test

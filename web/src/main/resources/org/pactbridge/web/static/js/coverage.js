@@ -139,7 +139,7 @@ export async function render(main, parts, params) {
       fill(changes,
         h('h3', {}, `${changed.size} cell${changed.size === 1 ? '' : 's'} change at ${when(result.at)}`),
         h('ul', { id: 'whatif-result' }, (result.cells || []).map((cell) => h('li', { 'data-cell': `${cell.from}>${cell.to}` },
-          `${cell.from} → ${cell.to}: direct ${levelText(cell.before.direct)} → ${levelText(cell.after.direct)}; relay ${levelText(cell.before.relay)} → ${levelText(cell.after.relay)}`))),
+          `${cell.from} → ${cell.to}: direct ${levelText(cell.before.direct)} → ${levelText(cell.after.direct)}; relay ${levelText(cell.before.relay)}${cell.before.relaySanctioned ? ' (sanctioned)' : ''} → ${levelText(cell.after.relay)}${cell.after.relaySanctioned ? ' (sanctioned)' : ''}`))),
         (result.decisions || []).length ? [h('h3', {}, 'Decisions on stored items that change'),
           h('ul', {}, result.decisions.map((decision) => h('li', {}, `${decision.id}: ${decision.before.decision} → ${decision.after.decision}`)))] : null);
       // The grid shows the hypothetical world, each changed cell outlined with what it was.
@@ -155,6 +155,20 @@ export async function render(main, parts, params) {
 }
 
 const levelText = (level) => level || 'none';
+const code = (level) => (level ? level.split(':')[1] : 'none');
+
+/** What a changed cell was, naming only the parts that changed. */
+function wasText(change) {
+  const { before, after } = change;
+  const parts = [];
+  if (before.direct !== after.direct || before.directAgreement !== after.directAgreement) {
+    parts.push(`direct was ${code(before.direct)}${before.directAgreement && before.directAgreement !== after.directAgreement ? ' (' + before.directAgreement + ')' : ''}`);
+  }
+  if (before.relay !== after.relay || before.relaySanctioned !== after.relaySanctioned) {
+    parts.push(`relay was ${code(before.relay)}${before.relaySanctioned !== after.relaySanctioned ? (before.relaySanctioned ? ', sanctioned' : ', ad hoc') : ''}`);
+  }
+  return parts.join('; ') || 'changed';
+}
 
 function drawGrid(grid, cells, levelsOf, changed, at) {
   const parties = [];
@@ -207,7 +221,7 @@ function drawGrid(grid, cells, levelsOf, changed, at) {
         'data-to': to,
         'data-direct': cell.direct || '',
         'data-relay': cell.relay || '',
-      }, text, change ? h('small', { class: 'was' }, `was ${levelText(change.before.direct || change.before.relay)}`) : null);
+      }, text, change ? h('small', { class: 'was' }, wasText(change)) : null);
     })))));
   fill(grid, table);
 }
