@@ -27,6 +27,9 @@ import org.pactbridge.core.item.ReleaseRepository;
  * creates the key files. Thread-safe: operations take turns on one connection.
  */
 public final class Store implements AutoCloseable {
+  /** Flyway reports each step at INFO through java.util.logging; only its warnings matter to a user. Held so it is not collected. */
+  private static final java.util.logging.Logger FLYWAY_LOG = quietFlyway();
+
   private final StoreConfig config;
   private final Db db;
   private final NodeKeys keys;
@@ -107,6 +110,12 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  private static java.util.logging.Logger quietFlyway() {
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger("org.flywaydb");
+    logger.setLevel(java.util.logging.Level.WARNING);
+    return logger;
+  }
+
   private static String latestKnown(Flyway flyway) {
     String latest = "none";
     for (MigrationInfo info : flyway.info().all()) {
@@ -118,6 +127,7 @@ public final class Store implements AutoCloseable {
   }
 
   private static Flyway flyway(StoreConfig config) {
+    FLYWAY_LOG.fine("configuring migrations");
     prepare(config);
     var configuration = Flyway.configure()
         .dataSource(config.jdbcUrl(), config.user(), config.password())
