@@ -1,6 +1,5 @@
 package org.pactbridge.core.audit;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -48,7 +47,7 @@ public final class AuditCodec {
     for (Map.Entry<String, String> detail : event.details().entrySet()) {
       out.append(detail.getKey()).append('=').append(detail.getValue()).append('\n');
     }
-    return out.toString().getBytes(StandardCharsets.UTF_8);
+    return Utf8.encode(out.toString());
   }
 
   /** A decoded body: its sequence number and event. */
@@ -56,9 +55,11 @@ public final class AuditCodec {
 
   /** Reads canonical bytes back; throws {@link AuditException} naming the byte index of the first fault. */
   public static Decoded decode(byte[] body) {
-    String text = new String(body, StandardCharsets.UTF_8);
-    if (!java.util.Arrays.equals(text.getBytes(StandardCharsets.UTF_8), body)) {
-      throw AuditException.malformedEntry(0, "not valid UTF-8");
+    String text;
+    try {
+      text = Utf8.decode(body);
+    } catch (Utf8.MalformedException e) {
+      throw AuditException.malformedEntry(e.index(), "not valid UTF-8");
     }
     if (!text.endsWith("\n")) {
       throw AuditException.malformedEntry(body.length, "the last line is not ended by LF");
@@ -68,7 +69,7 @@ public final class AuditCodec {
     int offset = 0;
     for (int i = 0; i < lines.length; i++) {
       offsets[i] = offset;
-      offset += lines[i].getBytes(StandardCharsets.UTF_8).length + 1;
+      offset += Utf8.encode(lines[i]).length + 1;
     }
     if (lines.length < 6 || !lines[0].equals(MAGIC)) {
       throw AuditException.malformedEntry(0, "expected '" + MAGIC + "' and five fixed fields");

@@ -57,6 +57,11 @@ public record AuditEvent(Instant at, String kind, String actor, String subject, 
       if (c < 0x20 || c == 0x7F) {
         throw AuditException.invalidField(field, "control character U+" + String.format("%04X", (int) c) + " at index " + i);
       }
+      if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw AuditException.invalidField(field, "unpaired surrogate at index " + i);
+      }
     }
   }
 }

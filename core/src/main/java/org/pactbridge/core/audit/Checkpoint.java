@@ -1,6 +1,5 @@
 package org.pactbridge.core.audit;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -26,7 +25,7 @@ public record Checkpoint(long seq, String hashHex, Instant at, String signerKey,
 
   /** The bytes the node signs: {@code pactbridge-checkpoint-v1}, then seq, hash and at, one a line. */
   public static byte[] signedBytes(long seq, String hashHex, Instant at) {
-    return ("pactbridge-checkpoint-v1\nseq=" + seq + "\nhash=" + hashHex + "\nat=" + at + "\n").getBytes(StandardCharsets.UTF_8);
+    return Utf8.encode("pactbridge-checkpoint-v1\nseq=" + seq + "\nhash=" + hashHex + "\nat=" + at + "\n");
   }
 
   public byte[] signedBytes() {

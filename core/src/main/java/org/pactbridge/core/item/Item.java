@@ -93,6 +93,6 @@ public record Item(
     out.append("created=").append(created).append('\n');
     out.append("declassify=").append(declassifyOn == null ? "" : declassifyOn.toString()).append('\n');
     out.append("content-sha256=").append(contentSha256).append('\n');
-    return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return org.pactbridge.core.audit.Utf8.encode(out.toString());
   }
 }
