@@ -16,6 +16,10 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       AgreementsCommand.class,
       CoverageCommand.class,
+      ImportCommand.class,
+      ExportCommand.class,
+      ItemCommand.class,
+      AuditCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
