@@ -38,12 +38,11 @@ public final class StoreWorker {
         var draft = new JdbcItemRepository.Draft(List.of(kor), level, Releasability.relTo(List.of("USA")), false,
             Set.of(Topic.of("dprk-missile")), null, "//KOR II//REL TO USA");
         for (int batch = 0; batch < count; batch++) {
-          List<JdbcItemRepository.WithContent> items = new ArrayList<>(BATCH);
+          List<JdbcItemRepository.NewItem> items = new ArrayList<>(BATCH);
           for (int i = 0; i < BATCH; i++) {
-            byte[] content = ("report " + batch + "/" + i).getBytes(StandardCharsets.UTF_8);
-            items.add(new JdbcItemRepository.WithContent(store.items().build(draft, content, Instant.now()), content));
+            items.add(new JdbcItemRepository.NewItem(draft, ("report " + batch + "/" + i).getBytes(StandardCharsets.UTF_8)));
           }
-          store.items().addAll(items, name);
+          store.items().registerAll(items, Instant.now(), name);
           System.out.println("committed " + (batch + 1));
           System.out.flush();
         }
