@@ -55,23 +55,28 @@ public final class Store implements AutoCloseable {
   /** Opens (and on first start creates) the store that {@code config} names. */
   public static Store open(StoreConfig config) {
     Flyway flyway = flyway(config);
-    for (MigrationInfo info : flyway.info().all()) {
-      MigrationState state = info.getState();
-      if (state == MigrationState.FUTURE_SUCCESS || state == MigrationState.FUTURE_FAILED) {
-        throw StoreException.schemaTooNew(config.displayUrl(), String.valueOf(info.getVersion()), latestKnown(flyway));
-      }
-    }
-    NodeKeys existing = NodeKeys.present(config.keyDir()) ? NodeKeys.load(config.keyDir()) : null;
-    try {
-      MigrateResult result = flyway.migrate();
-      if (!result.success) {
-        throw StoreException.migrationFailed(config.displayUrl(), new IllegalStateException(String.valueOf(result.warnings)));
-      }
-    } catch (org.flywaydb.core.api.FlywayException e) {
-      throw StoreException.migrationFailed(config.displayUrl(), e);
-    }
+    // Our connection opens first and stays open: an embedded H2 database then stays open while Flyway's
+    // own connections come and go, instead of closing and reopening under it.
     Connection connection = connect(config);
     try {
+      for (MigrationInfo info : flyway.info().all()) {
+        MigrationState state = info.getState();
+        if (state == MigrationState.FUTURE_SUCCESS || state == MigrationState.FUTURE_FAILED) {
+          throw StoreException.schemaTooNew(config.displayUrl(), String.valueOf(info.getVersion()), latestKnown(flyway));
+        }
+      }
+      NodeKeys existing = NodeKeys.present(config.keyDir()) ? NodeKeys.load(config.keyDir()) : null;
+      try {
+        MigrateResult result = flyway.migrate();
+        if (!result.success) {
+          throw StoreException.migrationFailed(config.displayUrl(), new IllegalStateException(String.valueOf(result.warnings)));
+        }
+      } catch (org.flywaydb.core.api.FlywayException e) {
+        throw StoreException.migrationFailed(config.displayUrl(), e);
+      }
+      if (config.schema() != null) {
+        connection.setSchema(config.schema());
+      }
       Db db = new Db(connection);
       String[] meta = db.tx("reading the node's keys", c -> new String[] {readMeta(c, "master_key_id"), readMeta(c, "node_public_key")});
       NodeKeys keys = existing;
@@ -164,12 +169,18 @@ public final class Store implements AutoCloseable {
     }
     try {
       Connection connection = DriverManager.getConnection(config.jdbcUrl(), properties);
-      if (config.schema() != null) {
+      if (config.schema() != null && schemaExists(connection, config.schema())) {
         connection.setSchema(config.schema());
       }
       return connection;
     } catch (SQLException e) {
       throw StoreException.unreachable(config.displayUrl(), e);
+    }
+  }
+
+  private static boolean schemaExists(Connection connection, String schema) throws SQLException {
+    try (ResultSet schemas = connection.getMetaData().getSchemas(null, schema)) {
+      return schemas.next();
     }
   }
 

@@ -32,11 +32,16 @@ import org.pactbridge.core.party.Topic;
  * the chain. Wall-clock figures for one run: a measurement, not a test (it asserts only that the chain
  * verifies).
  */
-class StoreBench {
+public class StoreBench {
   private static final int ITEMS = Integer.getInteger("bench.items", 100_000);
   private static final int APPENDS = Integer.getInteger("bench.appends", 20_000);
   private static final int BATCH = Integer.getInteger("bench.batch", 1_000);
   private static final String DB = System.getProperty("bench.db", "both");
+
+  /** Runs the bench outside Maven: {@code java -cp <test class path> -Dbench.items=… org.pactbridge.store.StoreBench}. */
+  public static void main(String[] args) throws Exception {
+    new StoreBench().run();
+  }
 
   @Test
   void run() throws Exception {
@@ -58,6 +63,12 @@ class StoreBench {
     for (String line : lines) {
       System.out.println(line);
     }
+    try (var files = Files.walk(dir)) {
+      for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+    Files.createDirectories(Path.of("target"));
     Files.write(Path.of("target", "store-bench.txt"), lines, StandardCharsets.UTF_8);
   }
 
