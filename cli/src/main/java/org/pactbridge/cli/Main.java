@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       AgreementsCommand.class,
       CoverageCommand.class,
+      SupportCommand.class, LedgerCommand.class,
       ImportCommand.class,
       ExportCommand.class,
       ItemCommand.class,

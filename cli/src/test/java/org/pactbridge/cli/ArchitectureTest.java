@@ -42,6 +42,7 @@ class ArchitectureTest {
         .withOptionalLayers(true)
         .layer("Core").definedBy("org.pactbridge.core..")
         .layer("World").definedBy("org.pactbridge.world..")
+        .layer("Geo").definedBy("org.pactbridge.geo..")
         .layer("Store").definedBy("org.pactbridge.store..")
         .layer("Api").definedBy("org.pactbridge.api..")
         .layer("Server").definedBy("org.pactbridge.server..")
@@ -50,7 +51,8 @@ class ArchitectureTest {
         .whereLayer("Server").mayOnlyBeAccessedByLayers("Cli")
         .whereLayer("Api").mayOnlyBeAccessedByLayers("Server", "Cli")
         .whereLayer("Store").mayOnlyBeAccessedByLayers("Api", "Server", "Cli")
-        .whereLayer("World").mayOnlyBeAccessedByLayers("Store", "Api", "Server", "Cli")
+        .whereLayer("World").mayOnlyBeAccessedByLayers("Geo", "Store", "Api", "Server", "Cli")
+        .whereLayer("Geo").mayOnlyBeAccessedByLayers("Api", "Server", "Cli")
         .check(CLASSES);
   }
 }
