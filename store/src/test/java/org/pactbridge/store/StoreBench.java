@@ -93,6 +93,9 @@ public class StoreBench {
           batch.add(new JdbcItemRepository.NewItem(draft, content));
         }
         store.items().registerAll(batch, Instant.now(), "bench");
+        if ((done + size) % Math.max(BATCH, ITEMS / 10 / BATCH * BATCH) == 0) {
+          System.err.printf(Locale.ROOT, "%s: %,d of %,d items, %.0f s%n", name, done + size, ITEMS, (System.nanoTime() - start) / 1e9);
+        }
       }
       double importSeconds = (System.nanoTime() - start) / 1e9;
       lines.add(String.format(Locale.ROOT, "%-10s bulk import   %,10d items   %8.1f s   %,9.0f items/s", name, ITEMS, importSeconds, ITEMS / importSeconds));
