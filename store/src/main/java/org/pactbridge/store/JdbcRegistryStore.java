@@ -322,7 +322,7 @@ public final class JdbcRegistryStore {
     Channel channel = provisions.channel();
     try (PreparedStatement insert = connection.prepareStatement("INSERT INTO provision_version (agreement_id, version_no, from_instant, label,"
         + " scope_all, scope_topics, third_party_rule, hub, paths, assumed, sources, note, has_equivalence, eq_assumed, eq_sources, eq_note,"
-        + " recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        + " recorded_at, logistics) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       insert.setString(1, id.value());
       insert.setInt(2, versionNo);
       Db.setInstant(insert, 3, version.from());
@@ -341,6 +341,7 @@ public final class JdbcRegistryStore {
       insert.setString(15, table == null ? "" : Db.join(table.sources()));
       insert.setString(16, table == null ? "" : table.note());
       Db.setInstant(insert, 17, now);
+      insert.setString(18, LogisticsCodec.encode(provisions.logistics()));
       insert.executeUpdate();
     }
     if (table == null) {
@@ -457,7 +458,7 @@ public final class JdbcRegistryStore {
     }
     Map<String, List<ProvisionVersion>> versions = new LinkedHashMap<>();
     try (PreparedStatement select = connection.prepareStatement("SELECT agreement_id, version_no, from_instant, label, scope_all, scope_topics,"
-        + " third_party_rule, hub, paths, assumed, sources, note, has_equivalence, eq_assumed, eq_sources, eq_note FROM provision_version"
+        + " third_party_rule, hub, paths, assumed, sources, note, has_equivalence, eq_assumed, eq_sources, eq_note, logistics FROM provision_version"
         + " ORDER BY agreement_id, version_no");
         ResultSet row = select.executeQuery()) {
       while (row.next()) {
@@ -486,7 +487,7 @@ public final class JdbcRegistryStore {
           table = new EquivalenceTable(tableRows, row.getBoolean(14), Db.split(row.getString(15)), row.getString(16));
         }
         Provisions provisions = new Provisions(table, scope, ThirdPartyRule.valueOf(row.getString(7)), channel, row.getBoolean(10),
-            Db.split(row.getString(11)), row.getString(12));
+            Db.split(row.getString(11)), row.getString(12), LogisticsCodec.decode(row.getString(17)));
         versions.computeIfAbsent(id, key -> new ArrayList<>()).add(new ProvisionVersion(Db.getInstant(row, "from_instant"), row.getString(4), provisions));
       }
     }

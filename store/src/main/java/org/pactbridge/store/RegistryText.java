@@ -95,6 +95,7 @@ public final class RegistryText {
     Channel channel = provisions.channel();
     out.append(" | channel=").append(channel == null ? "none" : channel.hub() + " " + channel.paths());
     out.append(" | assumed=").append(provisions.assumed()).append(" | ").append(provisions.sources()).append(" | ").append(provisions.note());
+    out.append(" | logistics=").append(logistics(provisions.logistics()));
     EquivalenceTable table = provisions.equivalence();
     if (table == null) {
       out.append(" | equivalence=none");
@@ -108,5 +109,15 @@ public final class RegistryText {
       }
     }
     return out.toString();
+  }
+
+  static String logistics(org.pactbridge.core.logistics.LogisticsTerms terms) {
+    if (terms == null) {
+      return "none";
+    }
+    return "categories=" + terms.categories() + " excluded=" + terms.excluded() + " conditions=" + terms.conditions() + " conditionsAssumed="
+        + terms.conditionsAssumed() + " activities=" + terms.activities() + " reimbursement=" + terms.reimbursementModes() + " settlement="
+        + terms.settlementPeriod() + " settlementAssumed=" + terms.settlementAssumed() + " assumed=" + terms.assumed() + " sources="
+        + terms.sources() + " note=" + terms.note() + " areas=" + terms.areaRestrictions();
   }
 }

@@ -19,6 +19,11 @@ import org.pactbridge.core.agreement.EquivalenceTable;
 import org.pactbridge.core.agreement.ProvisionVersion;
 import org.pactbridge.core.agreement.Provisions;
 import org.pactbridge.core.agreement.TimelineEvent;
+import org.pactbridge.core.logistics.Activity;
+import org.pactbridge.core.logistics.AreaRestriction;
+import org.pactbridge.core.logistics.Category;
+import org.pactbridge.core.logistics.LogisticsTerms;
+import org.pactbridge.core.logistics.ReimbursementMode;
 import org.pactbridge.core.party.ClassificationScheme;
 import org.pactbridge.core.party.Community;
 import org.pactbridge.core.party.Level;
@@ -32,7 +37,8 @@ import org.pactbridge.core.registry.Source;
  * registry: {@code world.yaml} and one file per section. Instants are written exactly (a date alone when
  * it is 00:00 UTC), inferred facts explicitly (an entry into force taken from the signing date is written
  * as an assumed event), and every string double-quoted. What the registry does not keep is not written:
- * notes on schemes and levels, and the sources of known partners.
+ * notes on schemes and levels, the sources of known partners, and the sources and notes of individual
+ * logistics conditions.
  */
 public final class WorldWriter {
   private WorldWriter() {}
@@ -219,6 +225,9 @@ public final class WorldWriter {
         out.append(indent).append("    - {").append(String.join(", ", cells)).append("}\n");
       }
     }
+    if (provisions.logistics() != null) {
+      logistics(out, indent, provisions.logistics());
+    }
     Channel channel = provisions.channel();
     if (channel != null) {
       out.append(indent).append("channel:\n");
@@ -227,6 +236,61 @@ public final class WorldWriter {
       for (List<PartyCode> path : channel.paths()) {
         out.append(indent).append("    - ").append(inline(path.stream().map(PartyCode::value).toList())).append('\n');
       }
+    }
+  }
+
+  private static void logistics(StringBuilder out, String indent, LogisticsTerms terms) {
+    String inner = indent + "  ";
+    out.append(indent).append("logistics:\n");
+    out.append(inner).append("categories: ").append(inline(terms.categories().stream().map(Category::slug).toList())).append('\n');
+    out.append(inner).append("excluded: ").append(inline(terms.excluded().stream().map(Category::slug).toList())).append('\n');
+    if (!terms.conditions().isEmpty()) {
+      out.append(inner).append("conditions:\n");
+      for (Map.Entry<Category, java.util.Set<Activity>> condition : terms.conditions().entrySet()) {
+        out.append(inner).append("  - {category: ").append(quote(condition.getKey().slug())).append(", onlyIn: ")
+            .append(inline(condition.getValue().stream().map(Activity::slug).toList()));
+        if (terms.conditionsAssumed()) {
+          out.append(", assumed: true");
+        }
+        out.append("}\n");
+      }
+    }
+    out.append(inner).append("activities: ").append(inline(terms.activities().stream().map(Activity::slug).toList())).append('\n');
+    if (!terms.areaRestrictions().isEmpty()) {
+      out.append(inner).append("areaRestrictions:\n");
+      for (AreaRestriction area : terms.areaRestrictions()) {
+        out.append(inner).append("  - {supplier: ").append(area.supplier());
+        if (area.supporting() != null) {
+          out.append(", supporting: ").append(area.supporting());
+        }
+        out.append(", rule: ").append(area.rule()).append(", zones: ").append(inline(area.zones()));
+        if (area.from() != null) {
+          out.append(", from: ").append(quote(date(area.from())));
+        }
+        if (area.assumed()) {
+          out.append(", assumed: true");
+        }
+        if (!area.sources().isEmpty()) {
+          out.append(", sources: ").append(inline(area.sources()));
+        }
+        if (!area.note().isEmpty()) {
+          out.append(", note: ").append(quote(area.note()));
+        }
+        out.append("}\n");
+      }
+    }
+    out.append(inner).append("reimbursement: ").append(inline(terms.reimbursementModes().stream().map(ReimbursementMode::slug).toList()))
+        .append('\n');
+    out.append(inner).append("settlementPeriod: ").append(quote(terms.settlementPeriod().toString())).append('\n');
+    if (terms.settlementAssumed()) {
+      out.append(inner).append("settlementAssumed: true\n");
+    }
+    if (terms.assumed()) {
+      out.append(inner).append("assumed: true\n");
+    }
+    list(out, inner, "sources", terms.sources());
+    if (!terms.note().isEmpty()) {
+      out.append(inner).append("note: ").append(quote(terms.note())).append('\n');
     }
   }
 
