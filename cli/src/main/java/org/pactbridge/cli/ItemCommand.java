@@ -11,11 +11,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.pactbridge.core.InvalidInputException;
 import org.pactbridge.core.item.Item;
 import org.pactbridge.core.label.Releasability;
+import org.pactbridge.core.label.SecurityLabel;
 import org.pactbridge.core.party.Level;
-import org.pactbridge.core.party.Party;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.party.Topic;
 import org.pactbridge.core.registry.Registry;
@@ -56,9 +55,10 @@ final class ItemCommand implements Runnable {
   }
 
   /**
-   * Registers one item: the label from the flags (until the marking parser lands, {@code --marking} is
-   * kept as the item's marking text and the label comes from {@code --originator}, {@code --level},
-   * {@code --rel-to}/{@code --noforn}, {@code --orcon} and {@code --topics}), the content from a file.
+   * Registers one item: the label from {@code --marking} (read by the marking parser; a flag that
+   * contradicts it is bad input) or from {@code --originator}, {@code --level}, {@code --rel-to} or
+   * {@code --noforn} and {@code --orcon}; topics from {@code --topics} and the marking; the content from a
+   * file. The marking is kept with the item as given.
    */
   @Command(name = "add", mixinStandardHelpOptions = true, description = "Register a classified item: its label, and its content from a file.")
   static final class Add implements Callable<Integer> {
@@ -66,7 +66,9 @@ final class ItemCommand implements Runnable {
 
     @Mixin StoreOptions store = new StoreOptions();
 
-    @Option(names = "--marking", paramLabel = "MARKING", description = "The item's marking as written, kept with the item (e.g. \"//KOR II//REL TO USA, JPN\").")
+    @Option(names = "--marking", paramLabel = "MARKING",
+        description = "The item's marking (e.g. \"//KOR II//REL TO USA, JPN\"); replaces --originator, --level, --rel-to, --noforn and --orcon,"
+            + " and is kept with the item as given.")
     String marking;
 
     @Option(names = "--originator", paramLabel = "PARTY[,PARTY]", split = ",", description = "The originator(s); several for a JOINT item.")
@@ -95,9 +97,8 @@ final class ItemCommand implements Runnable {
 
     @Override
     public Integer call() {
-      if (originators == null || originators.isEmpty() || level == null) {
-        throw new BadInputException("give --originator and --level (reading the label from --marking alone is not available yet;"
-            + " --marking is kept as the item's marking text)");
+      if (marking == null && (originators == null || originators.isEmpty() || level == null)) {
+        throw new BadInputException("give --marking, or --originator and --level");
       }
       if (noforn && relTo != null) {
         throw new BadInputException("--noforn and --rel-to contradict each other: give one");
@@ -113,32 +114,47 @@ final class ItemCommand implements Runnable {
       Instant now = Instant.now();
       try (Store opened = store.open()) {
         Registry registry = registryOf(opened);
+        SecurityLabel label = marking == null ? null : MarkingCommand.labelForCheck(registry, now, marking,
+            originators == null ? List.of() : originators, level, relTo, noforn, orcon);
         List<PartyCode> codes = new ArrayList<>();
-        for (String originator : originators) {
-          codes.add(registry.requireParty(originator).code());
-        }
-        Party first = registry.requireParty(codes.get(0));
-        Level itemLevel = first.findLevel(level, now).orElseThrow(
-            () -> InvalidInputException.unknownLevel(first.code().value(), level, first.schemeAt(now).codesForMessage()));
-        for (String entry : relTo == null ? List.<String>of() : relTo) {
-          if (registry.findCommunity(entry.strip()).isEmpty()) {
-            registry.requireParty(entry);
-          }
-        }
-        Releasability releasability = noforn ? Releasability.noforn()
-            : relTo == null ? Releasability.open() : Releasability.relTo(relTo.stream().map(String::strip).toList());
+        Level itemLevel;
+        Releasability releasability;
+        boolean orconItem;
         Set<Topic> topicSet = new LinkedHashSet<>(Topic.parseList(topics));
         Instant declassifyOn = declassify == null ? null : DateSpec.parseInstant(declassify);
+        if (label != null) {
+          codes.addAll(label.originators());
+          itemLevel = label.level();
+          releasability = label.releasability();
+          orconItem = label.orcon();
+          topicSet.addAll(label.topics());
+          if (declassifyOn == null) {
+            declassifyOn = label.declassifyOn();
+          }
+        } else {
+          for (String originator : originators) {
+            codes.add(registry.requireParty(originator).code());
+          }
+          itemLevel = CheckCommand.resolveLevel(registry.requireParty(codes.get(0)), level, now);
+          for (String entry : relTo == null ? List.<String>of() : relTo) {
+            if (registry.findCommunity(entry.strip()).isEmpty()) {
+              registry.requireParty(entry);
+            }
+          }
+          releasability = noforn ? Releasability.noforn()
+              : relTo == null ? Releasability.open() : Releasability.relTo(relTo.stream().map(String::strip).toList());
+          orconItem = orcon;
+        }
         Item item;
         try {
-          item = opened.items().register(new JdbcItemRepository.Draft(codes, itemLevel, releasability, orcon, topicSet, declassifyOn,
+          item = opened.items().register(new JdbcItemRepository.Draft(codes, itemLevel, releasability, orconItem, topicSet, declassifyOn,
               marking == null ? "" : marking), content, now);
         } catch (StoreException e) {
           throw new BadInputException(e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("registered item %s: %s %s, %d bytes, sha256 %s, signed by this node%n", item.id(), item.level().qualified(),
-            item.releasability(), content.length, item.contentSha256());
+        out.printf("registered item %s: %s %s%s, %d bytes, sha256 %s, signed by this node%n", item.id(), item.level().qualified(),
+            item.releasability(), item.orcon() ? " ORCON" : "", content.length, item.contentSha256());
       }
       return 0;
     }

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       AgreementsCommand.class,
       CoverageCommand.class,
       SupportCommand.class, LedgerCommand.class,
+      MarkingCommand.class,
       ImportCommand.class,
       ExportCommand.class,
       ItemCommand.class,

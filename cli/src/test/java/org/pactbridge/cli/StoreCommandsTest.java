@@ -49,9 +49,15 @@ class StoreCommandsTest {
     assertThat(added.status()).as(added.err()).isZero();
     assertThat(added.out()).contains("registered item").contains("KOR:II REL TO USA, JPN").doesNotContain("missile launch");
 
+    Cli fromMarking = Cli.run(with(db, "item", "add", "--marking", "SECRET//NOFORN", "--orcon", "--file", content.toString()));
+    assertThat(fromMarking.status()).isEqualTo(2); // the marking has no ORCON: --orcon contradicts it
+    fromMarking = Cli.run(with(db, "item", "add", "--marking", "SECRET//ORCON/NOFORN", "--file", content.toString()));
+    assertThat(fromMarking.status()).as(fromMarking.err()).isZero();
+    assertThat(fromMarking.out()).contains("USA:SECRET NOFORN ORCON");
+
     Cli listed = Cli.run(with(db, "item", "list"));
-    assertThat(listed.out()).contains("KOR:II").contains("dprk-missile").contains("//KOR II//REL TO USA, JPN").contains("1 of 1 items")
-        .doesNotContain("launch window");
+    assertThat(listed.out()).contains("KOR:II").contains("dprk-missile").contains("//KOR II//REL TO USA, JPN").contains("USA:SECRET")
+        .contains("SECRET//ORCON/NOFORN").contains("2 of 2 items").doesNotContain("launch window");
 
     Cli verified = Cli.run(with(db, "audit", "verify"));
     assertThat(verified.status()).isZero();
@@ -73,9 +79,15 @@ class StoreCommandsTest {
     Cli unknownLevel = Cli.run(with(db, "item", "add", "--originator", "KOR", "--level", "IV", "--file", content.toString()));
     assertThat(unknownLevel.status()).isEqualTo(2);
     assertThat(unknownLevel.err()).startsWith("pactbridge: unknown level 'IV' for party KOR");
-    Cli markingOnly = Cli.run(with(db, "item", "add", "--marking", "SECRET//NOFORN", "--file", content.toString()));
-    assertThat(markingOnly.status()).isEqualTo(2);
-    assertThat(markingOnly.err()).contains("give --originator and --level");
+    Cli noLabel = Cli.run(with(db, "item", "add", "--file", content.toString()));
+    assertThat(noLabel.status()).isEqualTo(2);
+    assertThat(noLabel.err()).contains("give --marking, or --originator and --level");
+    Cli contradicted = Cli.run(with(db, "item", "add", "--marking", "SECRET//NOFORN", "--rel-to", "JPN", "--file", content.toString()));
+    assertThat(contradicted.status()).isEqualTo(2);
+    assertThat(contradicted.err()).contains("contradicts --marking");
+    Cli unreadable = Cli.run(with(db, "item", "add", "--marking", "SECRET//BOGUS CAVEAT", "--file", content.toString()));
+    assertThat(unreadable.status()).isEqualTo(2);
+    assertThat(unreadable.err()).startsWith("pactbridge: --marking: ");
     Files.writeString(dir.resolve("keys").resolve("master.key"), "garbage\n");
     Cli corrupt = Cli.run(with(db, "audit", "verify"));
     assertThat(corrupt.status()).isEqualTo(2);
