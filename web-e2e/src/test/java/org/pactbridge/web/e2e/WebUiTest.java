@@ -283,6 +283,45 @@ class WebUiTest {
 
   @Test
   @Order(7)
+  void anApprovalWithConditionsIsRecordedWithThem() throws IOException {
+    signOut();
+    signIn(usaOriginator);
+    browser.open(base + "#/items");
+    browser.find("#reg-title").sendKeys("ORCON 항적 자료");
+    new Select(browser.find("#reg-originator")).selectByValue("KOR");
+    new Select(browser.find("#reg-level")).selectByValue("III");
+    browser.find("#reg-orcon").click();
+    browser.find("#reg-content").sendKeys("test content");
+    browser.clickable("#reg-submit").click();
+    browser.find("#decision-outcome");
+    String orconItem = browser.find("#item-id").getText();
+    decide("JPN", "2017-01-05");
+    browser.waitForText("#decision-outcome", "CONSENT REQUIRED");
+    assertThat(browser.all("#decision-chain li")).extracting(element -> element.getAttribute("data-code")).contains("ORCON_CONSENT_REQUIRED");
+    browser.clickable("#ask-consent").click();
+    browser.waitForText("#consent-sent", "waiting for an answer");
+
+    signOut();
+    signIn(korOfficer);
+    browser.open(base + "#/consents");
+    WebElement request = browser.find("#consent-pending article.consent");
+    request.findElement(org.openqa.selenium.By.cssSelector("details summary")).click();
+    WebElement expiry = request.findElement(org.openqa.selenium.By.cssSelector("input[type='date']"));
+    setDate(expiry, "2030-01-01");
+    request.findElement(org.openqa.selenium.By.cssSelector("input[placeholder='NOT FOR FURTHER RELEASE']")).sendKeys("NOT FOR FURTHER RELEASE");
+    browser.screenshot("11-consent-with-conditions");
+    request.findElement(org.openqa.selenium.By.cssSelector("button.approve-conditions")).click();
+    browser.waitForText("#consent-pending", "Nothing waiting");
+
+    signOut();
+    signIn(usaOriginator);
+    browser.open(base + "#/items/" + orconItem + "?to=JPN&at=2017-01-05");
+    browser.waitForText("#decision-outcome", "PERMIT");
+    assertThat(browser.find("#item-consents").getText()).contains("granted").contains("expiry 2030-01-01").contains("NOT FOR FURTHER RELEASE");
+  }
+
+  @Test
+  @Order(8)
   void theAuditorVerifiesTheChain() throws IOException {
     signOut();
     signIn(auditor);
@@ -291,19 +330,19 @@ class WebUiTest {
     assertThat(browser.find("#audit-table").getText()).contains("CONSENT_REQUESTED").contains("CONSENT_GRANTED");
     browser.clickable("#audit-verify").click();
     assertThat(browser.find("#audit-result").getAttribute("data-ok")).isEqualTo("true");
-    assertThat(browser.find("#audit-result").getText()).startsWith("Intact: 4 entries");
-    browser.screenshot("11-audit-verified");
+    assertThat(browser.find("#audit-result").getText()).matches("Intact: 7 entries.*");
+    browser.screenshot("12-audit-verified");
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void everyRequestTheBrowserMadeStayedOnTheNode() {
     Object names = browser.script("return performance.getEntriesByType('resource').map(entry => entry.name).concat([location.href]);");
     assertThat((List<?>) names).isNotEmpty().allSatisfy(name -> assertThat(String.valueOf(name)).startsWith(base));
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void aLaptopScreenShowsThePagesWithoutSidewaysScrolling() throws IOException {
     browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
     try {
@@ -312,7 +351,7 @@ class WebUiTest {
         browser.find(page.equals("network") ? "#network .party" : page.equals("coverage") ? "#heatmap" : "#audit-table");
         Object overflow = browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
         assertThat(((Number) overflow).intValue()).as("sideways overflow on %s", page).isLessThanOrEqualTo(0);
-        browser.screenshot("12-laptop-1280x800-" + page);
+        browser.screenshot("13-laptop-1280x800-" + page);
       }
     } finally {
       browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1000));
