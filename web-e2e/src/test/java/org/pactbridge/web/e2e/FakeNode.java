@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -76,9 +77,9 @@ final class FakeNode implements TestNode {
   private final Map<String, ObjectNode> items = new ConcurrentHashMap<>();
   private final Map<String, String> contents = new ConcurrentHashMap<>();
   private final Map<String, ObjectNode> consents = new ConcurrentHashMap<>();
+  private final Map<String, Set<String>> holdings = new ConcurrentHashMap<>();
   private final List<ObjectNode> audit = new CopyOnWriteArrayList<>();
   private final AtomicInteger itemSeq = new AtomicInteger();
-  private final AtomicInteger consentSeq = new AtomicInteger();
   private final String adminToken;
 
   FakeNode() throws IOException {
@@ -238,25 +239,30 @@ final class FakeNode implements TestNode {
       case "POST whatif":
         return whatIf(body);
       case "GET items":
-        if (parts.length == 4 && parts[3].equals("decision")) {
-          ObjectNode item = visibleItem(parts[2], caller);
-          Instant when = query.containsKey("at") ? at : Instant.now();
-          return Json.decision(engine.decide(request(item, registry.requireParty(query.get("to")).code(), when)));
-        }
         if (parts.length == 3) {
           ObjectNode item = visibleItem(parts[2], caller).deepCopy();
           item.put("content", contents.get(parts[2]));
           return item;
         }
-        ArrayNode list = Json.MAPPER.createArrayNode();
-        items.values().stream().filter(item -> visible(item, caller)).sorted((a, b) -> a.get("id").asText().compareTo(b.get("id").asText()))
-            .forEach(list::add);
-        return list;
+        return itemList(caller);
       case "POST items":
-        requireRole(caller, "originator", "admin");
+        if (parts.length == 4 && parts[3].equals("decisions")) {
+          ObjectNode item = visibleItem(parts[2], caller);
+          Instant when = body.hasNonNull("at") ? DateSpec.parseInstant(body.get("at").asText()) : Instant.now();
+          return itemDecision(item, caller, registry.requireParty(body.path("to").asText()).code(), when, null);
+        }
+        if (parts.length == 4 && parts[3].equals("releases")) {
+          return release(visibleItem(parts[2], caller), caller, registry.requireParty(body.path("to").asText()).code());
+        }
+        requireRole(caller, "originator");
         return new Created(register(body, caller));
-      case "GET consents":
-        return consentList(query, caller);
+      case "GET consents": {
+        boolean pendingOnly = !"all".equals(query.get("state"));
+        ArrayNode array = Json.MAPPER.createArrayNode();
+        consents.values().stream().sorted((a, b) -> a.get("requestedAt").asText().compareTo(b.get("requestedAt").asText()))
+            .filter(consent -> mine(consent, caller) && (!pendingOnly || consent.get("answer").isNull())).forEach(array::add);
+        return array;
+      }
       case "POST consents":
         if (parts.length == 4 && parts[3].equals("answer")) {
           return answer(parts[2], body, caller);
@@ -264,31 +270,16 @@ final class FakeNode implements TestNode {
         return new Created(askConsent(body, caller));
       case "GET audit": {
         requireRole(caller, "auditor", "admin");
-        ArrayNode array = Json.MAPPER.createArrayNode();
-        // The export is the same entries; the real node writes its own format.
-        audit.forEach(array::add);
-        return array;
-      }
-      case "POST audit": {
-        requireRole(caller, "auditor", "admin");
-        String previous = "0".repeat(64);
-        for (ObjectNode entry : audit) {
-          if (!entry.get("hash").asText().equals(hash(previous, entry))) {
-            ObjectNode broken = Json.MAPPER.createObjectNode();
-            broken.put("ok", false);
-            broken.put("problem", "ALTERED");
-            broken.put("seq", entry.get("seq").asLong());
-            broken.put("message", "entry " + entry.get("seq").asLong() + " no longer matches its hash");
-            return broken;
-          }
-          previous = entry.get("hash").asText();
+        if (parts.length == 3 && parts[2].equals("verify")) {
+          return verify();
         }
-        ObjectNode intact = Json.MAPPER.createObjectNode();
-        intact.put("ok", true);
-        intact.put("entries", audit.size());
-        intact.put("lastSeq", audit.size());
-        intact.put("headHex", previous);
-        return intact;
+        int from = Integer.parseInt(query.getOrDefault("from", "1"));
+        int limit = Integer.parseInt(query.getOrDefault("limit", "1000"));
+        ObjectNode page = Json.MAPPER.createObjectNode();
+        ArrayNode entries = page.putArray("entries");
+        audit.stream().skip(from - 1L).limit(limit).forEach(entries::add);
+        page.put("next", entries.size() < limit ? null : Long.valueOf(from + limit));
+        return page;
       }
       default:
         throw new ProblemException(404, "NOT_FOUND", "no resource at " + path);
@@ -366,52 +357,61 @@ final class FakeNode implements TestNode {
     return new TimelineEvent(type, DateSpec.parseInstant(event.path("at").asText()), effect, false, List.of(), "hypothetical");
   }
 
-  // ---- items and consents ---------------------------------------------------------------------------
+  // ---- items and consents: as the server branch's NodeServer and NodeItems do them ------------------
 
   private ObjectNode register(JsonNode body, ObjectNode caller) {
     if (body.hasNonNull("marking")) {
-      throw new ProblemException(400, "UNSUPPORTED", "this test node reads the marking fields, not a whole marking");
+      throw new ProblemException(400, "UNSUPPORTED", "this test node reads the label fields, not a whole marking");
     }
-    Party originator = registry.requireParty(body.path("originator").asText());
+    List<String> originatorTokens = new ArrayList<>();
+    if (body.path("originator").isArray()) {
+      body.get("originator").forEach(token -> originatorTokens.add(token.asText()));
+    } else if (body.hasNonNull("originator")) {
+      originatorTokens.add(body.get("originator").asText());
+    }
+    if (originatorTokens.isEmpty()) {
+      throw new ProblemException(400, "MISSING_FIELD", "missing field 'originator' (or 'marking')");
+    }
+    Party originator = registry.requireParty(originatorTokens.get(0));
+    if (!originator.code().value().equals(caller.get("nationality").asText())) {
+      throw new ProblemException(403, "NOT_ORIGINATOR", "a user of " + caller.get("nationality").asText() + " registers items that it originates");
+    }
     Level level = originator.findLevel(body.path("level").asText(), Instant.now())
         .orElseThrow(() -> new ProblemException(400, "UNKNOWN_LEVEL", "unknown level '" + body.path("level").asText() + "'"));
-    String title = body.path("title").asText();
-    if (title.isBlank()) {
-      throw new ProblemException(400, "MISSING_FIELD", "missing field 'title'");
+    if (!body.hasNonNull("content")) {
+      throw new ProblemException(400, "MISSING_FIELD", "missing field 'content'");
     }
     String id = "ITEM-" + itemSeq.incrementAndGet();
     ObjectNode item = Json.MAPPER.createObjectNode();
     item.put("id", id);
-    item.put("title", title);
     item.putArray("originators").add(originator.code().value());
     item.put("level", level.qualified());
+    item.put("noforn", body.path("noforn").asBoolean(false));
     ArrayNode relTo = item.putArray("relTo");
     body.path("relTo").forEach(entry -> relTo.add(registry.requireParty(entry.asText()).code().value()));
-    item.put("noforn", body.path("noforn").asBoolean(false));
     item.put("orcon", body.path("orcon").asBoolean(false));
     ArrayNode topics = item.putArray("topics");
     body.path("topics").forEach(topic -> topics.add(Topic.of(topic.asText()).slug()));
-    item.put("holder", body.hasNonNull("holder") ? body.get("holder").asText() : caller.get("nationality").asText());
-    StringBuilder marking = new StringBuilder("//").append(originator.code().value()).append(' ').append(level.code());
-    if (item.get("noforn").asBoolean()) {
-      marking.append("//NOFORN");
-    } else if (!relTo.isEmpty()) {
-      List<String> entries = new ArrayList<>();
-      relTo.forEach(entry -> entries.add(entry.asText()));
-      marking.append("//REL TO ").append(String.join(", ", entries));
-    }
-    if (item.get("orcon").asBoolean()) {
-      marking.append("//ORCON");
-    }
-    item.put("marking", marking.toString());
     item.put("created", DateSpec.format(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+    item.putNull("declassifyOn");
+    item.put("marking", "");
     items.put(id, item);
     contents.put(id, body.path("content").asText());
+    holdings.computeIfAbsent(id, ignored -> new java.util.concurrent.CopyOnWriteArraySet<>()).add(originator.code().value());
     record("ITEM_ADDED", caller, id);
     return item;
   }
 
-  private ReleaseRequest request(ObjectNode item, PartyCode recipient, Instant at) {
+  private ArrayNode itemList(ObjectNode caller) {
+    ArrayNode list = Json.MAPPER.createArrayNode();
+    items.values().stream().filter(item -> visible(item, caller)).sorted((a, b) -> a.get("id").asText().compareTo(b.get("id").asText()))
+        .forEach(list::add);
+    return list;
+  }
+
+  /** The decision for the caller's nation as holder, with the granted, unexpired consents applied. */
+  private ObjectNode itemDecision(ObjectNode item, ObjectNode caller, PartyCode to, Instant at, Boolean released) {
+    String holder = caller.get("nationality").asText();
     Set<PartyCode> originators = new LinkedHashSet<>();
     item.get("originators").forEach(code -> originators.add(PartyCode.of(code.asText())));
     String[] level = item.get("level").asText().split(":");
@@ -422,28 +422,51 @@ final class FakeNode implements TestNode {
     Set<Topic> topics = new LinkedHashSet<>();
     item.get("topics").forEach(topic -> topics.add(Topic.of(topic.asText())));
     Set<PartyCode> granted = new LinkedHashSet<>();
+    ArrayNode conditions = Json.MAPPER.createArrayNode();
     for (ObjectNode consent : consents.values()) {
-      if (consent.get("item").asText().equals(item.get("id").asText()) && consent.get("recipient").asText().equals(recipient.value())
-          && consent.get("state").asText().equals("GRANTED")) {
+      JsonNode answer = consent.get("answer");
+      if (consent.get("item").asText().equals(item.get("id").asText()) && consent.get("requester").asText().equals(holder)
+          && consent.get("recipient").asText().equals(to.value()) && !answer.isNull() && answer.get("verdict").asText().equals("GRANTED")
+          && !expired(answer, at)) {
         granted.add(PartyCode.of(consent.get("originator").asText()));
+        answer.get("conditions").forEach(conditions::add);
       }
     }
-    return new ReleaseRequest(originators, itemLevel, releasability, item.get("orcon").asBoolean(), topics, null,
-        PartyCode.of(item.get("holder").asText()), recipient, null, granted, at);
+    Decision decision = engine.decide(new ReleaseRequest(originators, itemLevel, releasability, item.get("orcon").asBoolean(), topics, null,
+        PartyCode.of(holder), to, null, granted, at));
+    ObjectNode node = Json.MAPPER.createObjectNode();
+    node.set("decision", Json.decision(decision));
+    node.put("level", itemLevel.qualified());
+    if (released != null) {
+      node.put("released", released);
+    }
+    node.set("conditions", conditions);
+    return node;
   }
 
-  private boolean visible(ObjectNode item, ObjectNode caller) {
-    String nation = caller.get("nationality").asText();
-    if (item.get("holder").asText().equals(nation)) {
-      return true;
-    }
-    for (JsonNode originator : item.get("originators")) {
-      if (originator.asText().equals(nation)) {
+  private static boolean expired(JsonNode answer, Instant at) {
+    for (JsonNode condition : answer.get("conditions")) {
+      if (condition.get("kind").asText().equals("EXPIRY") && !at.isBefore(Instant.parse(condition.get("value").asText()))) {
         return true;
       }
     }
-    Decision decision = engine.decide(request(item, PartyCode.of(nation), Instant.now()), false);
-    return decision instanceof Decision.Permit;
+    return false;
+  }
+
+  private ObjectNode release(ObjectNode item, ObjectNode caller, PartyCode to) {
+    ObjectNode decided = itemDecision(item, caller, to, Instant.now(), null);
+    boolean permitted = decided.get("decision").get("decision").asText().equals("PERMIT");
+    if (permitted) {
+      holdings.get(item.get("id").asText()).add(to.value());
+    }
+    decided.put("released", permitted);
+    record(permitted ? "RELEASED" : "RELEASE_REFUSED", caller, item.get("id").asText());
+    return decided;
+  }
+
+  /** Visible to a user whose nation holds a copy. */
+  private boolean visible(ObjectNode item, ObjectNode caller) {
+    return holdings.getOrDefault(item.get("id").asText(), Set.of()).contains(caller.get("nationality").asText());
   }
 
   /** An item the caller may not see is "not found": its existence is not the caller's business. */
@@ -457,62 +480,97 @@ final class FakeNode implements TestNode {
 
   private ObjectNode askConsent(JsonNode body, ObjectNode caller) {
     ObjectNode item = visibleItem(body.path("item").asText(), caller);
-    String id = "C-" + consentSeq.incrementAndGet();
-    ObjectNode consent = Json.MAPPER.createObjectNode();
-    consent.put("id", id);
-    consent.put("item", item.get("id").asText());
-    consent.put("title", item.get("title").asText());
-    consent.put("marking", item.get("marking").asText());
-    consent.put("originator", item.get("originators").get(0).asText());
-    consent.put("requester", item.get("holder").asText());
-    consent.put("recipient", registry.requireParty(body.path("recipient").asText()).code().value());
-    consent.put("requestedAt", DateSpec.format(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
-    consent.put("state", "PENDING");
-    consent.putArray("conditions");
-    consents.put(id, consent);
-    record("CONSENT_REQUESTED", caller, id);
-    return consent;
+    String holder = caller.get("nationality").asText();
+    List<String> originators = new ArrayList<>();
+    item.get("originators").forEach(code -> originators.add(code.asText()));
+    if (originators.contains(holder)) {
+      throw new ProblemException(409, "ORIGINATOR_NEEDS_NO_CONSENT", holder + " originates item " + item.get("id").asText() + " and needs no one's consent");
+    }
+    ObjectNode created = Json.MAPPER.createObjectNode();
+    ArrayNode requests = created.putArray("requests");
+    for (String originator : originators) {
+      String id = UUID.randomUUID().toString();
+      ObjectNode consent = Json.MAPPER.createObjectNode();
+      consent.put("id", id);
+      consent.put("item", item.get("id").asText());
+      consent.put("originator", originator);
+      consent.put("requester", holder);
+      consent.put("recipient", registry.requireParty(body.path("to").asText()).code().value());
+      consent.put("requestedAt", DateSpec.format(Instant.now()));
+      consent.putNull("answer");
+      consents.put(id, consent);
+      requests.add(consent);
+      record("CONSENT_REQUESTED", caller, id);
+    }
+    return created;
   }
 
-  private ArrayNode consentList(Map<String, String> query, ObjectNode caller) {
+  private static boolean mine(ObjectNode consent, ObjectNode caller) {
     String nation = caller.get("nationality").asText();
     boolean officer = false;
     for (JsonNode role : caller.get("roles")) {
       officer |= role.asText().equals("disclosure-officer");
     }
-    ArrayNode array = Json.MAPPER.createArrayNode();
-    for (ObjectNode consent : consents.values().stream().sorted((a, b) -> a.get("id").asText().compareTo(b.get("id").asText())).toList()) {
-      boolean mine = (officer && consent.get("originator").asText().equals(nation)) || consent.get("requester").asText().equals(nation);
-      String state = consent.get("state").asText();
-      if (!mine
-          || (query.containsKey("item") && !consent.get("item").asText().equals(query.get("item")))
-          || ("PENDING".equals(query.get("state")) && (!state.equals("PENDING") || !consent.get("originator").asText().equals(nation)))
-          || ("ANSWERED".equals(query.get("state")) && state.equals("PENDING"))) {
-        continue;
-      }
-      array.add(consent);
-    }
-    return array;
+    return consent.get("requester").asText().equals(nation) || (officer && consent.get("originator").asText().equals(nation));
   }
 
   private ObjectNode answer(String id, JsonNode body, ObjectNode caller) {
-    requireRole(caller, "disclosure-officer");
     ObjectNode consent = consents.get(id);
-    if (consent == null || !consent.get("originator").asText().equals(caller.get("nationality").asText())) {
+    if (consent == null || !mine(consent, caller)) {
       throw new ProblemException(404, "NOT_FOUND", "no consent request '" + id + "'");
     }
-    if (!consent.get("state").asText().equals("PENDING")) {
-      throw new ProblemException(409, "ALREADY_ANSWERED", "consent request '" + id + "' was already answered");
+    if (!consent.get("originator").asText().equals(caller.get("nationality").asText())) {
+      throw new ProblemException(403, "NOT_ORIGINATOR_OFFICER", "only the originator's disclosure officer answers");
     }
-    String verdict = body.path("verdict").asText();
+    if (!consent.get("answer").isNull()) {
+      throw new ProblemException(409, "ALREADY_ANSWERED", "consent request " + id + " has been answered already");
+    }
+    String verdict = body.path("verdict").asText().toUpperCase(Locale.ROOT);
     if (!verdict.equals("GRANTED") && !verdict.equals("REFUSED")) {
       throw new ProblemException(400, "BAD_VERDICT", "verdict must be GRANTED or REFUSED");
     }
-    consent.put("state", verdict);
-    consent.put("answeredAt", DateSpec.format(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
-    consent.set("conditions", body.path("conditions").isArray() ? body.get("conditions").deepCopy() : Json.MAPPER.createArrayNode());
+    ArrayNode conditions = Json.MAPPER.createArrayNode();
+    if (body.hasNonNull("expiresAt")) {
+      conditions.addObject().put("kind", "EXPIRY").put("value", DateSpec.parseInstant(body.get("expiresAt").asText()).toString());
+    }
+    if (body.hasNonNull("downgradeTo")) {
+      conditions.addObject().put("kind", "DOWNGRADE").put("value", body.get("downgradeTo").asText());
+    }
+    if (body.hasNonNull("addCaveat")) {
+      conditions.addObject().put("kind", "ADDED_CAVEAT").put("value", body.get("addCaveat").asText());
+    }
+    if (verdict.equals("REFUSED") && !conditions.isEmpty()) {
+      throw new ProblemException(400, "CONDITIONS_ON_REFUSAL", "a refusal carries no conditions");
+    }
+    ObjectNode answer = consent.putObject("answer");
+    answer.put("verdict", verdict);
+    answer.put("by", caller.get("nationality").asText());
+    answer.put("answeredAt", DateSpec.format(Instant.now()));
+    answer.set("conditions", conditions);
     record("CONSENT_" + verdict, caller, id);
     return consent;
+  }
+
+  private ObjectNode verify() {
+    String previous = "0".repeat(64);
+    for (ObjectNode entry : audit) {
+      if (!entry.get("hash").asText().equals(hash(previous, entry))) {
+        ObjectNode broken = Json.MAPPER.createObjectNode();
+        broken.put("ok", false);
+        broken.put("problem", "ALTERED");
+        broken.put("seq", entry.get("seq").asLong());
+        broken.put("message", "entry " + entry.get("seq").asLong() + " no longer matches its hash");
+        return broken;
+      }
+      previous = entry.get("hash").asText();
+    }
+    ObjectNode intact = Json.MAPPER.createObjectNode();
+    intact.put("ok", true);
+    intact.put("entries", audit.size());
+    intact.put("lastSeq", audit.size());
+    intact.put("head", previous);
+    intact.put("checkpoints", 0);
+    return intact;
   }
 
   private synchronized void record(String kind, ObjectNode caller, String subject) {

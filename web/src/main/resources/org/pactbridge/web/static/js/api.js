@@ -17,13 +17,12 @@ export const PATHS = {
   decisions: () => `${BASE}/decisions`,
   items: () => `${BASE}/items`,
   item: (id) => `${BASE}/items/${encodeURIComponent(id)}`,
-  itemDecision: (id, to, at) =>
-    `${BASE}/items/${encodeURIComponent(id)}/decision?to=${encodeURIComponent(to)}&at=${encodeURIComponent(at)}`,
-  consents: (query) => `${BASE}/consents${query ? '?' + new URLSearchParams(query) : ''}`,
+  itemDecisions: (id) => `${BASE}/items/${encodeURIComponent(id)}/decisions`,
+  itemReleases: (id) => `${BASE}/items/${encodeURIComponent(id)}/releases`,
+  consents: (state) => `${BASE}/consents${state ? '?state=' + encodeURIComponent(state) : ''}`,
   consentAnswer: (id) => `${BASE}/consents/${encodeURIComponent(id)}/answer`,
-  audit: (limit) => `${BASE}/audit?limit=${limit}`,
+  auditEntries: (from, limit) => `${BASE}/audit/entries?from=${from}&limit=${limit}`,
   auditVerify: () => `${BASE}/audit/verify`,
-  auditExport: () => `${BASE}/audit/export`,
 };
 
 /** A failed call: the RFC 9457 problem the node answered with, or a transport failure. */

@@ -7,13 +7,14 @@ import * as items from './items.js';
 import * as consents from './consents.js';
 import * as audit from './audit.js';
 
-const ASKERS = ['admin', 'originator', 'disclosure-officer', 'analyst'];
+// The roles each page needs, as the node's endpoints admit them.
+const HOLDERS = ['originator', 'disclosure-officer', 'analyst'];
 
 const PAGES = [
   { name: 'network', title: 'Network', module: network, roles: null },
   { name: 'coverage', title: 'Coverage', module: coverage, roles: null },
-  { name: 'items', title: 'Items', module: items, roles: ASKERS },
-  { name: 'consents', title: 'Consent inbox', module: consents, roles: ['disclosure-officer', 'admin'] },
+  { name: 'items', title: 'Items', module: items, roles: HOLDERS },
+  { name: 'consents', title: 'Consent inbox', module: consents, roles: ['disclosure-officer'] },
   { name: 'audit', title: 'Audit', module: audit, roles: ['auditor', 'admin'] },
 ];
 

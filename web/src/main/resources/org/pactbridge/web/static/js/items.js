@@ -1,77 +1,78 @@
 // Items: what the signed-in user may see, registering one, and a decision explained as the chain of
-// rules and agreements, with the routes when direct release fails and a button to ask for consent.
+// rules and agreements, with the routes when direct release fails, asking for consent, and releasing.
 import { PATHS, get, post, session } from './api.js';
 import { field, fill, h, label, levelsAt, problemBox, select, toast, today, when } from './ui.js';
 
 const originatorsOf = (item) => item.originators || (item.originator ? [item.originator] : []);
+const listOf = (data, key) => (Array.isArray(data) ? data : (data && data[key]) || []);
+
+/** A consent request's state: PENDING until answered, then the verdict (GRANTED or REFUSED). */
+export const stateOf = (request) => (request.answer ? request.answer.verdict : 'PENDING');
 
 export async function render(main, parts, params) {
   if (parts.length > 0) {
     return renderItem(main, parts[0], params);
   }
   const [itemData, partyData] = await Promise.all([get(PATHS.items()), get(PATHS.parties())]);
-  const list = Array.isArray(itemData) ? itemData : itemData.items || [];
-  const parties = Array.isArray(partyData) ? partyData : partyData.parties || [];
+  const list = listOf(itemData, 'items');
+  const parties = listOf(partyData, 'parties');
   const table = list.length
     ? h('table', { class: 'list', id: 'item-list' },
       h('caption', {}, 'Items you may see'),
-      h('thead', {}, h('tr', {}, ['Item', 'Title', 'Marking', 'Originator', 'Topics', 'Created'].map((name) => h('th', { scope: 'col' }, name)))),
+      h('thead', {}, h('tr', {}, ['Item', 'Marking', 'Originator', 'Level', 'Topics', 'Created'].map((name) => h('th', { scope: 'col' }, name)))),
       h('tbody', {}, list.map((item) => h('tr', { 'data-item': item.id },
         h('td', {}, h('a', { href: `#/items/${encodeURIComponent(item.id)}` }, item.id)),
-        h('td', { lang: 'und' }, item.title || ''),
-        h('td', {}, h('code', {}, item.marking || item.level || '')),
+        h('td', {}, h('code', {}, item.marking || '')),
         h('td', {}, originatorsOf(item).join(', ')),
+        h('td', {}, item.level || ''),
         h('td', {}, (item.topics || []).join(', ')),
-        h('td', {}, when(item.created || item.createdAt))))))
+        h('td', {}, when(item.created))))))
     : h('p', { id: 'item-list-empty' }, 'No items you may see yet.');
   fill(main, h('h1', {}, 'Items'), table,
-    session.has('originator', 'admin') ? registerForm(parties) : null);
+    session.has('originator') ? registerForm(parties) : null);
 }
 
 function registerForm(parties) {
   const user = session.user() || {};
-  const codes = parties.map((party) => party.code);
-  const originator = select({ id: 'reg-originator', name: 'originator' }, codes, user.nationality || 'KOR');
-  const level = select({ id: 'reg-level', name: 'level' }, []);
-  const fillLevels = () => {
-    const party = parties.find((candidate) => candidate.code === originator.value) || { code: originator.value, levels: [] };
-    fill(level, levelsAt(party, today()).filter((entry) => entry.code !== 'UNCLASSIFIED').map((entry) =>
-      h('option', { value: entry.code }, `${entry.code}${entry.nativeName ? ' — ' + entry.nativeName : ''}${entry.englishName ? ' (' + entry.englishName + ')' : ''}`)));
-  };
-  originator.addEventListener('change', fillLevels);
-  fillLevels();
-  const title = h('input', { type: 'text', id: 'reg-title', name: 'title', required: true, maxlength: 200 });
+  const nation = user.nationality;
+  const party = parties.find((candidate) => candidate.code === nation) || { code: nation, levels: [] };
+  const level = select({ id: 'reg-level', name: 'level' }, levelsAt(party, today()).filter((entry) => entry.code !== 'UNCLASSIFIED')
+    .map((entry) => [entry.code, `${entry.code}${entry.nativeName ? ' — ' + entry.nativeName : ''}${entry.englishName ? ' (' + entry.englishName + ')' : ''}`]));
   const relTo = h('input', { type: 'text', id: 'reg-relto', name: 'relTo', placeholder: 'USA, JPN', spellcheck: 'false' });
   const noforn = h('input', { type: 'checkbox', id: 'reg-noforn' });
   const orcon = h('input', { type: 'checkbox', id: 'reg-orcon' });
   const topics = h('input', { type: 'text', id: 'reg-topics', placeholder: 'dprk-missile', spellcheck: 'false' });
-  const marking = h('input', { type: 'text', id: 'reg-marking', placeholder: '//KOR II//REL TO USA, JPN', spellcheck: 'false' });
+  const marking = h('input', { type: 'text', id: 'reg-marking', placeholder: `//${nation} …//REL TO USA, JPN`, spellcheck: 'false' });
+  const declassify = h('input', { type: 'date', id: 'reg-declassify' });
   const content = h('textarea', { id: 'reg-content', rows: 5, required: true });
   const result = h('div', { id: 'reg-result', 'aria-live': 'polite' });
   const form = h('form', { id: 'register-form', class: 'card' },
-    h('h2', {}, 'Register an item'),
-    field('Title', title),
-    h('fieldset', {}, h('legend', {}, 'Marking'),
-      h('div', { class: 'row' }, field('Originator', originator), field('Level', level)),
+    h('h2', {}, `Register an item that ${nation} originates`),
+    h('fieldset', {}, h('legend', {}, 'Label'),
+      field('Level', level),
       field('REL TO (parties or communities)', relTo, 'leave empty for no REL TO list'),
       h('div', { class: 'row' },
         h('label', { class: 'check' }, noforn, ' NOFORN'),
         h('label', { class: 'check' }, orcon, ' ORCON (every dissemination needs the originator\'s approval)')),
       field('…or a whole marking', marking, 'when given, it replaces the fields above; the node rejects a field that contradicts it')),
     field('Topics (comma-separated)', topics),
+    field('Declassify on (optional)', declassify),
     field('Content', content, 'stored encrypted; never shown to anyone who may not see the item'),
     h('button', { type: 'submit', class: 'primary', id: 'reg-submit' }, 'Register'),
     result);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const body = { title: title.value, content: content.value, topics: splitList(topics.value) };
+    const body = { content: content.value, topics: splitList(topics.value) };
     if (marking.value.trim()) {
       body.marking = marking.value.trim();
     } else {
-      Object.assign(body, { originator: originator.value, level: level.value, noforn: noforn.checked, orcon: orcon.checked });
+      Object.assign(body, { originator: [nation], level: level.value, noforn: noforn.checked, orcon: orcon.checked });
       if (relTo.value.trim()) {
         body.relTo = splitList(relTo.value);
       }
+    }
+    if (declassify.value) {
+      body.declassifyOn = declassify.value;
     }
     try {
       const item = await post(PATHS.items(), body);
@@ -88,25 +89,28 @@ const splitList = (text) => text.split(',').map((part) => part.trim()).filter(Bo
 
 async function renderItem(main, id, params) {
   const [item, partyData] = await Promise.all([get(PATHS.item(id)), get(PATHS.parties())]);
-  const parties = (Array.isArray(partyData) ? partyData : partyData.parties || []).map((party) => party.code);
+  const parties = listOf(partyData, 'parties').map((party) => party.code);
+  const user = session.user() || {};
   const to = select({ id: 'dec-to' }, parties, params.get('to') || (parties.includes('JPN') ? 'JPN' : parties[0]));
   const at = h('input', { type: 'date', id: 'dec-at', value: params.get('at') || today() });
   const decision = h('section', { id: 'decision', 'aria-live': 'polite', tabindex: '-1' });
   const consentList = h('section', { id: 'item-consents' });
   const topics = item.topics || [];
+  // The caller's nation holds the copy it sees; an originator holding its own item asks no one.
+  const ownItem = originatorsOf(item).includes(user.nationality);
   fill(main,
     h('p', {}, h('a', { href: '#/items' }, '← Items')),
-    h('h1', { id: 'item-title', lang: 'und' }, item.title || item.id),
+    h('h1', { id: 'item-title' }, `${item.id} `, h('code', { id: 'item-marking' }, item.marking || item.level || '')),
     h('dl', { class: 'facts' },
       h('dt', {}, 'Item'), h('dd', { id: 'item-id' }, item.id),
-      h('dt', {}, 'Marking'), h('dd', {}, h('code', { id: 'item-marking' }, item.marking || '')),
       h('dt', {}, 'Originator'), h('dd', {}, originatorsOf(item).join(', ')),
       h('dt', {}, 'Level'), h('dd', {}, item.level || ''),
-      item.holder ? [h('dt', {}, 'Held by'), h('dd', {}, item.holder)] : null,
+      h('dt', {}, 'Held here by'), h('dd', {}, user.nationality || ''),
       h('dt', {}, 'Releasability'), h('dd', {}, item.noforn ? 'NOFORN' : item.relTo && item.relTo.length ? `REL TO ${item.relTo.join(', ')}` : 'no REL TO list'),
       item.orcon ? [h('dt', {}, 'Caveat'), h('dd', {}, 'ORCON')] : null,
       h('dt', {}, 'Topics'), h('dd', {}, topics.length ? topics.join(', ') : 'none'),
-      h('dt', {}, 'Created'), h('dd', {}, when(item.created || item.createdAt))),
+      h('dt', {}, 'Created'), h('dd', {}, when(item.created)),
+      item.declassifyOn ? [h('dt', {}, 'Declassify on'), h('dd', {}, when(item.declassifyOn))] : null),
     item.content !== undefined && item.content !== null
       ? [h('h2', {}, 'Content'), h('pre', { class: 'content', id: 'item-content', lang: 'und' }, item.content)] : null,
     h('form', { id: 'decision-form', class: 'controls' },
@@ -123,13 +127,14 @@ async function renderItem(main, id, params) {
     const recipient = to.value;
     const date = at.value;
     try {
-      const [result, requests] = await Promise.all([get(PATHS.itemDecision(item.id, recipient, date)), consentsOfItem()]);
+      const [answer, requests] = await Promise.all([post(PATHS.itemDecisions(item.id), { to: recipient, at: date }), consentsOfItem()]);
       if (mine !== asked) {
         return;
       }
-      const waiting = requests.find((request) => request.recipient === recipient && request.state === 'PENDING');
-      fill(decision, explain(result, item, recipient, date, decide, waiting));
-      decision.dataset.outcome = result.decision;
+      const waiting = requests.find((request) => request.recipient === recipient && stateOf(request) === 'PENDING');
+      const context = { item, to: recipient, at: date, again: decide, waiting, ownItem };
+      fill(decision, explain(answer.decision || answer, answer, context));
+      decision.dataset.outcome = (answer.decision || answer).decision;
       showConsents(requests);
     } catch (error) {
       if (mine === asked) {
@@ -140,8 +145,7 @@ async function renderItem(main, id, params) {
 
   async function consentsOfItem() {
     try {
-      const data = await get(PATHS.consents({ item: item.id }));
-      return Array.isArray(data) ? data : data.consents || [];
+      return listOf(await get(PATHS.consents('all')), 'consents').filter((request) => request.item === item.id);
     } catch (error) {
       return [];
     }
@@ -149,10 +153,11 @@ async function renderItem(main, id, params) {
 
   function showConsents(requests) {
     fill(consentList, requests.length ? [h('h2', {}, 'Consent requests for this item'),
-      h('ul', { class: 'plain' }, requests.map((request) => h('li', { 'data-consent': request.id, 'data-state': request.state },
-        `${request.id}: ${request.requester || ''} → ${request.recipient}, asked of ${request.originator} on ${when(request.requestedAt)} — `,
-        h('strong', {}, label(request.state)),
-        request.conditions && request.conditions.length ? ` (${request.conditions.map((condition) => `${label(condition.kind)} ${condition.value}`).join('; ')})` : '')))] : []);
+      h('ul', { class: 'plain' }, requests.map((request) => h('li', { 'data-consent': request.id, 'data-state': stateOf(request) },
+        `${request.requester} → ${request.recipient}, asked of ${request.originator} on ${when(request.requestedAt)} — `,
+        h('strong', {}, label(stateOf(request))),
+        request.answer && request.answer.conditions && request.answer.conditions.length
+          ? ` (${request.answer.conditions.map((condition) => `${label(condition.kind)} ${condition.kind === 'EXPIRY' ? when(condition.value) : condition.value}`).join('; ')})` : '')))] : []);
   }
 
   main.querySelector('#decision-form').addEventListener('submit', (event) => {
@@ -171,7 +176,8 @@ const RULES = {
   6: 'the recipient user: nationality, clearance, need-to-know',
 };
 
-function explain(result, item, to, at, again, waiting) {
+function explain(result, answer, context) {
+  const { item, to, at, again, waiting, ownItem } = context;
   const outcome = result.decision;
   const reasons = result.reasons || [];
   const chain = h('ol', { class: 'chain', id: 'decision-chain' }, reasons.map((reason) => h('li', { class: `effect-${String(reason.effect || 'INFO').toLowerCase()}`, 'data-code': reason.code },
@@ -188,33 +194,52 @@ function explain(result, item, to, at, again, waiting) {
       h('a', { href: `#/network?at=${at}&agreement=${encodeURIComponent(hop.agreement)}` }, hop.agreement),
       ` at ${hop.level}${hop.assumed ? ' (assumed provision)' : ''}`))),
     route.consents && route.consents.length ? h('p', {}, `Needs consent from ${route.consents.join(', ')}.`) : null));
-  const ask = h('div', { id: 'consent-ask' });
-  // An originator holding its own item gives consent by releasing it: there is no one to ask.
-  const ownItem = item.holder && originatorsOf(item).includes(item.holder);
-  const canAsk = !waiting && !ownItem && (outcome === 'CONSENT_REQUIRED' || (outcome === 'DENY' && (result.routes || []).some((route) => (route.consents || []).length)));
+  const actions = h('div', { id: 'consent-ask', class: 'row' });
   if (waiting) {
-    fill(ask, h('p', { id: 'consent-sent', class: 'ok' }, `Consent request ${waiting.id} was sent to ${waiting.originator}'s disclosure officer on ${when(waiting.requestedAt)}: waiting for an answer.`));
+    fill(actions, h('p', { id: 'consent-sent', class: 'ok' },
+      `Consent was asked of ${waiting.originator}'s disclosure officer on ${when(waiting.requestedAt)}: waiting for an answer.`));
   }
-  const askButton = canAsk ? h('button', { type: 'button', id: 'ask-consent', class: 'primary' },
-    `Ask ${[...new Set([...(result.consentsRequired || []).map((need) => need.from), ...originatorsOf(item)])][0]} for consent`) : null;
-  if (askButton) {
+  const canAsk = !waiting && !ownItem && (outcome === 'CONSENT_REQUIRED'
+    || (outcome === 'DENY' && (result.routes || []).some((route) => (route.consents || []).length)));
+  if (canAsk) {
+    const askButton = h('button', { type: 'button', id: 'ask-consent', class: 'primary' }, `Ask ${originatorsOf(item).join(', ')} for consent`);
     askButton.addEventListener('click', async () => {
       askButton.disabled = true;
       try {
-        const request = await post(PATHS.consents(), { item: item.id, recipient: to, at });
-        toast(`Consent request ${request.id} sent to ${request.originator}`);
+        const created = await post(PATHS.consents(), { item: item.id, to });
+        const requests = listOf(created, 'requests');
+        toast(`Consent asked of ${requests.map((request) => request.originator).join(', ') || originatorsOf(item).join(', ')}`);
         await again();
       } catch (error) {
         askButton.disabled = false;
-        fill(ask, problemBox(error));
+        actions.append(problemBox(error));
       }
     });
+    actions.append(askButton);
   }
+  if (outcome === 'PERMIT' && at === today()) {
+    const releaseButton = h('button', { type: 'button', id: 'release', class: 'primary' }, `Release to ${to} now`);
+    releaseButton.addEventListener('click', async () => {
+      releaseButton.disabled = true;
+      try {
+        const done = await post(PATHS.itemReleases(item.id), { to });
+        fill(actions, h('p', { id: 'released', class: done.released ? 'ok' : 'problem' },
+          done.released ? `Released to ${to}; the release is in the audit log.` : `Not released: ${(done.decision || {}).decision}`));
+      } catch (error) {
+        releaseButton.disabled = false;
+        actions.append(problemBox(error));
+      }
+    });
+    actions.append(releaseButton);
+  }
+  const conditions = (answer && answer.conditions) || [];
   return [
     h('h2', {}, 'Decision'),
     h('p', { class: `outcome outcome-${outcome.toLowerCase().replace(/_/g, '-')}`, id: 'decision-outcome' },
       h('strong', {}, label(outcome).toUpperCase()), ` — ${item.id} to ${to} at ${when(result.at)}`,
       result.recipientLevel ? `, as ${result.recipientLevel}` : ''),
+    conditions.length ? h('p', { id: 'decision-conditions' }, 'Under the consent\'s conditions: ',
+      conditions.map((condition) => `${label(condition.kind)} ${condition.kind === 'EXPIRY' ? when(condition.value) : condition.value}`).join('; ')) : null,
     (result.agreements || []).length ? h('p', {}, 'Agreements relied on: ', result.agreements.map((id, index) =>
       [index ? ', ' : '', h('a', { href: `#/network?at=${at}&agreement=${encodeURIComponent(id)}` }, id)])) : null,
     h('h3', {}, 'The chain of rules'),
@@ -222,6 +247,6 @@ function explain(result, item, to, at, again, waiting) {
     needs.length ? [h('h3', {}, 'Consent needed'), h('ul', {}, needs)] : null,
     outcome !== 'PERMIT' ? [h('h3', {}, 'Routes that would work'),
       routes.length ? h('ol', { class: 'routes', id: 'decision-routes' }, routes) : h('p', { id: 'no-routes' }, 'No lawful route reaches the recipient.')] : null,
-    askButton, ask,
+    actions,
   ];
 }
