@@ -103,7 +103,7 @@ export function when(instant) {
   if (!instant) {
     return '';
   }
-  const text = String(instant);
+  const text = String(instant).replace(/\.\d+Z$/, 'Z');
   return /T00:00:00Z$/.test(text) ? text.slice(0, 10) : text.replace('T', ' ').replace(/:00Z$/, 'Z');
 }
 
