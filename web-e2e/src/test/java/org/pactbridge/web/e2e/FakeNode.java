@@ -460,7 +460,9 @@ final class FakeNode implements TestNode {
       holdings.get(item.get("id").asText()).add(to.value());
     }
     decided.put("released", permitted);
-    record(permitted ? "RELEASED" : "RELEASE_REFUSED", caller, item.get("id").asText());
+    if (permitted) {
+      record("HOLDING_ADDED", caller, item.get("id").asText());
+    }
     return decided;
   }
 
@@ -547,7 +549,7 @@ final class FakeNode implements TestNode {
     answer.put("by", caller.get("nationality").asText());
     answer.put("answeredAt", DateSpec.format(Instant.now()));
     answer.set("conditions", conditions);
-    record("CONSENT_" + verdict, caller, id);
+    record("CONSENT_ANSWERED", caller, id);
     return consent;
   }
 

@@ -321,7 +321,7 @@ class WebUiTest {
     signIn(auditor);
     browser.open(base + "#/audit");
     browser.find("#audit-table");
-    assertThat(browser.find("#audit-table").getText()).contains("CONSENT_REQUESTED").contains("CONSENT_GRANTED").contains("RELEASED");
+    assertThat(browser.find("#audit-table").getText()).contains("ITEM_ADDED").contains("CONSENT_REQUESTED").contains("CONSENT_ANSWERED");
     browser.clickable("#audit-verify").click();
     assertThat(browser.find("#audit-result").getAttribute("data-ok")).isEqualTo("true");
     assertThat(browser.find("#audit-result").getText()).matches("Intact: \\d+ entries.*");
