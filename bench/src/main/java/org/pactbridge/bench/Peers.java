@@ -22,6 +22,8 @@ public final class Peers {
   public static Peer create(String name, Registry registry, Map<String, List<HopWindows.Window>> windows) {
     return switch (name) {
       case "glue-hopcheck" -> new GluePeer(name, registry, PactbridgePeer.hopCheckOracle(registry));
+      case "jcasbin" -> new org.pactbridge.bench.peer.CasbinPeer(registry, windows);
+      case "cedar" -> new org.pactbridge.bench.peer.CedarPeer(registry, windows);
       case "glue-windows" -> new GluePeer(name, registry, new WindowScanOracle(windows));
       default -> throw new IllegalArgumentException("unknown peer '" + name + "' (known: " + ENGINES + ", " + SELF_CHECKS + ")");
     };
