@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.pactbridge.core.agreement.Agreement;
 import org.pactbridge.core.agreement.AgreementId;
+import org.pactbridge.core.agreement.AgreementKind;
 import org.pactbridge.core.agreement.Provisions;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.PartyCode;
@@ -122,6 +123,9 @@ public final class RouteFinder {
               || request.originators().contains(next)
               || !request.releasability().permits(next, registry.communities())) {
             continue;
+          }
+          if (remaining == 2 && registry.between(next, recipient, AgreementKind.INFORMATION).length == 0) {
+            continue; // the last hop could not be lawful: skip the hop check (an array read instead of a search)
           }
           HopCheck.Result step = hops.check(sender, level, next, topics, at);
           if (!step.lawful()) {
