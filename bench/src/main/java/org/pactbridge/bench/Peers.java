@@ -24,6 +24,7 @@ public final class Peers {
       case "glue-hopcheck" -> new GluePeer(name, registry, PactbridgePeer.hopCheckOracle(registry));
       case "jcasbin" -> new org.pactbridge.bench.peer.CasbinPeer(registry, windows);
       case "cedar" -> new org.pactbridge.bench.peer.CedarPeer(registry, windows);
+      case "authzforce" -> new org.pactbridge.bench.peer.AuthzForcePeer(registry, windows);
       case "glue-windows" -> new GluePeer(name, registry, new WindowScanOracle(windows));
       default -> throw new IllegalArgumentException("unknown peer '" + name + "' (known: " + ENGINES + ", " + SELF_CHECKS + ")");
     };
