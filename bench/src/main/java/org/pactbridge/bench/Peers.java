@@ -30,6 +30,20 @@ public final class Peers {
     };
   }
 
+  /** The glue of a peer built here, for workloads that drive its engine hop by hop. */
+  public static org.pactbridge.bench.gate.ReleaseRules rules(Peer peer) {
+    if (peer instanceof org.pactbridge.bench.peer.CasbinPeer casbin) {
+      return casbin.rules();
+    }
+    if (peer instanceof org.pactbridge.bench.peer.CedarPeer cedar) {
+      return cedar.rules();
+    }
+    if (peer instanceof org.pactbridge.bench.peer.AuthzForcePeer authzforce) {
+      return authzforce.rules();
+    }
+    throw new IllegalArgumentException("no hop-by-hop glue for " + peer.name());
+  }
+
   public static List<Peer> create(List<String> names, Registry registry) {
     Map<String, List<HopWindows.Window>> windows = HopWindows.of(registry);
     List<Peer> peers = new ArrayList<>();

@@ -33,13 +33,14 @@ import org.pactbridge.core.release.ReleaseRequest;
  * functions for time windows and topic scopes (casbin's documented extension point), and one enforcer
  * per party pair (policies sliced by pair: one enforcer over all 5,000 agreements scans every line on
  * every request). {@code enforceEx} names the matched line, which carries the recipient's level; a
- * refused hop is explained by matchers that find the first agreement in force and test its scope and
- * its levels.
+ * refused hop is explained by three more matchers (constant strings, so casbin compiles each once) that
+ * find the first agreement in force and test its scope and its levels; the request carries that
+ * agreement in a sixth field that the main matcher ignores.
  */
 public final class CasbinPeer implements Peer {
   static final String MODEL = """
       [request_definition]
-      r = from, to, level, at, topics
+      r = from, to, level, at, topics, agreement
 
       [policy_definition]
       p = from, to, level, target, start, end, scope, agreement, info
@@ -52,6 +53,8 @@ public final class CasbinPeer implements Peer {
       """;
 
   private static final String IN_FORCE = "r.from == p.from && r.to == p.to && p.level == '*' && within(r.at, p.start, p.end)";
+  private static final String SCOPE_HOLDS = IN_FORCE + " && p.agreement == r.agreement && covers(p.scope, r.topics)";
+  private static final String LEVEL_HOLDS = IN_FORCE + " && p.agreement == r.agreement && listed(r.level, p.target)";
 
   private final Map<String, Enforcer> byPair = new HashMap<>();
   private final ReleaseRules rules;
@@ -130,7 +133,7 @@ public final class CasbinPeer implements Peer {
       if (enforcer == null) {
         return HopAnswer.NO_AGREEMENT;
       }
-      Object[] request = {from.value(), to.value(), levelAtSender.qualified(), at.getEpochSecond(), topics(topics)};
+      Object[] request = {from.value(), to.value(), levelAtSender.qualified(), at.getEpochSecond(), topics(topics), ""};
       EnforceResult permit = enforcer.enforceEx(request);
       if (permit.isAllow()) {
         List<String> line = permit.getExplain();
@@ -142,9 +145,9 @@ public final class CasbinPeer implements Peer {
         return HopAnswer.NO_AGREEMENT;
       }
       String agreement = inForce.getExplain().get(7);
-      String same = IN_FORCE + " && p.agreement == '" + agreement + "'";
-      boolean scopeHolds = enforcer.enforceWithMatcher(same + " && covers(p.scope, r.topics)", request);
-      boolean levelHolds = enforcer.enforceWithMatcher(same + " && listed(r.level, p.target)", request);
+      request[5] = agreement;
+      boolean scopeHolds = enforcer.enforceWithMatcher(SCOPE_HOLDS, request);
+      boolean levelHolds = enforcer.enforceWithMatcher(LEVEL_HOLDS, request);
       return HopAnswer.failing(agreement, !scopeHolds, !levelHolds);
     }
   }
