@@ -28,7 +28,7 @@ public record GeneratorConfig(long seed, int parties, int hubs, int agreements, 
 
   /** A world small enough for a unit test, with the same shape. */
   public static GeneratorConfig small() {
-    return new GeneratorConfig(DEFAULT_SEED, 40, 4, 300, 20_000, 1_000, 6_000);
+    return new GeneratorConfig(DEFAULT_SEED, 30, 3, 150, 20_000, 1_000, 6_000);
   }
 
   public GeneratorConfig withSeed(long newSeed) {
