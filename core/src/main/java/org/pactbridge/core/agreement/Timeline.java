@@ -76,12 +76,10 @@ public final class Timeline {
     Instant pending = null;
     boolean suspendedNotice = false;
     for (TimelineEvent event : events) {
-      if (pending != null && !pending.isAfter(event.at()) && (phase == Phase.IN_FORCE || phase == Phase.SUSPENDED)) {
-        phase = Phase.TERMINATED;
-        since = pending;
+      if (pending != null && !pending.isAfter(event.at())) {
+        phase = noticeComesDue(phase, pending, since, assumed, at, out);
+        since = phase == Phase.TERMINATED ? pending : since;
         pending = null;
-        at.add(since);
-        out.add(new AgreementStatus(phase, since, null, false, assumed));
       }
       switch (event.type()) {
         case PROPOSED, NEGOTIATING, SIGNED -> {
@@ -129,9 +127,20 @@ public final class Timeline {
       at.add(event.at());
       out.add(new AgreementStatus(phase, since, phase.isTerminal() ? null : pending, suspendedNotice, assumed));
     }
-    if (pending != null && (phase == Phase.IN_FORCE || phase == Phase.SUSPENDED)) {
-      at.add(pending);
-      out.add(new AgreementStatus(Phase.TERMINATED, pending, null, false, assumed));
+    if (pending != null) {
+      noticeComesDue(phase, pending, since, assumed, at, out);
     }
+  }
+
+  /**
+   * A termination notice reaches its instant: an agreement in force (or suspended) terminates; one that
+   * is not in force lets the notice lapse. Either way a transition is recorded at that instant.
+   */
+  private static Phase noticeComesDue(Phase phase, Instant due, Instant since, boolean assumed, List<Instant> at, List<AgreementStatus> out) {
+    boolean ends = phase == Phase.IN_FORCE || phase == Phase.SUSPENDED;
+    Phase next = ends ? Phase.TERMINATED : phase;
+    at.add(due);
+    out.add(new AgreementStatus(next, ends ? due : since, null, false, assumed));
+    return next;
   }
 }

@@ -34,6 +34,7 @@ public final class Registry {
   private final Agreement[][] byParty; // information agreements of each party
   private final List<Agreement> arrangements;
   private final List<String> knownPartnersWithoutDates;
+  private final Map<String, Source> sources;
   private final int size;
 
   private Registry(Builder builder) {
@@ -41,6 +42,7 @@ public final class Registry {
     this.communities = Map.copyOf(builder.communities);
     this.agreements = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.agreements));
     this.knownPartnersWithoutDates = List.copyOf(builder.knownPartners);
+    this.sources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.sources));
     Map<PartyCode, Integer> ordinals = new HashMap<>();
     List<PartyCode> codes = new ArrayList<>(builder.parties.keySet());
     codes.sort(null);
@@ -158,6 +160,11 @@ public final class Registry {
     return agreement;
   }
 
+  /** The sources facts cite, by id. */
+  public Map<String, Source> sources() {
+    return sources;
+  }
+
   /** Partners known to have an instrument that no source places in time. */
   public List<String> knownPartnersWithoutDates() {
     return knownPartnersWithoutDates;
@@ -214,6 +221,7 @@ public final class Registry {
     builder.communities.putAll(communities);
     builder.agreements.putAll(agreements);
     builder.knownPartners.addAll(knownPartnersWithoutDates);
+    builder.sources.putAll(sources);
     return builder;
   }
 
@@ -223,6 +231,18 @@ public final class Registry {
     private final Map<String, Community> communities = new LinkedHashMap<>();
     private final Map<AgreementId, Agreement> agreements = new LinkedHashMap<>();
     private final List<String> knownPartners = new ArrayList<>();
+    private final Map<String, Source> sources = new LinkedHashMap<>();
+
+    public Builder source(Source source) {
+      if (sources.putIfAbsent(source.id(), source) != null) {
+        throw new IllegalArgumentException("source " + source.id() + " is defined twice");
+      }
+      return this;
+    }
+
+    public boolean hasSource(String id) {
+      return sources.containsKey(id);
+    }
 
     public Builder party(Party party) {
       if (parties.putIfAbsent(party.code(), party) != null) {
@@ -252,6 +272,10 @@ public final class Registry {
 
     public boolean hasParty(PartyCode code) {
       return parties.containsKey(code);
+    }
+
+    public boolean hasCommunity(String name) {
+      return communities.containsKey(name);
     }
 
     public boolean hasAgreement(AgreementId id) {

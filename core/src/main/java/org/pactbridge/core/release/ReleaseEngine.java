@@ -88,6 +88,8 @@ public final class ReleaseEngine {
           holderLevel = received.level();
           agreements.add(received.agreement().id());
           rule = received.agreement().provisionsAt(request.at()).thirdPartyRule();
+          reasons.add(Reason.hop(ReasonCode.AGREEMENT_IN_FORCE, Effect.INFO, received.agreement().id(), request.level().party(), holder,
+              request.level()));
           addCautions(reasons, received);
         } else {
           addHopFailure(reasons, received, request.level().party(), holder, request.level());
@@ -163,8 +165,8 @@ public final class ReleaseEngine {
     if (hop.assumed()) {
       reasons.add(new Reason(ReasonCode.ASSUMED_PROVISION, Effect.INFO, 4, id, null, null, null, null));
     }
-    if (hop.terminationPending()) {
-      reasons.add(new Reason(ReasonCode.TERMINATION_PENDING, Effect.INFO, 4, id, null, null, null, null));
+    if (hop.terminationTakesEffect() != null) {
+      reasons.add(new Reason(ReasonCode.TERMINATION_PENDING, Effect.INFO, 4, id, null, null, null, null, hop.terminationTakesEffect()));
     }
   }
 

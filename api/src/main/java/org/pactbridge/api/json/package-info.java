@@ -1,0 +1,6 @@
+/**
+ * The JSON forms of decisions, agreements and coverage: one place per message type, shared by the
+ * CLI's {@code --json} output and the HTTP API, so both always agree. Field names are a contract
+ * (DESIGN.md, Interfaces).
+ */
+package org.pactbridge.api.json;

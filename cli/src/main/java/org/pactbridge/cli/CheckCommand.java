@@ -1,0 +1,183 @@
+package org.pactbridge.cli;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.pactbridge.api.json.Json;
+import org.pactbridge.core.InvalidInputException;
+import org.pactbridge.core.label.Releasability;
+import org.pactbridge.core.party.Level;
+import org.pactbridge.core.party.Party;
+import org.pactbridge.core.party.PartyCode;
+import org.pactbridge.core.party.Topic;
+import org.pactbridge.core.registry.Registry;
+import org.pactbridge.core.release.Decision;
+import org.pactbridge.core.release.Effect;
+import org.pactbridge.core.release.Reason;
+import org.pactbridge.core.release.ReleaseEngine;
+import org.pactbridge.core.release.ReleaseRequest;
+import org.pactbridge.core.route.Hop;
+import org.pactbridge.core.route.Route;
+import org.pactbridge.core.time.DateSpec;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code pactbridge check}: one release decision, as DESIGN.md's Interfaces section specifies. */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Decide whether an item may be released from its holder to a recipient at an instant.",
+      "Exit status: 0 when a decision was made (whatever it is), 2 for bad input."
+    })
+final class CheckCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin WorldOptions world = new WorldOptions();
+
+  @Option(names = "--originator", paramLabel = "PARTY[,PARTY]", split = ",",
+      description = "The originator (several for a JOINT item; the level is in the first one's scheme).")
+  List<String> originators = new ArrayList<>();
+
+  @Option(names = "--level", paramLabel = "LEVEL", description = "The item's level in the originator's scheme (code, native name or abbreviation).")
+  String level;
+
+  @Option(names = "--to", required = true, paramLabel = "PARTY", description = "The recipient party.")
+  String to;
+
+  @Option(names = "--holder", paramLabel = "PARTY", description = "The party that holds the copy to release (default: the originator).")
+  String holder;
+
+  @Option(names = "--topics", paramLabel = "TOPIC[,TOPIC]", description = "The item's topics, comma-separated lower-case slugs.")
+  String topics;
+
+  @ArgGroup(exclusive = false)
+  Releasing releasing = new Releasing();
+
+  static final class Releasing {
+    @Option(names = "--rel-to", paramLabel = "PARTY[,PARTY]", split = ",", description = "REL TO list: parties and communities.")
+    List<String> relTo;
+
+    @Option(names = "--noforn", description = "The item is NOFORN.")
+    boolean noforn;
+  }
+
+  @Option(names = "--orcon", description = "The item is ORCON: every dissemination beyond the originator needs its approval.")
+  boolean orcon;
+
+  @Option(names = "--consent", paramLabel = "PARTY[,PARTY]", split = ",", description = "Record that these originators consent to this release.")
+  List<String> consents = new ArrayList<>();
+
+  @Option(names = "--json", description = "Print the decision as one JSON object.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    Registry registry = world.registry();
+    Instant at = world.instant();
+    ReleaseRequest request = request(registry, at);
+    Decision decision = new ReleaseEngine(registry).decide(request);
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(Json.write(Json.decision(decision), false));
+    } else {
+      printText(out, request, decision);
+    }
+    return 0;
+  }
+
+  /** Translates the flags into a request: the one place where CLI input becomes core types. */
+  ReleaseRequest request(Registry registry, Instant at) {
+    if (releasing.noforn && releasing.relTo != null) {
+      throw new BadInputException("--noforn contradicts --rel-to: an item is either NOFORN or releasable to a list");
+    }
+    if (originators.isEmpty()) {
+      throw new BadInputException("missing --originator (or --marking)");
+    }
+    if (level == null) {
+      throw new BadInputException("missing --level (or --marking)");
+    }
+    Set<PartyCode> originatorCodes = new LinkedHashSet<>();
+    for (String token : originators) {
+      originatorCodes.add(registry.requireParty(token).code());
+    }
+    Party first = registry.requireParty(originators.get(0));
+    Level itemLevel = resolveLevel(first, level, at);
+    PartyCode recipient = registry.requireParty(to).code();
+    PartyCode holderCode = holder == null ? first.code() : registry.requireParty(holder).code();
+    Set<Topic> topicSet = Topic.parseList(topics);
+    Releasability releasability = Releasability.open();
+    if (releasing.noforn) {
+      releasability = Releasability.noforn();
+    } else if (releasing.relTo != null) {
+      List<String> entries = new ArrayList<>();
+      for (String entry : releasing.relTo) {
+        String trimmed = entry.strip();
+        if (registry.findCommunity(trimmed).isPresent()) {
+          entries.add(trimmed);
+        } else {
+          entries.add(registry.requireParty(trimmed).code().value());
+        }
+      }
+      releasability = Releasability.relTo(entries);
+    }
+    Set<PartyCode> consentCodes = new LinkedHashSet<>();
+    for (String token : consents) {
+      consentCodes.add(registry.requireParty(token).code());
+    }
+    return new ReleaseRequest(originatorCodes, itemLevel, releasability, orcon, topicSet, null, holderCode, recipient, null, consentCodes, at);
+  }
+
+  static Level resolveLevel(Party party, String token, Instant at) {
+    return party.findLevel(token, at).orElseThrow(() -> {
+      if (party.findLevelInAnyVersion(token).isPresent()) {
+        return InvalidInputException.levelNotInForce(party.code().value(), token, DateSpec.format(at));
+      }
+      return InvalidInputException.unknownLevel(party.code().value(), token, party.schemeAt(at).codesForMessage());
+    });
+  }
+
+  static void printText(PrintWriter out, ReleaseRequest request, Decision decision) {
+    out.printf("%s  %s held by %s -> %s at %s%n", decision.outcome(), request.level().qualified(), request.holder(), request.recipient(),
+        DateSpec.format(decision.at()));
+    decision.recipientLevel().ifPresent(level -> out.printf("  recipient level: %s (%s)%n", level.qualified(), level.nativeName()));
+    if (!decision.agreements().isEmpty()) {
+      out.printf("  relies on: %s%n", String.join(", ", decision.agreements().stream().map(Object::toString).toList()));
+    }
+    for (Reason reason : decision.reasons()) {
+      out.printf("  %s %-28s %s%n", mark(reason.effect()), reason.code(), reason.message());
+    }
+    if (!decision.routes().isEmpty()) {
+      out.println("  routes that would work instead:");
+      int number = 1;
+      for (Route route : decision.routes()) {
+        out.printf("   %d. %s  consent of %s  %s%n", number++, String.join(" -> ", route.parties().stream().map(PartyCode::value).toList()),
+            route.consents().isEmpty() ? "nobody" : String.join(", ", route.consents().stream().map(PartyCode::value).toList()),
+            route.sanctioned() ? "[sanctioned by " + route.sanctionedBy() + "]" : "[ad hoc]");
+        for (Hop hop : route.hops()) {
+          out.printf("        %s -> %s  %-22s %s%s%n", hop.from(), hop.to(), hop.agreement(), hop.level().qualified(),
+              hop.assumed() ? "  (assumed provision)" : "");
+        }
+      }
+    } else if (decision.outcome() != org.pactbridge.core.release.Outcome.PERMIT) {
+      out.println("  no relay route would reach the recipient");
+    }
+  }
+
+  private static String mark(Effect effect) {
+    return switch (effect) {
+      case PERMIT -> "+";
+      case INFO -> "i";
+      case CONSENT -> "?";
+      case DENY -> "x";
+    };
+  }
+}

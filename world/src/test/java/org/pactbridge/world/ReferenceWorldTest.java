@@ -1,0 +1,124 @@
+package org.pactbridge.world;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.pactbridge.core.agreement.Agreement;
+import org.pactbridge.core.agreement.AgreementId;
+import org.pactbridge.core.agreement.AgreementKind;
+import org.pactbridge.core.agreement.EquivalenceTable;
+import org.pactbridge.core.agreement.Provisions;
+import org.pactbridge.core.party.Level;
+import org.pactbridge.core.party.Party;
+import org.pactbridge.core.party.PartyCode;
+import org.pactbridge.core.registry.Registry;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/** The reference world against the shared research record it is derived from. */
+class ReferenceWorldTest {
+  private static final Registry WORLD = WorldLoader.reference();
+  private static final Instant NOW = Instant.parse("2026-11-29T00:00:00Z");
+
+  private static Agreement agreement(String id) {
+    return WORLD.requireAgreement(AgreementId.of(id));
+  }
+
+  @Test
+  void everyInformationAgreementAndArrangementOfTheRecordIsPresent() throws Exception {
+    String text = java.nio.file.Files.readString(Shared.path("data/agreements-reference.yaml"));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> record = (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(text);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> agreements = (List<Map<String, Object>>) record.get("agreements");
+    Set<String> expected = agreements.stream()
+        .filter(entry -> Set.of("GSOMIA", "GSOIA", "arrangement").contains(String.valueOf(entry.get("kind"))))
+        .map(entry -> String.valueOf(entry.get("id")))
+        .collect(Collectors.toSet());
+    assertThat(expected).contains("ROK-JPN-GSOMIA-2016", "TISA-2014", "JPN-NATO-ISA-2010");
+    for (String id : expected) {
+      assertThat(WORLD.findAgreement(AgreementId.of(id))).as(id).isPresent();
+    }
+  }
+
+  @Test
+  void everyDatedKoreanPartnerIsAnAgreementAndTheUndatedOnesAreKnownPartners() {
+    long koreanInformation = WORLD.agreements().stream()
+        .filter(agreement -> agreement.kind() == AgreementKind.INFORMATION && agreement.hasParty(PartyCode.of("KOR")))
+        .count();
+    assertThat(koreanInformation).isGreaterThanOrEqualTo(17);
+    assertThat(WORLD.knownPartnersWithoutDates()).anyMatch(partner -> partner.startsWith("POL"));
+    assertThat(WORLD.knownPartnersWithoutDates()).anyMatch(partner -> partner.startsWith("NATO"));
+  }
+
+  @Test
+  void theKoreaJapanTableIsArticleFour() {
+    Provisions provisions = agreement("ROK-JPN-GSOMIA-2016").provisionsAt(NOW);
+    EquivalenceTable table = provisions.equivalence();
+    assertThat(table.assumed()).isFalse();
+    assertThat(table.sources()).contains("S02", "S03");
+    Party korea = WORLD.requireParty(PartyCode.of("KOR"));
+    Party japan = WORLD.requireParty(PartyCode.of("JPN"));
+    Level two = korea.findLevel("II", NOW).orElseThrow();
+    assertThat(table.translate(two, japan.code())).map(Level::code).contains("GOKUHI");
+    assertThat(table.translate(japan.findLevel("特定秘密", NOW).orElseThrow(), korea.code())).map(Level::code).contains("II");
+    assertThat(table.translate(japan.findLevel("秘", NOW).orElseThrow(), korea.code())).map(Level::code).contains("III");
+    assertThat(table.covers(korea.findLevel("I", NOW).orElseThrow())).isFalse();
+    assertThat(table.covers(japan.findLevel("機密", NOW).orElseThrow())).isFalse();
+  }
+
+  @Test
+  void theTrilateralArrangementHasItsHubScopeAndConsentRule() {
+    Agreement tisa = agreement("TISA-2014");
+    assertThat(tisa.kind()).isEqualTo(AgreementKind.ARRANGEMENT);
+    Provisions provisions = tisa.provisionsAt(NOW);
+    assertThat(provisions.channel().hub()).isEqualTo(PartyCode.of("USA"));
+    assertThat(provisions.scope().topics()).extracting(Object::toString).containsExactly("dprk-missile", "dprk-nuclear");
+    assertThat(provisions.thirdPartyRule()).hasToString("ORIGINATOR_CONSENT");
+    assertThat(tisa.statusAt(Instant.parse("2014-12-28T00:00:00Z")).inForce()).isFalse();
+    assertThat(tisa.statusAt(Instant.parse("2014-12-29T00:00:00Z")).inForce()).isTrue();
+  }
+
+  @Test
+  void unsourcedTablesAreMarkedAssumed() {
+    assertThat(agreement("ROK-USA-GSOMIA-1987").provisionsAt(NOW).anyAssumed()).isTrue();
+    assertThat(agreement("USA-JPN-GSOMIA-2007").provisionsAt(NOW).equivalence().note()).contains("not transferred");
+  }
+
+  @Test
+  void partialDatesAreReadAtTheirConservativeEndAndMarkedAssumed() {
+    Agreement nato = agreement("JPN-NATO-ISA-2010");
+    assertThat(nato.statusAt(Instant.parse("2010-06-29T00:00:00Z")).inForce()).isFalse();
+    assertThat(nato.statusAt(Instant.parse("2010-06-30T00:00:00Z")).inForce()).isTrue();
+    assertThat(nato.statusAt(Instant.parse("2010-06-30T00:00:00Z")).assumed()).isTrue();
+  }
+
+  @Test
+  void anAgreementWithNoSourcedEntryIntoForceEntersIntoForceOnSigningAssumed() {
+    Agreement ukraine = agreement("JPN-UKR-ISA-2024");
+    assertThat(ukraine.statusAt(Instant.parse("2024-11-16T00:00:00Z")).inForce()).isTrue();
+    assertThat(ukraine.statusAt(Instant.parse("2024-11-16T00:00:00Z")).assumed()).isTrue();
+  }
+
+  @Test
+  void schemesAreVersionedByDate() {
+    Party japan = WORLD.requireParty(PartyCode.of("JPN"));
+    assertThat(japan.findLevel("TOKUTEI", Instant.parse("2014-12-09T00:00:00Z"))).isEmpty();
+    assertThat(japan.findLevel("TOKUTEI", Instant.parse("2014-12-10T00:00:00Z"))).isPresent();
+    Party uk = WORLD.requireParty(PartyCode.of("GBR"));
+    assertThat(uk.findLevel("CONFIDENTIAL", Instant.parse("2014-04-01T00:00:00Z"))).isPresent();
+    assertThat(uk.findLevel("CONFIDENTIAL", Instant.parse("2014-04-02T00:00:00Z"))).isEmpty();
+    assertThat(uk.findLevel("OFFICIAL", Instant.parse("2014-04-02T00:00:00Z"))).isPresent();
+  }
+
+  @Test
+  void everyCitedSourceExistsWithItsAddress() {
+    assertThat(WORLD.sources()).containsKey("S30");
+    assertThat(WORLD.sources().get("S02").url()).contains("wikisource");
+  }
+}
