@@ -36,7 +36,7 @@ public final class PactbridgePeer implements Peer {
       if (result.lawful()) {
         return HopAnswer.lawful(
             result.level().qualified(), result.agreement().id().value(), result.agreement().provisionsAt(at).thirdPartyRule(), result.assumed(),
-            result.terminationPending());
+            result.terminationTakesEffect() != null);
       }
       if (result.failure() == org.pactbridge.core.release.ReasonCode.NO_AGREEMENT_IN_FORCE) {
         return HopAnswer.NO_AGREEMENT;

@@ -70,6 +70,7 @@ public final class ReleaseRules {
         if (received.lawful()) {
           holderLevel = level(received.level());
           rule = received.rule();
+          codes.add(ReasonCode.AGREEMENT_IN_FORCE);
           cautions(codes, received);
         } else {
           failure(codes, received);
