@@ -6,6 +6,7 @@
 #   3. JMH: Pactbridge on the reference and generated worlds, the peers on the generated world, and
 #      any other benchmark of org.pactbridge.bench (the labels' filtering benchmarks when present);
 #   4. the report.
+# A peer that disagrees with Pactbridge in a benchmark's set-up also stops the run (-foe true).
 # Usage: bench/run.sh            (BENCH_INCLUDE=<JMH regexp> to run fewer benchmarks)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,7 +28,7 @@ test "${PIPESTATUS[0]}" -eq 0
 echo "== JMH ($include)"
 # JMH refuses to start while another JMH holds /tmp/jmh.lock (the machine is shared): wait for it a while
 for attempt in $(seq 1 30); do
-  if java -jar "$jar" "$include" -rf csv -rff "$out/jmh.csv" 2>&1 | grep -v '^SLF4J' | tee "$out/jmh.txt" | grep -E '^(Benchmark|Pactbridge|Peer|[A-Z][A-Za-z]*Benchmark)|ERROR|Exception'; then :; fi
+  if java -jar "$jar" "$include" -foe true -rf csv -rff "$out/jmh.csv" 2>&1 | grep -v '^SLF4J' | tee "$out/jmh.txt" | grep -E '^(Benchmark|Pactbridge|Peer|[A-Z][A-Za-z]*Benchmark)|ERROR|Exception'; then :; fi
   if grep -q 'Unable to acquire the JMH lock' "$out/jmh.txt"; then
     echo "another JMH run holds the lock; waiting ($attempt/30)"
     sleep 20

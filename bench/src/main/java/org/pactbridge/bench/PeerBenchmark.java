@@ -84,7 +84,7 @@ public class PeerBenchmark {
   @Benchmark
   @BenchmarkMode(Mode.SingleShotTime)
   @Warmup(iterations = 1, batchSize = 1)
-  @Measurement(iterations = 3, batchSize = 1)
+  @Measurement(iterations = 2, batchSize = 1)
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
   public void batch10k(Blackhole blackhole) {
     for (ReleaseRequest request : batch) {
