@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       AgreementsCommand.class,
       CoverageCommand.class,
       SupportCommand.class, LedgerCommand.class,
+      MarkingCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
