@@ -55,6 +55,8 @@ public final class CedarPeer implements Peer {
   /** What a policy id stands for. */
   private record Meta(int order, String kind, String level, HopWindows.Window window) {}
 
+  private static final java.util.concurrent.atomic.AtomicInteger CACHED = new java.util.concurrent.atomic.AtomicInteger();
+
   private final AuthorizationEngine engine = new BasicAuthorizationEngine();
   private final Entities entities = new Entities();
   private final Map<String, PolicySet> byPair = new HashMap<>();
@@ -89,7 +91,8 @@ public final class CedarPeer implements Peer {
               "permit" + String.format(head, "explain") + " when { " + when + " && " + list(window.translations().keySet()) + ".contains(context.level) };", covered));
         }
       }
-      PolicySet.setCacheMaxPolicySets(slices.size() + 16);
+      // the native cache is one per process and keeps the sets of every CedarPeer built in it
+      PolicySet.setCacheMaxPolicySets(CACHED.addAndGet(slices.size()) + 16);
       for (Map.Entry<String, Set<Policy>> slice : slices.entrySet()) {
         PolicySet set = new PolicySet(slice.getValue());
         set.cache();
