@@ -18,6 +18,10 @@ import picocli.CommandLine.Command;
       CoverageCommand.class,
       SupportCommand.class, LedgerCommand.class,
       MarkingCommand.class,
+      ImportCommand.class,
+      ExportCommand.class,
+      ItemCommand.class,
+      AuditCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
