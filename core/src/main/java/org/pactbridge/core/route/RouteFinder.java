@@ -4,10 +4,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.pactbridge.core.agreement.Agreement;
 import org.pactbridge.core.agreement.AgreementId;
+import org.pactbridge.core.agreement.AgreementKind;
+import org.pactbridge.core.agreement.Channel;
 import org.pactbridge.core.agreement.Provisions;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.PartyCode;
@@ -30,12 +34,6 @@ import org.pactbridge.core.release.ReleaseRequest;
 public final class RouteFinder {
   public static final int DEFAULT_MAX_HOPS = 3;
   public static final int DEFAULT_LIMIT = 10;
-
-  private static final Comparator<Route> PREFERENCE =
-      Comparator.<Route>comparingInt(route -> route.hops().size())
-          .thenComparingInt(route -> route.consents().size())
-          .thenComparing(route -> route.sanctioned() ? 0 : 1)
-          .thenComparing(route -> route.parties().toString());
 
   private final Registry registry;
   private final HopCheck hops;
@@ -76,8 +74,27 @@ public final class RouteFinder {
       }
     }
     List<Route> routes = search.found;
-    routes.sort(PREFERENCE);
+    sortByPreference(routes);
     return routes.size() > limit ? List.copyOf(routes.subList(0, limit)) : List.copyOf(routes);
+  }
+
+  /**
+   * Sorts by preference: fewer hops, then fewer consents, then sanctioned before ad-hoc, then the
+   * parties' codes. Each route's tie-break key ({@code parties().toString()}) is computed once rather
+   * than at every comparison, which dominated the cost of a search that finds a dozen routes.
+   */
+  private static void sortByPreference(List<Route> routes) {
+    if (routes.size() < 2) {
+      return;
+    }
+    Map<Route, String> keys = new IdentityHashMap<>();
+    for (Route route : routes) {
+      keys.put(route, route.parties().toString());
+    }
+    routes.sort(Comparator.<Route>comparingInt(route -> route.hops().size())
+        .thenComparingInt(route -> route.consents().size())
+        .thenComparing(route -> route.sanctioned() ? 0 : 1)
+        .thenComparing(keys::get));
   }
 
   private final class Search {
@@ -87,15 +104,58 @@ public final class RouteFinder {
     private final Instant at;
     private final List<Route> found = new ArrayList<>();
     private final List<PartyCode> consents;
+    private final List<Channel> channels = new ArrayList<>(2);
+    private final List<AgreementId> channelOwners = new ArrayList<>(2);
+    /**
+     * The parties that could make the last hop: an information agreement with the recipient in force
+     * whose scope covers the topics, and releasable. Computed once per search; any chain's last sender
+     * must be one of them, so the search meets them from both ends.
+     */
+    private final List<PartyCode> lastSenders = new ArrayList<>();
 
     Search(ReleaseRequest request, int limit) {
       this.request = request;
       this.limit = limit;
       this.topics = request.topics();
       this.at = request.at();
+      // the arrangements whose channel may sanction a chain for this request, in registry order: the
+      // same for every chain found, so computed once per search rather than once per chain
+      for (Agreement arrangement : registry.arrangements()) {
+        if (!arrangement.statusAt(at).inForce()) {
+          continue;
+        }
+        Provisions provisions = arrangement.provisionsAt(at);
+        if (provisions.channel() != null && provisions.scope().covers(topics)) {
+          channels.add(provisions.channel());
+          channelOwners.add(arrangement.id());
+        }
+      }
       List<PartyCode> originators = new ArrayList<>(request.originators());
       originators.sort(null);
       this.consents = List.copyOf(originators);
+      PartyCode recipient = request.recipient();
+      Set<PartyCode> seen = new HashSet<>();
+      for (Agreement agreement : registry.informationAgreementsOf(recipient)) {
+        if (!agreement.statusAt(at).inForce() || !agreement.provisionsAt(at).scope().covers(topics)) {
+          continue;
+        }
+        for (PartyCode party : agreement.parties()) {
+          if (!party.equals(recipient) && !request.originators().contains(party) && seen.add(party)
+              && request.releasability().permits(party, registry.communities())) {
+            lastSenders.add(party);
+          }
+        }
+      }
+    }
+
+    /** Whether {@code party} has an information agreement with any possible last sender. */
+    private boolean reachesALastSender(PartyCode party) {
+      for (PartyCode last : lastSenders) {
+        if (!last.equals(party) && registry.between(party, last, AgreementKind.INFORMATION).length > 0) {
+          return true;
+        }
+      }
+      return false;
     }
 
     void extend(PartyCode sender, Level level, int remaining, List<Hop> prefix, Set<PartyCode> visited) {
@@ -112,6 +172,16 @@ public final class RouteFinder {
         }
         return;
       }
+      if (remaining == 2) {
+        // the next party must be a possible last sender: walk those few instead of every neighbour
+        for (PartyCode next : lastSenders) {
+          if (next.equals(sender) || visited.contains(next) || registry.between(sender, next, AgreementKind.INFORMATION).length == 0) {
+            continue;
+          }
+          step(sender, level, next, remaining, prefix, visited);
+        }
+        return;
+      }
       Set<PartyCode> tried = new HashSet<>();
       for (Agreement agreement : registry.informationAgreementsOf(sender)) {
         if (!agreement.statusAt(at).inForce()) {
@@ -123,17 +193,24 @@ public final class RouteFinder {
               || !request.releasability().permits(next, registry.communities())) {
             continue;
           }
-          HopCheck.Result step = hops.check(sender, level, next, topics, at);
-          if (!step.lawful()) {
-            continue;
+          if (remaining == 3 && !reachesALastSender(next)) {
+            continue; // no chain through this party can end at the recipient in two more hops
           }
-          prefix.add(hop(sender, next, step));
-          visited.add(next);
-          extend(next, step.level(), remaining - 1, prefix, visited);
-          visited.remove(next);
-          prefix.remove(prefix.size() - 1);
+          step(sender, level, next, remaining, prefix, visited);
         }
       }
+    }
+
+    private void step(PartyCode sender, Level level, PartyCode next, int remaining, List<Hop> prefix, Set<PartyCode> visited) {
+      HopCheck.Result step = hops.check(sender, level, next, topics, at);
+      if (!step.lawful()) {
+        return;
+      }
+      prefix.add(hop(sender, next, step));
+      visited.add(next);
+      extend(next, step.level(), remaining - 1, prefix, visited);
+      visited.remove(next);
+      prefix.remove(prefix.size() - 1);
     }
 
     private Hop hop(PartyCode from, PartyCode to, HopCheck.Result result) {
@@ -150,13 +227,9 @@ public final class RouteFinder {
       for (Hop hop : chain) {
         parties.add(hop.to());
       }
-      for (Agreement arrangement : registry.arrangements()) {
-        if (!arrangement.statusAt(at).inForce()) {
-          continue;
-        }
-        Provisions provisions = arrangement.provisionsAt(at);
-        if (provisions.channel() != null && provisions.scope().covers(topics) && provisions.channel().sanctions(parties)) {
-          return arrangement.id();
+      for (int i = 0; i < channels.size(); i++) {
+        if (channels.get(i).sanctions(parties)) {
+          return channelOwners.get(i);
         }
       }
       return null;
