@@ -91,6 +91,12 @@ final class Browser implements AutoCloseable {
     return text == null ? "" : text.toString();
   }
 
+  /** An attribute of the first element matching {@code css} ("" when absent), read in one step. */
+  String attr(String css, String name) {
+    Object value = script("const element = document.querySelector(arguments[0]); return element ? element.getAttribute(arguments[1]) : null;", css, name);
+    return value == null ? "" : value.toString();
+  }
+
   void waitForText(String css, String text) {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
   }

@@ -151,12 +151,14 @@ class WebUiTest {
   @Order(3)
   void whatIfTheKoreaJapanPactHadEndedShowsTheCellsThatChange() throws IOException {
     browser.open(base + "#/coverage");
+    browser.waitFor("the first heat map", () -> !browser.text("#heatmap").isEmpty());
     WebElement date = browser.find("#cov-date");
     setDate(date, "2017-01-05");
+    browser.script("document.getElementById('heatmap').remove()");
     browser.clickable("#cov-show").click();
     browser.waitFor("the 2017 heat map", () -> browser.text("#heatmap").contains("2017-01-05"));
-    assertThat(browser.find("#heatmap td[data-from='KOR'][data-to='JPN']").getAttribute("data-direct")).isEqualTo("KOR:II");
-    assertThat(browser.find("#heatmap td[data-from='KOR'][data-to='USA']").getAttribute("data-direct")).isNotEmpty();
+    assertThat(browser.attr("#heatmap td[data-from='KOR'][data-to='JPN']", "data-direct")).isEqualTo("KOR:II");
+    assertThat(browser.attr("#heatmap td[data-from='KOR'][data-to='USA']", "data-direct")).isNotEmpty();
 
     new Select(browser.find("#wi-agreement")).selectByValue("ROK-JPN-GSOMIA-2016");
     new Select(browser.find("#wi-type")).selectByValue("TERMINATED");
@@ -164,11 +166,11 @@ class WebUiTest {
     browser.clickable("#wi-add-event").click();
     assertThat(browser.find("#whatif-list").getText()).contains("ROK-JPN-GSOMIA-2016").contains("terminated");
     browser.clickable("#wi-run").click();
-    browser.find("#whatif-result");
-    assertThat(browser.all("#whatif-result li")).extracting(element -> element.getAttribute("data-cell")).contains("KOR>JPN", "JPN>KOR");
-    WebElement changed = browser.find("#heatmap td[data-from='KOR'][data-to='JPN']");
-    assertThat(changed.getAttribute("class")).contains("changed");
-    assertThat(changed.getAttribute("data-direct")).isEmpty();
+    browser.waitFor("the changed cells", () -> browser.text("#whatif-result").contains("KOR → JPN"));
+    assertThat(strings(browser.script("return [...document.querySelectorAll('#whatif-result li')].map(li => li.dataset.cell)")))
+        .contains("KOR>JPN", "JPN>KOR");
+    assertThat(browser.attr("#heatmap td[data-from='KOR'][data-to='JPN']", "class")).contains("changed");
+    assertThat(browser.attr("#heatmap td[data-from='KOR'][data-to='JPN']", "data-direct")).isEmpty();
     browser.script("window.scrollTo(0, 0)");
     browser.screenshot("05-coverage-whatif");
 
@@ -179,9 +181,10 @@ class WebUiTest {
 
     // What if Korea and Japan had signed in 2010? On 2011-01-05 Korea could then have sent II directly.
     setDate(date, "2011-01-05");
+    browser.script("document.getElementById('heatmap').remove()");
     browser.clickable("#cov-show").click();
     browser.waitFor("the 2011 heat map", () -> browser.text("#heatmap").contains("2011-01-05"));
-    assertThat(browser.find("#heatmap td[data-from='KOR'][data-to='JPN']").getAttribute("data-direct")).isEmpty();
+    assertThat(browser.attr("#heatmap td[data-from='KOR'][data-to='JPN']", "data-direct")).isEmpty();
     new Select(browser.find("#wi-new-a")).selectByValue("KOR");
     new Select(browser.find("#wi-new-b")).selectByValue("JPN");
     new Select(browser.find("#wi-new-from")).selectByValue("ROK-JPN-GSOMIA-2016");
@@ -189,9 +192,8 @@ class WebUiTest {
     browser.clickable("#wi-add-agreement").click();
     browser.clickable("#wi-run").click();
     browser.waitFor("the hypothetical pact's cells", () -> browser.text("#whatif-result").contains("KOR → JPN"));
-    WebElement gained = browser.find("#heatmap td[data-from='KOR'][data-to='JPN']");
-    assertThat(gained.getAttribute("class")).contains("changed");
-    assertThat(gained.getAttribute("data-direct")).isEqualTo("KOR:II");
+    assertThat(browser.attr("#heatmap td[data-from='KOR'][data-to='JPN']", "class")).contains("changed");
+    assertThat(browser.attr("#heatmap td[data-from='KOR'][data-to='JPN']", "data-direct")).isEqualTo("KOR:II");
     browser.script("window.scrollTo(0, 0)");
     browser.screenshot("05b-coverage-whatif-pact-in-2010");
   }
@@ -218,7 +220,7 @@ class WebUiTest {
     browser.waitForText("#item-id", itemId);
     decide("JPN", "2017-01-05");
     browser.waitForText("#decision-outcome", "CONSENT REQUIRED");
-    assertThat(browser.all("#decision-chain li")).extracting(element -> element.getAttribute("data-code"))
+    assertThat(reasonCodes())
         .contains("THIRD_PARTY_CONSENT_REQUIRED");
     browser.screenshot("06b-item-consent-required");
     browser.clickable("#ask-consent").click();
@@ -229,7 +231,7 @@ class WebUiTest {
     // China is not in the REL TO list: refused, and no route can help.
     decide("CHN", "2017-01-05");
     browser.waitForText("#decision-outcome", "DENY");
-    assertThat(browser.all("#decision-chain li")).extracting(element -> element.getAttribute("data-code")).contains("NOT_RELEASABLE_TO");
+    assertThat(reasonCodes()).contains("NOT_RELEASABLE_TO");
     assertThat(browser.find("#no-routes").getText()).contains("No lawful route");
     browser.screenshot("07-item-deny-not-releasable");
   }
@@ -266,7 +268,7 @@ class WebUiTest {
     // Mid-2015 Korea and Japan had no pact; the trilateral arrangement sanctions the way through the United States.
     decide("JPN", "2015-06-01");
     browser.waitForText("#decision-outcome", "DENY");
-    assertThat(browser.all("#decision-chain li")).extracting(element -> element.getAttribute("data-code")).contains("NO_AGREEMENT_IN_FORCE");
+    assertThat(reasonCodes()).contains("NO_AGREEMENT_IN_FORCE");
     String routes = browser.find("#decision-routes").getText();
     assertThat(routes).contains("KOR → USA → JPN").contains("sanctioned by TISA-2014").contains("ROK-USA-GSOMIA-1987")
         .contains("USA-JPN-GSOMIA-2007").contains("Needs consent from KOR");
@@ -290,7 +292,7 @@ class WebUiTest {
     signIn(usaAnalyst);
     browser.open(base + "#/items/" + orconItem + "?to=JPN&at=2017-01-05");
     browser.waitForText("#decision-outcome", "CONSENT REQUIRED");
-    assertThat(browser.all("#decision-chain li")).extracting(element -> element.getAttribute("data-code")).contains("ORCON_CONSENT_REQUIRED");
+    assertThat(reasonCodes()).contains("ORCON_CONSENT_REQUIRED");
     browser.clickable("#ask-consent").click();
     browser.waitForText("#consent-sent", "waiting for an answer");
 
@@ -368,6 +370,15 @@ class WebUiTest {
         + "slider.value = String(Math.round((Date.parse(arguments[1] + 'T00:00:00Z') - Date.UTC(1980, 0, 1)) / 86400000));"
         + "slider.dispatchEvent(new Event('input', {bubbles: true}));", slider, date);
     browser.waitFor("the network at " + date, () -> date.equals(browser.script("return document.querySelector('main').dataset.at")));
+  }
+
+  /** The reason codes of the decision shown, in order; read in one step. */
+  private List<String> reasonCodes() {
+    return strings(browser.script("return [...document.querySelectorAll('#decision-chain li')].map(li => li.dataset.code)"));
+  }
+
+  private static List<String> strings(Object list) {
+    return ((List<?>) list).stream().map(String::valueOf).toList();
   }
 
   /** Registers an item through the form as the signed-in originator; returns its id, with its page open. */
