@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       AgreementsCommand.class,
       CoverageCommand.class,
+      ServeCommand.class, WhatIfCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -10,7 +10,7 @@ public interface TokenRepository {
 
   Optional<ApiToken> findByHash(String hash);
 
-  Optional<ApiToken> find(String id);
+  Optional<ApiToken> findToken(String id);
 
   List<ApiToken> ofUser(String userId);
 

@@ -1,0 +1,70 @@
+package org.pactbridge.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.pactbridge.core.party.PartyCode;
+import org.pactbridge.core.registry.Registry;
+import org.pactbridge.server.NodeServer;
+import org.pactbridge.server.ServerConfig;
+import org.pactbridge.world.WorldLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pactbridge serve}: run this nation's node. By default on embedded H2 under
+ * {@code ./pactbridge-data} with the reference world. On first start it prints the admin token once.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = {"Run a Pactbridge node: the REST API under /api/v1, /health, /metrics and /api/openapi.json."})
+final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--db", paramLabel = "URL",
+      description = "JDBC URL (default: embedded H2 at ./pactbridge-data/node; PostgreSQL: jdbc:postgresql://host:5432/db?user=…)")
+  String db = "jdbc:h2:file:./pactbridge-data/node;AUTO_SERVER=FALSE";
+
+  @Option(names = "--db-user", paramLabel = "USER", description = "Database user (or PACTBRIDGE_DB_USER).")
+  String dbUser = System.getenv("PACTBRIDGE_DB_USER");
+
+  @Option(names = "--port", paramLabel = "PORT", description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+  int port = 8080;
+
+  @Option(names = "--host", paramLabel = "HOST", description = "Address to bind (default: ${DEFAULT-VALUE}).")
+  String host = "127.0.0.1";
+
+  @Option(names = "--party", paramLabel = "PARTY", description = "The nation this node serves (default: ${DEFAULT-VALUE}).")
+  String party = "KOR";
+
+  @Option(names = "--data", paramLabel = "DIR", description = "Read the world from DIR (its world.yaml) instead of the built-in reference world.")
+  Path data;
+
+  @Option(names = "--max-body", paramLabel = "BYTES", description = "Largest accepted request body (default: ${DEFAULT-VALUE}).")
+  long maxBody = ServerConfig.DEFAULT_MAX_BODY;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Registry registry = data == null ? WorldLoader.reference() : WorldLoader.load(data);
+    PartyCode code = registry.requireParty(party).code();
+    String password = System.getenv("PACTBRIDGE_DB_PASSWORD");
+    ServerConfig config = new ServerConfig(registry, code, db, dbUser, password, host, port, null, maxBody, ServerConfig.DEFAULT_MAX_BATCH);
+    NodeServer server = NodeServer.start(config);
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf("pactbridge node %s listening on http://%s:%d (OpenAPI: /api/openapi.json)%n", code, host, server.port());
+    server.firstStartAdmin().ifPresent(issued -> {
+      out.println("First start: created user 'admin'. Its API token is shown this once and is stored only as a hash:");
+      out.println("  " + issued.secret());
+    });
+    out.flush();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }, "pactbridge-shutdown"));
+    stopped.await();
+    return 0;
+  }
+}
