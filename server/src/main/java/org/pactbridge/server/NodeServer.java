@@ -126,7 +126,8 @@ public final class NodeServer implements AutoCloseable {
     }
     app.exception(Exception.class, this::onException);
     app.error(404, ctx -> {
-      if (!ctx.contentType().startsWith(Http.PROBLEM_JSON) && !ctx.res().isCommitted()) {
+      String written = ctx.res().getContentType();
+      if ((written == null || !written.startsWith(Http.PROBLEM_JSON)) && !ctx.res().isCommitted()) {
         Http.problem(ctx, ApiProblem.notFound("no resource at " + ctx.path()));
       }
     });
