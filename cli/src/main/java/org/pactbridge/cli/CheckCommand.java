@@ -168,7 +168,7 @@ final class CheckCommand implements Callable<Integer> {
         }
       }
     } else if (decision.outcome() != org.pactbridge.core.release.Outcome.PERMIT) {
-      out.println("  no route would reach the recipient");
+      out.println("  no relay route would reach the recipient");
     }
   }
 

@@ -81,6 +81,9 @@ public final class Json {
     if (reason.level() != null) {
       node.put("level", reason.level().qualified());
     }
+    if (reason.instant() != null) {
+      node.put("instant", DateSpec.format(reason.instant()));
+    }
     return node;
   }
 

@@ -27,7 +27,7 @@ public final class HopCheck {
 
   /** Outcome of one hop check. {@code failure} is null when the hop is lawful. */
   public record Result(
-      ReasonCode failure, boolean scopeFails, boolean levelFails, Agreement agreement, Level level, boolean assumed, boolean terminationPending) {
+      ReasonCode failure, boolean scopeFails, boolean levelFails, Agreement agreement, Level level, boolean assumed, Instant terminationTakesEffect) {
     public boolean lawful() {
       return failure == null;
     }
@@ -50,7 +50,7 @@ public final class HopCheck {
       boolean levelFails = translated == null;
       if (!scopeFails && !levelFails) {
         boolean assumed = status.assumed() || provisions.anyAssumed();
-        return new Result(null, false, false, agreement, translated, assumed, status.terminationPending());
+        return new Result(null, false, false, agreement, translated, assumed, status.terminationTakesEffect());
       }
       if (firstInForce == null) {
         firstInForce = agreement;
@@ -59,9 +59,9 @@ public final class HopCheck {
       }
     }
     if (firstInForce == null) {
-      return new Result(ReasonCode.NO_AGREEMENT_IN_FORCE, false, false, null, null, false, false);
+      return new Result(ReasonCode.NO_AGREEMENT_IN_FORCE, false, false, null, null, false, null);
     }
     ReasonCode first = firstScopeFails ? ReasonCode.TOPIC_OUT_OF_SCOPE : ReasonCode.LEVEL_NOT_COVERED;
-    return new Result(first, firstScopeFails, firstLevelFails, firstInForce, null, false, false);
+    return new Result(first, firstScopeFails, firstLevelFails, firstInForce, null, false, null);
   }
 }

@@ -1,19 +1,21 @@
 package org.pactbridge.core.release;
 
+import java.time.Instant;
 import org.pactbridge.core.agreement.AgreementId;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.PartyCode;
 
 /**
  * One rule outcome: a stable code, its effect, the rule number of the design, and safe parameters
- * (identifiers and levels only, never item content). The message is built on demand so the hot path
+ * (identifiers, levels and instants only, never item content). The message is built on demand so the hot path
  * does not format strings.
  */
 public record Reason(
-    ReasonCode code, Effect effect, int rule, AgreementId agreement, PartyCode from, PartyCode to, PartyCode party, Level level) {
+    ReasonCode code, Effect effect, int rule, AgreementId agreement, PartyCode from, PartyCode to, PartyCode party, Level level,
+    Instant instant) {
 
-  static Reason of(ReasonCode code, Effect effect, int rule) {
-    return new Reason(code, effect, rule, null, null, null, null, null);
+  public Reason(ReasonCode code, Effect effect, int rule, AgreementId agreement, PartyCode from, PartyCode to, PartyCode party, Level level) {
+    this(code, effect, rule, agreement, from, to, party, level, null);
   }
 
   static Reason hop(ReasonCode code, Effect effect, AgreementId agreement, PartyCode from, PartyCode to, Level level) {
@@ -37,7 +39,8 @@ public record Reason(
       case USER_CLEARANCE -> "the recipient user is not cleared to " + level;
       case USER_NEED_TO_KNOW -> "the recipient user has no need-to-know for the item's topics";
       case ASSUMED_PROVISION -> agreement + " is relied on with provisions that no source gives (modelled, marked assumed)";
-      case TERMINATION_PENDING -> agreement + " has a termination notice running";
+      case TERMINATION_PENDING -> agreement + " has a termination notice running"
+          + (instant == null ? "" : ": it would take effect at " + java.time.format.DateTimeFormatter.ISO_INSTANT.format(instant));
       case AGREEMENT_IN_FORCE -> agreement + " is in force and covers " + level + " (" + from + " to " + to + ")";
       case CONSENT_RECORDED -> party + " has consented to this release to " + to;
     };

@@ -165,8 +165,8 @@ public final class ReleaseEngine {
     if (hop.assumed()) {
       reasons.add(new Reason(ReasonCode.ASSUMED_PROVISION, Effect.INFO, 4, id, null, null, null, null));
     }
-    if (hop.terminationPending()) {
-      reasons.add(new Reason(ReasonCode.TERMINATION_PENDING, Effect.INFO, 4, id, null, null, null, null));
+    if (hop.terminationTakesEffect() != null) {
+      reasons.add(new Reason(ReasonCode.TERMINATION_PENDING, Effect.INFO, 4, id, null, null, null, null, hop.terminationTakesEffect()));
     }
   }
 

@@ -1,0 +1,56 @@
+package org.pactbridge.cli;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The layering of DESIGN.md, stated as sentences and checked on the compiled classes. */
+class ArchitectureTest {
+  private static final JavaClasses CLASSES = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .importPackages("org.pactbridge");
+
+  @Test
+  void theCoreDependsOnNothingButTheJdk() {
+    classes().that().resideInAPackage("org.pactbridge.core..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("org.pactbridge.core..", "java..")
+        .because("the core is plain Java: no framework, no I/O library")
+        .check(CLASSES);
+  }
+
+  @Test
+  void theCoreNeitherDoesIoNorReadsTheClock() {
+    classes().that().resideInAPackage("org.pactbridge.core..")
+        .should().onlyDependOnClassesThat().resideOutsideOfPackages("java.io..", "java.nio..", "java.net..", "java.sql..")
+        .because("the core does no I/O")
+        .check(CLASSES);
+    com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses().that().resideInAPackage("org.pactbridge.core..")
+        .should().callMethod(java.time.Instant.class, "now")
+        .orShould().callMethod(System.class, "currentTimeMillis")
+        .orShould().callMethod(java.time.LocalDate.class, "now")
+        .because("instants are passed in, never read from the clock")
+        .check(CLASSES);
+  }
+
+  @Test
+  void outerLayersDependOnInnerOnesNeverTheReverse() {
+    layeredArchitecture().consideringOnlyDependenciesInLayers()
+        .withOptionalLayers(true)
+        .layer("Core").definedBy("org.pactbridge.core..")
+        .layer("World").definedBy("org.pactbridge.world..")
+        .layer("Store").definedBy("org.pactbridge.store..")
+        .layer("Api").definedBy("org.pactbridge.api..")
+        .layer("Server").definedBy("org.pactbridge.server..")
+        .layer("Cli").definedBy("org.pactbridge.cli..")
+        .whereLayer("Cli").mayNotBeAccessedByAnyLayer()
+        .whereLayer("Server").mayOnlyBeAccessedByLayers("Cli")
+        .whereLayer("Api").mayOnlyBeAccessedByLayers("Server", "Cli")
+        .whereLayer("Store").mayOnlyBeAccessedByLayers("Api", "Server", "Cli")
+        .whereLayer("World").mayOnlyBeAccessedByLayers("Store", "Api", "Server", "Cli")
+        .check(CLASSES);
+  }
+}
