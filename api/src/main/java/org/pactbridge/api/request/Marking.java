@@ -63,7 +63,7 @@ public record Marking(PartyCode originator, Level level, Releasability releasabi
       Party usa = registry.findParty(USA).orElseThrow(() -> bad(classification, first[0], "no US scheme in this world"));
       Optional<Level> found = usa.findLevel(classification, at);
       if (found.isEmpty()) {
-        throw bad(classification, first[0], "unknown classification (a marking without a leading '//' is a US marking)");
+        throw bad(classification, first[0], "unknown classification", "a marking without a leading '//' is a US marking");
       }
       originator = USA;
       level = found.get();
@@ -91,7 +91,7 @@ public record Marking(PartyCode originator, Level level, Releasability releasabi
           if (registry.findCommunity(trimmed).isPresent()) {
             relTo.add(trimmed);
           } else {
-            int at2 = offset;
+            int at2 = offset + (entry.length() - entry.stripLeading().length());
             PartyCode code = parseParty(trimmed, at2);
             if (registry.findParty(code).isEmpty()) {
               throw bad(trimmed, at2, "unknown party or community in REL TO");
@@ -101,7 +101,7 @@ public record Marking(PartyCode originator, Level level, Releasability releasabi
           offset += entry.length() + 1;
         }
       } else {
-        throw bad(segment, span[0], "unknown control marking (expected REL TO, NOFORN or ORCON)");
+        throw bad(segment, span[0], "unknown control marking", "expected REL TO, NOFORN or ORCON");
       }
     }
     if (noforn && relTo != null) {
@@ -135,6 +135,11 @@ public record Marking(PartyCode originator, Level level, Releasability releasabi
   }
 
   private static InvalidInputException bad(String token, int index, String problem) {
-    return InvalidInputException.invalid("BAD_MARKING", token, "bad marking: " + problem + " '" + token + "' at index " + index);
+    return bad(token, index, problem, null);
+  }
+
+  private static InvalidInputException bad(String token, int index, String problem, String hint) {
+    return InvalidInputException.invalid("BAD_MARKING", token,
+        "bad marking: " + problem + " '" + token + "' at index " + index + (hint == null ? "" : " (" + hint + ")"));
   }
 }
