@@ -1,6 +1,7 @@
 package org.pactbridge.server;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -75,7 +76,7 @@ import org.slf4j.LoggerFactory;
 public final class NodeServer implements AutoCloseable {
   public static final String VERSION = "0.1.0";
   private static final Logger LOG = LoggerFactory.getLogger(NodeServer.class);
-  private static final JsonFactory FACTORY = new JsonFactory();
+  private static final JsonFactory FACTORY = Json.MAPPER.getFactory();
   private static final ObjectReader DECISION = org.pactbridge.api.request.Bodies.readerFor(DecisionBody.class);
   private static final ObjectReader BATCH = org.pactbridge.api.request.Bodies.readerFor(Bodies.BatchBody.class);
   private static final ObjectReader WHATIF = org.pactbridge.api.request.Bodies.readerFor(WhatIfBody.class);
@@ -409,20 +410,29 @@ public final class NodeServer implements AutoCloseable {
               Map.of("index", i, "token", String.valueOf(e.token())));
         }
       }
-      ObjectNode node = Json.MAPPER.createObjectNode();
-      ArrayNode array = node.putArray("decisions");
-      for (ReleaseRequest request : translated) {
-        Decision decision = engine.decide(request);
-        decisions.get(decision.outcome()).increment();
-        array.add(Json.decision(decision));
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(translated.size() * 512);
+      try (JsonGenerator out = FACTORY.createGenerator(bytes)) {
+        out.writeStartObject();
+        out.writeArrayFieldStart("decisions");
+        for (ReleaseRequest request : translated) {
+          Decision decision = engine.decide(request);
+          decisions.get(decision.outcome()).increment();
+          DecisionStream.write(out, decision);
+        }
+        out.writeEndArray();
+        out.writeEndObject();
       }
-      Http.json(ctx, 200, node);
+      ctx.status(200).contentType(Http.JSON).result(bytes.toByteArray());
       return;
     }
     DecisionBody request = Http.read(body, DECISION);
     Decision decision = engine.decide(request.toRequest(registry, now));
     decisions.get(decision.outcome()).increment();
-    Http.json(ctx, 200, Json.decision(decision));
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1024);
+    try (JsonGenerator out = FACTORY.createGenerator(bytes)) {
+      DecisionStream.write(out, decision);
+    }
+    ctx.status(200).contentType(Http.JSON).result(bytes.toByteArray());
   }
 
   /** Whether the body's first field is {@code requests}: the batch form. A cheap peek at one token. */
