@@ -16,8 +16,8 @@ for _ in $(seq 1 60); do grep -q 'pbt_' "$work/serve.out" 2>/dev/null && break; 
 export PB_TOKEN="$(grep -o 'pbt_[A-Za-z0-9_-]*' "$work/serve.out")"
 export PB_BATCH_FILE="$work/batch.json" PB_BATCH_SIZE="$size"
 url=http://127.0.0.1:18080/api/v1/decisions
-heap() { curl -s http://127.0.0.1:18080/metrics | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {sum += $2} END {printf "%.1f MiB", sum / 1048576}'; }
-live() { curl -s http://127.0.0.1:18080/metrics | awk '/^jvm_gc_live_data_size_bytes/ {printf "%.1f MiB", $2 / 1048576}'; }
+heap() { curl -s http://127.0.0.1:18080/metrics | awk 'index($0, "jvm_memory_used_bytes{area=\"heap\"") == 1 {sum += $NF} END {printf "%.1f MiB", sum / 1048576}'; }
+live() { curl -s http://127.0.0.1:18080/metrics | awk '/^jvm_gc_live_data_size_bytes/ {printf "%.1f MiB", $NF / 1048576}'; }
 rss() { awk '/VmRSS/ {printf "%.1f MiB", $2 / 1024}' "/proc/$pid/status"; }
 
 echo "== warm-up (10 s)"
