@@ -45,15 +45,34 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--max-body", paramLabel = "BYTES", description = "Largest accepted request body (default: ${DEFAULT-VALUE}).")
   long maxBody = ServerConfig.DEFAULT_MAX_BODY;
 
+  @Option(names = "--tls-keystore", paramLabel = "P12",
+      description = "Serve HTTPS with this PKCS#12 key store (password from PACTBRIDGE_TLS_PASSWORD).")
+  Path tlsKeyStore;
+
+  @Option(names = "--tls-truststore", paramLabel = "P12",
+      description = "Also accept client certificates trusted by this PKCS#12 store (password from PACTBRIDGE_TLS_TRUST_PASSWORD); the CN names the user.")
+  Path tlsTrustStore;
+
   @Override
   public Integer call() throws InterruptedException {
     Registry registry = data == null ? WorldLoader.reference() : WorldLoader.load(data);
     PartyCode code = registry.requireParty(party).code();
     String password = System.getenv("PACTBRIDGE_DB_PASSWORD");
-    ServerConfig config = new ServerConfig(registry, code, db, dbUser, password, host, port, null, maxBody, ServerConfig.DEFAULT_MAX_BATCH);
+    ServerConfig.Tls tls = null;
+    if (tlsKeyStore != null) {
+      String keyPassword = System.getenv("PACTBRIDGE_TLS_PASSWORD");
+      if (keyPassword == null) {
+        throw new BadInputException("--tls-keystore needs its password in the environment variable PACTBRIDGE_TLS_PASSWORD");
+      }
+      tls = new ServerConfig.Tls(tlsKeyStore, keyPassword, tlsTrustStore, System.getenv("PACTBRIDGE_TLS_TRUST_PASSWORD"));
+    } else if (tlsTrustStore != null) {
+      throw new BadInputException("--tls-truststore needs --tls-keystore");
+    }
+    ServerConfig config = new ServerConfig(registry, code, db, dbUser, password, host, port, null, maxBody, ServerConfig.DEFAULT_MAX_BATCH, tls);
     NodeServer server = NodeServer.start(config);
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("pactbridge node %s listening on http://%s:%d (OpenAPI: /api/openapi.json)%n", code, host, server.port());
+    out.printf("pactbridge node %s listening on %s://%s:%d (OpenAPI: /api/openapi.json)%n", code, tls == null ? "http" : "https", host,
+        server.port());
     server.firstStartAdmin().ifPresent(issued -> {
       out.println("First start: created user 'admin'. Its API token is shown this once and is stored only as a hash:");
       out.println("  " + issued.secret());

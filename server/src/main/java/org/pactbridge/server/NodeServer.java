@@ -121,6 +121,9 @@ public final class NodeServer implements AutoCloseable {
       javalin.showJavalinBanner = false;
       javalin.http.maxRequestSize = config.maxBodyBytes();
       javalin.router.ignoreTrailingSlashes = true;
+      if (config.tls() != null) {
+        javalin.jetty.addConnector((server, http) -> TlsConnector.create(server, http, config));
+      }
     });
     for (Endpoint endpoint : endpoints) {
       register(endpoint);
@@ -232,11 +235,15 @@ public final class NodeServer implements AutoCloseable {
 
   private User authorise(Context ctx, Endpoint endpoint) {
     String header = ctx.header("Authorization");
-    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      throw ApiProblem.unauthenticated("send an API token as 'Authorization: Bearer pbt_…'");
+    User caller;
+    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      caller = accounts.authenticate(header.substring(7).strip())
+          .orElseThrow(() -> ApiProblem.unauthenticated("the token is unknown, revoked or expired"));
+    } else {
+      // A client certificate, already verified against the trust store by the TLS layer, names its user by CN.
+      caller = TlsConnector.certificateName(ctx.req()).flatMap(name -> accounts.users().findByName(name))
+          .orElseThrow(() -> ApiProblem.unauthenticated("send an API token as 'Authorization: Bearer pbt_…' or a trusted client certificate"));
     }
-    User caller = accounts.authenticate(header.substring(7).strip())
-        .orElseThrow(() -> ApiProblem.unauthenticated("the token is unknown, revoked or expired"));
     if (!caller.hasAny(endpoint.roles())) {
       throw ApiProblem.forbidden(endpoint.method() + " " + endpoint.path(), roleList(endpoint.roles()));
     }

@@ -19,7 +19,19 @@ public record ServerConfig(
     int port,
     Clock clock,
     long maxBodyBytes,
-    int maxBatch) {
+    int maxBatch,
+    Tls tls) {
+
+  /**
+   * HTTPS instead of HTTP: the node's key and certificate in a PKCS#12 key store; with a trust store,
+   * clients may also log in with a certificate it trusts, whose subject CN names the user.
+   */
+  public record Tls(java.nio.file.Path keyStore, String keyStorePassword, java.nio.file.Path trustStore, String trustStorePassword) {
+    public Tls {
+      Objects.requireNonNull(keyStore, "keyStore");
+      Objects.requireNonNull(keyStorePassword, "keyStorePassword");
+    }
+  }
 
   public static final long DEFAULT_MAX_BODY = 4L * 1024 * 1024;
   public static final int DEFAULT_MAX_BATCH = 10_000;
@@ -33,14 +45,18 @@ public record ServerConfig(
   }
 
   public static ServerConfig of(Registry registry, PartyCode party, String dbUrl, int port) {
-    return new ServerConfig(registry, party, dbUrl, null, null, "127.0.0.1", port, Clock.systemUTC(), DEFAULT_MAX_BODY, DEFAULT_MAX_BATCH);
+    return new ServerConfig(registry, party, dbUrl, null, null, "127.0.0.1", port, Clock.systemUTC(), DEFAULT_MAX_BODY, DEFAULT_MAX_BATCH, null);
   }
 
   public ServerConfig withMaxBodyBytes(long bytes) {
-    return new ServerConfig(registry, party, dbUrl, dbUser, dbPassword, host, port, clock, bytes, maxBatch);
+    return new ServerConfig(registry, party, dbUrl, dbUser, dbPassword, host, port, clock, bytes, maxBatch, tls);
   }
 
   public ServerConfig withCredentials(String user, String password) {
-    return new ServerConfig(registry, party, dbUrl, user, password, host, port, clock, maxBodyBytes, maxBatch);
+    return new ServerConfig(registry, party, dbUrl, user, password, host, port, clock, maxBodyBytes, maxBatch, tls);
+  }
+
+  public ServerConfig withTls(Tls newTls) {
+    return new ServerConfig(registry, party, dbUrl, dbUser, dbPassword, host, port, clock, maxBodyBytes, maxBatch, newTls);
   }
 }
