@@ -20,6 +20,17 @@ import org.pactbridge.core.user.Role;
 final class OpenApi {
   private static final Pattern PARAM = Pattern.compile("\\{([a-zA-Z]+)}");
 
+  /** Query parameters by operation: name, then description. */
+  private static final Map<String, String[]> QUERY = Map.of(
+      "listAgreements", new String[] {"at", "the instant (a date or an instant; default now)", "party", "only this party's agreements",
+          "kind", "INFORMATION, LOGISTICS or ARRANGEMENT", "inForce", "true: only those in force at 'at'"},
+      "getAgreement", new String[] {"at", "the instant of the status (default now)"},
+      "coverage", new String[] {"at", "the instant (default now)", "parties", "comma-separated parties, or all (default KOR,JPN,USA)",
+          "topics", "comma-separated topics of the item considered"},
+      "listItems", new String[] {"offset", "visible items to skip", "limit", "at most this many (1 to 1000, default 100)"},
+      "listConsents", new String[] {"state", "pending (default) or all"},
+      "exportAudit", new String[] {"from", "first sequence number (default 1)", "limit", "at most this many (1 to 10000, default 1000)"});
+
   private OpenApi() {}
 
   static ObjectNode document(Iterable<Endpoint> endpoints, String version) {
@@ -52,6 +63,18 @@ final class OpenApi {
         parameter.put("name", matcher.group(1));
         parameter.put("in", "path");
         parameter.put("required", true);
+        parameter.putObject("schema").put("type", "string");
+      }
+      String[] query = QUERY.get(endpoint.operationId());
+      for (int i = 0; query != null && i < query.length; i += 2) {
+        if (parameters == null) {
+          parameters = operation.putArray("parameters");
+        }
+        ObjectNode parameter = parameters.addObject();
+        parameter.put("name", query[i]);
+        parameter.put("in", "query");
+        parameter.put("required", false);
+        parameter.put("description", query[i + 1]);
         parameter.putObject("schema").put("type", "string");
       }
       if (endpoint.requestBody() != null) {

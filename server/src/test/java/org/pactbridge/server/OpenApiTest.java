@@ -50,6 +50,14 @@ class OpenApiTest {
   }
 
   @Test
+  void queryParametersAreDocumented() {
+    JsonNode coverage = node.get("/api/openapi.json", null).json().get("paths").get("/api/v1/coverage").get("get");
+    List<String> names = new ArrayList<>();
+    coverage.get("parameters").forEach(parameter -> names.add(parameter.get("in").asText() + ":" + parameter.get("name").asText()));
+    assertThat(names).containsExactly("query:at", "query:parties", "query:topics");
+  }
+
+  @Test
   void theDecisionSchemaHasTheFlagsOfCheckInCamelCaseAndNothingElse() {
     JsonNode schema = node.get("/api/openapi.json", null).json().get("components").get("schemas").get("DecisionBody");
     List<String> fields = new ArrayList<>();
