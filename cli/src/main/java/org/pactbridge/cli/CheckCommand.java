@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.pactbridge.api.json.Json;
 import org.pactbridge.core.InvalidInputException;
 import org.pactbridge.core.label.Releasability;
+import org.pactbridge.core.label.SecurityLabel;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.Party;
 import org.pactbridge.core.party.PartyCode;
@@ -73,6 +74,10 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--orcon", description = "The item is ORCON: every dissemination beyond the originator needs its approval.")
   boolean orcon;
 
+  @Option(names = "--marking", paramLabel = "MARKING",
+      description = "The item's marking; replaces --originator, --level, --rel-to, --noforn and --orcon (a flag that contradicts it is bad input).")
+  String marking;
+
   @Option(names = "--consent", paramLabel = "PARTY[,PARTY]", split = ",", description = "Record that these originators consent to this release.")
   List<String> consents = new ArrayList<>();
 
@@ -99,23 +104,29 @@ final class CheckCommand implements Callable<Integer> {
     if (releasing.noforn && releasing.relTo != null) {
       throw new BadInputException("--noforn contradicts --rel-to: an item is either NOFORN or releasable to a list");
     }
-    if (originators.isEmpty()) {
+    SecurityLabel label = marking == null ? null
+        : MarkingCommand.labelForCheck(registry, at, marking, originators, level, releasing.relTo, releasing.noforn, orcon);
+    if (label == null && originators.isEmpty()) {
       throw new BadInputException("missing --originator (or --marking)");
     }
-    if (level == null) {
+    if (label == null && level == null) {
       throw new BadInputException("missing --level (or --marking)");
     }
-    Set<PartyCode> originatorCodes = new LinkedHashSet<>();
-    for (String token : originators) {
-      originatorCodes.add(registry.requireParty(token).code());
+    Set<PartyCode> originatorCodes = new LinkedHashSet<>(label == null ? List.of() : label.originators());
+    if (label == null) {
+      for (String token : originators) {
+        originatorCodes.add(registry.requireParty(token).code());
+      }
     }
-    Party first = registry.requireParty(originators.get(0));
-    Level itemLevel = resolveLevel(first, level, at);
+    Party first = label == null ? registry.requireParty(originators.get(0)) : registry.requireParty(label.level().party());
+    Level itemLevel = label == null ? resolveLevel(first, level, at) : label.level();
     PartyCode recipient = registry.requireParty(to).code();
     PartyCode holderCode = holder == null ? first.code() : registry.requireParty(holder).code();
     Set<Topic> topicSet = Topic.parseList(topics);
     Releasability releasability = Releasability.open();
-    if (releasing.noforn) {
+    if (label != null) {
+      releasability = label.releasability();
+    } else if (releasing.noforn) {
       releasability = Releasability.noforn();
     } else if (releasing.relTo != null) {
       List<String> entries = new ArrayList<>();
@@ -133,7 +144,8 @@ final class CheckCommand implements Callable<Integer> {
     for (String token : consents) {
       consentCodes.add(registry.requireParty(token).code());
     }
-    return new ReleaseRequest(originatorCodes, itemLevel, releasability, orcon, topicSet, null, holderCode, recipient, null, consentCodes, at);
+    boolean orconItem = label == null ? orcon : label.orcon();
+    return new ReleaseRequest(originatorCodes, itemLevel, releasability, orconItem, topicSet, null, holderCode, recipient, null, consentCodes, at);
   }
 
   static Level resolveLevel(Party party, String token, Instant at) {

@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       AgreementsCommand.class,
       CoverageCommand.class,
       ServeCommand.class, WhatIfCommand.class,
+      SupportCommand.class, LedgerCommand.class,
+      MarkingCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

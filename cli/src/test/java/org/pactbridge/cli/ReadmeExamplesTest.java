@@ -51,8 +51,30 @@ class ReadmeExamplesTest {
     return examples;
   }
 
-  /** Splits a shell-like command line on blanks (the README examples quote nothing). */
+  /** Splits a shell-like command line on blanks, keeping double-quoted words whole. */
   static String[] arguments(String command) {
-    return command.strip().split("\\s+");
+    List<String> words = new ArrayList<>();
+    StringBuilder word = new StringBuilder();
+    boolean quoted = false;
+    boolean pending = false;
+    for (char c : command.strip().toCharArray()) {
+      if (c == '"') {
+        quoted = !quoted;
+        pending = true;
+      } else if (Character.isWhitespace(c) && !quoted) {
+        if (pending) {
+          words.add(word.toString());
+          word.setLength(0);
+          pending = false;
+        }
+      } else {
+        word.append(c);
+        pending = true;
+      }
+    }
+    if (pending) {
+      words.add(word.toString());
+    }
+    return words.toArray(new String[0]);
   }
 }

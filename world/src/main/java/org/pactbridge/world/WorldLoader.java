@@ -27,6 +27,11 @@ import org.pactbridge.core.agreement.Scope;
 import org.pactbridge.core.agreement.ThirdPartyRule;
 import org.pactbridge.core.agreement.Timeline;
 import org.pactbridge.core.agreement.TimelineEvent;
+import org.pactbridge.core.logistics.Activity;
+import org.pactbridge.core.logistics.AreaRestriction;
+import org.pactbridge.core.logistics.Category;
+import org.pactbridge.core.logistics.LogisticsTerms;
+import org.pactbridge.core.logistics.ReimbursementMode;
 import org.pactbridge.core.party.ClassificationScheme;
 import org.pactbridge.core.party.Community;
 import org.pactbridge.core.party.Level;
@@ -352,7 +357,7 @@ public final class WorldLoader {
 
     private ProvisionVersion provisionVersion(Yaml node, List<PartyCode> members, AgreementKind kind) {
       Map<String, Yaml> fields = node.requireOnly(
-          Set.of("from", "label", "scope", "thirdParty", "equivalence", "channel", "assumed", "sources", "note"));
+          Set.of("from", "label", "scope", "thirdParty", "equivalence", "channel", "logistics", "assumed", "sources", "note"));
       Instant from = fields.containsKey("from") && !fields.get("from").isNull() ? date(fields.get("from")).latest() : null;
       Scope scope = Scope.all();
       if (fields.containsKey("scope")) {
@@ -381,8 +386,15 @@ public final class WorldLoader {
         }
         channel = channel(fields.get("channel"), members);
       }
+      LogisticsTerms logistics = null;
+      if (fields.containsKey("logistics")) {
+        if (kind != AgreementKind.LOGISTICS) {
+          throw fields.get("logistics").error("only a LOGISTICS agreement has logistics terms");
+        }
+        logistics = logistics(fields.get("logistics"), members);
+      }
       Provisions provisions = new Provisions(table, scope, rule, channel, flag(fields, "assumed"), sourceIds(fields.get("sources")),
-          optionalText(fields, "note"));
+          optionalText(fields, "note"), logistics);
       return new ProvisionVersion(from, optionalText(fields, "label"), provisions);
     }
 
@@ -417,6 +429,99 @@ public final class WorldLoader {
         rows.add(row);
       }
       return new EquivalenceTable(rows, flag(fields, "assumed"), sourceIds(fields.get("sources")), optionalText(fields, "note"));
+    }
+
+    /** The {@code logistics:} section of a provisions version: see docs/world-format.md. */
+    private LogisticsTerms logistics(Yaml node, List<PartyCode> members) {
+      Map<String, Yaml> fields = node.requireOnly(Set.of("categories", "excluded", "conditions", "activities", "areaRestrictions",
+          "reimbursement", "settlementPeriod", "settlementAssumed", "assumed", "sources", "note"));
+      LogisticsTerms.Builder terms = LogisticsTerms.builder();
+      terms.categories(slugs(required(node, fields, "categories"), Category::parse));
+      if (fields.containsKey("excluded")) {
+        terms.exclude(slugs(fields.get("excluded"), Category::parse));
+      }
+      terms.activities(slugs(required(node, fields, "activities"), Activity::parse));
+      if (fields.containsKey("conditions")) {
+        for (Yaml conditionNode : fields.get("conditions").sequence()) {
+          Map<String, Yaml> condition = conditionNode.requireOnly(Set.of("category", "onlyIn", "assumed", "sources", "note"));
+          Category category = slug(required(conditionNode, condition, "category"), Category::parse);
+          terms.onlyIn(category, slugs(required(conditionNode, condition, "onlyIn"), Activity::parse), flag(condition, "assumed"));
+          sourceIds(condition.get("sources"));
+        }
+      }
+      if (fields.containsKey("areaRestrictions")) {
+        for (Yaml restrictionNode : fields.get("areaRestrictions").sequence()) {
+          terms.areaRestriction(areaRestriction(restrictionNode, members));
+        }
+      }
+      terms.reimbursementModes(slugs(required(node, fields, "reimbursement"), ReimbursementMode::parse));
+      Yaml periodNode = required(node, fields, "settlementPeriod");
+      java.time.Period period;
+      try {
+        period = java.time.Period.parse(periodNode.text());
+      } catch (java.time.format.DateTimeParseException e) {
+        throw periodNode.error("malformed settlement period '" + periodNode.text() + "' (an ISO 8601 period such as P90D or P1Y)");
+      }
+      if (period.isNegative() || period.isZero()) {
+        throw periodNode.error("the settlement period must be positive, found " + periodNode.text());
+      }
+      terms.settlementPeriod(period, flag(fields, "settlementAssumed"));
+      terms.assumed(flag(fields, "assumed")).sources(sourceIds(fields.get("sources"))).note(optionalText(fields, "note"));
+      try {
+        return terms.build();
+      } catch (IllegalArgumentException e) {
+        throw node.error(e.getMessage());
+      }
+    }
+
+    private AreaRestriction areaRestriction(Yaml node, List<PartyCode> members) {
+      Map<String, Yaml> fields = node.requireOnly(Set.of("supplier", "supporting", "rule", "zones", "from", "assumed", "sources", "note"));
+      Yaml supplierNode = required(node, fields, "supplier");
+      PartyCode supplier = knownParty(supplierNode);
+      if (!members.contains(supplier)) {
+        throw supplierNode.error(supplier + " is not a party to this agreement");
+      }
+      PartyCode supporting = null;
+      if (fields.containsKey("supporting")) {
+        supporting = knownParty(fields.get("supporting"));
+        if (!members.contains(supporting)) {
+          throw fields.get("supporting").error(supporting + " is not a party to this agreement");
+        }
+      }
+      AreaRestriction.Rule rule = enumValue(required(node, fields, "rule"), AreaRestriction.Rule.class);
+      List<String> zones = new ArrayList<>();
+      for (Yaml zone : required(node, fields, "zones").sequence()) {
+        if (!zone.text().matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+          throw zone.error("a zone name is a lower-case slug such as korean-peninsula, found '" + zone.text() + "'");
+        }
+        zones.add(zone.text());
+      }
+      if (zones.isEmpty()) {
+        throw fields.get("zones").error("an area restriction names at least one zone");
+      }
+      // a restriction read from a partial date starts at the earliest instant: the conservative end for a limit
+      Instant from = fields.containsKey("from") && !fields.get("from").isNull() ? date(fields.get("from")).earliest() : null;
+      return new AreaRestriction(supplier, supporting, rule, zones, from, flag(fields, "assumed"), sourceIds(fields.get("sources")),
+          optionalText(fields, "note"));
+    }
+
+    private static <T extends Enum<T>> Set<T> slugs(Yaml node, java.util.function.Function<String, T> parse) {
+      Set<T> values = new LinkedHashSet<>();
+      for (Yaml item : node.sequence()) {
+        T value = slug(item, parse);
+        if (!values.add(value)) {
+          throw item.error("'" + item.text() + "' is listed twice");
+        }
+      }
+      return values;
+    }
+
+    private static <T> T slug(Yaml node, java.util.function.Function<String, T> parse) {
+      try {
+        return parse.apply(node.text());
+      } catch (InvalidInputException e) {
+        throw node.error(e.getMessage());
+      }
     }
 
     private Channel channel(Yaml node, List<PartyCode> members) {

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Set;
 import org.pactbridge.core.InvalidInputException;
 import org.pactbridge.core.label.Releasability;
+import org.pactbridge.core.label.SecurityLabel;
+import org.pactbridge.core.label.marking.MarkingParseException;
+import org.pactbridge.core.label.marking.MarkingParser;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.Party;
 import org.pactbridge.core.party.PartyCode;
@@ -46,23 +49,32 @@ public record DecisionBody(
     boolean isOrcon = Boolean.TRUE.equals(orcon);
     List<String> relToEntries = relTo == null ? null : split(relTo);
     if (marking != null) {
-      Marking read = Marking.read(marking, registry, instant);
-      if (!originators.isEmpty() && !(originators.size() == 1 && registry.requireParty(originators.get(0)).code().equals(read.originator()))) {
-        throw contradiction("originator", String.join(",", originators), read);
+      SecurityLabel read = label(registry, marking, instant);
+      String canonical = "'" + marking.strip() + "'";
+      if (!originators.isEmpty()) {
+        Set<PartyCode> given = new LinkedHashSet<>();
+        originators.forEach(token -> given.add(registry.requireParty(token).code()));
+        if (!given.equals(read.originatorSet())) {
+          throw contradiction("originator", String.join(",", originators), canonical);
+        }
       }
-      if (levelToken != null && !read.level().equals(resolveLevel(registry.requireParty(read.originator()), levelToken, instant))) {
-        throw contradiction("level", levelToken, read);
+      if (levelToken != null && !read.level().equals(resolveLevel(registry.requireParty(read.level().party()), levelToken, instant))) {
+        throw contradiction("level", levelToken, canonical);
       }
       if (noforn != null && isNoforn != read.releasability().isNoforn()) {
-        throw contradiction("noforn", String.valueOf(noforn), read);
+        throw contradiction("noforn", String.valueOf(noforn), canonical);
       }
       if (orcon != null && isOrcon != read.orcon()) {
-        throw contradiction("orcon", String.valueOf(orcon), read);
+        throw contradiction("orcon", String.valueOf(orcon), canonical);
       }
-      if (relToEntries != null && !read.releasability().relToEntries().equals(relToEntries)) {
-        throw contradiction("relTo", String.join(",", relToEntries), read);
+      if (relToEntries != null
+          && (!read.releasability().hasRelTo() || !Set.copyOf(relToEntries(registry, relToEntries)).equals(Set.copyOf(read.releasability().relToEntries())))) {
+        throw contradiction("relTo", String.join(",", relToEntries), canonical);
       }
-      originators = List.of(read.originator().value());
+      List<String> fromLabel = new ArrayList<>();
+      fromLabel.add(read.level().party().value());
+      read.originators().stream().filter(party -> !party.equals(read.level().party())).forEach(party -> fromLabel.add(party.value()));
+      originators = fromLabel;
       levelToken = read.level().code();
       isNoforn = read.releasability().isNoforn();
       isOrcon = read.orcon();
@@ -183,7 +195,27 @@ public record DecisionBody(
     return out;
   }
 
-  private static InvalidInputException contradiction(String field, String value, Marking read) {
-    return InvalidInputException.contradiction(value, "field '" + field + "' (" + value + ") contradicts the marking '" + read.canonical() + "'");
+  private static InvalidInputException contradiction(String field, String value, String marking) {
+    return InvalidInputException.contradiction(value, "field '" + field + "' (" + value + ") contradicts the marking " + marking);
+  }
+
+  /** One parser per registry snapshot: building its party directory costs more than a parse. */
+  private static volatile Object[] parser = {null, null};
+
+  /** The label a marking gives, read by the shared marking grammar; its first error is bad input naming token and index. */
+  static SecurityLabel label(Registry registry, String marking, Instant at) {
+    Object[] cached = parser;
+    MarkingParser reader;
+    if (cached[0] == registry) {
+      reader = (MarkingParser) cached[1];
+    } else {
+      reader = MarkingParser.of(registry);
+      parser = new Object[] {registry, reader};
+    }
+    try {
+      return reader.parse(marking, at).label();
+    } catch (MarkingParseException unreadable) {
+      throw InvalidInputException.invalid("BAD_MARKING", unreadable.found(), "bad " + unreadable.getMessage() + " [" + unreadable.code() + "]");
+    }
   }
 }

@@ -1,8 +1,11 @@
 package org.pactbridge.core.label;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import org.pactbridge.core.party.Community;
 import org.pactbridge.core.party.PartyCode;
 
@@ -25,6 +28,14 @@ public final class Releasability {
     this.relToSet = relTo == null ? null : Set.copyOf(relTo);
   }
 
+  /**
+   * The canonical order of REL TO entries: {@code USA} first, then the other trigraphs alphabetically,
+   * then tetragraphs and longer community names alphabetically.
+   */
+  public static final Comparator<String> CANONICAL_ORDER = Comparator
+      .comparingInt((String entry) -> entry.equals("USA") ? 0 : entry.length() == 3 ? 1 : 2)
+      .thenComparing(Comparator.naturalOrder());
+
   /** No releasability control: agreements alone decide. */
   public static Releasability open() {
     return OPEN;
@@ -38,6 +49,23 @@ public final class Releasability {
   public static Releasability relTo(List<String> entries) {
     Objects.requireNonNull(entries, "entries");
     return new Releasability(false, entries);
+  }
+
+  /** The same control with its REL TO entries de-duplicated and in {@link #CANONICAL_ORDER}. */
+  public Releasability canonical() {
+    if (relTo == null) {
+      return this;
+    }
+    boolean canonical = true;
+    for (int i = 1; i < relTo.size() && canonical; i++) {
+      canonical = CANONICAL_ORDER.compare(relTo.get(i - 1), relTo.get(i)) < 0;
+    }
+    if (canonical) {
+      return this;
+    }
+    TreeSet<String> sorted = new TreeSet<>(CANONICAL_ORDER);
+    sorted.addAll(relTo);
+    return new Releasability(false, new ArrayList<>(sorted));
   }
 
   public boolean isNoforn() {

@@ -1,0 +1,112 @@
+package org.pactbridge.core.label;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.pactbridge.core.party.ClassificationScheme;
+import org.pactbridge.core.party.Community;
+import org.pactbridge.core.party.Level;
+import org.pactbridge.core.party.Party;
+import org.pactbridge.core.party.PartyCode;
+import org.pactbridge.core.registry.Registry;
+
+/**
+ * A small hand-built world for label tests: the US, NATO, Korea, Japan, the UK (two scheme versions)
+ * and the other parties the conformance vectors name, with the communities NATO, FVEY, ISAF, KFOR,
+ * RESOLUTE SUPPORT and EAPC.
+ */
+public final class LabelFixtures {
+  public static final Instant UK_SCHEME_CHANGE = Instant.parse("2014-04-02T00:00:00Z");
+
+  private static final Registry REGISTRY = build();
+
+  private LabelFixtures() {}
+
+  public static Registry registry() {
+    return REGISTRY;
+  }
+
+  public static PartyCode party(String code) {
+    return PartyCode.of(code);
+  }
+
+  public static Level level(String party, String code) {
+    return REGISTRY.requireParty(PartyCode.of(party)).allLevelsByCode().get(code);
+  }
+
+  /** The folder of shared conformance vectors, from the {@code pactbridge.shared} system property. */
+  public static Path conformance(String folder) {
+    String shared = System.getProperty("pactbridge.shared", "../../shared");
+    return Path.of(shared, "conformance", folder);
+  }
+
+  private static Registry build() {
+    Registry.Builder builder = Registry.builder();
+    builder.party(party("USA", "United States", Party.Kind.NATION, null,
+        level("USA", "CONFIDENTIAL", 1, "CONFIDENTIAL", "C"),
+        level("USA", "SECRET", 2, "SECRET", "S"),
+        level("USA", "TOP_SECRET", 3, "TOP SECRET", "TS")));
+    builder.party(party("NATO", "North Atlantic Treaty Organization", Party.Kind.ORGANISATION, null,
+        level("NATO", "NATO_RESTRICTED", 1, "NATO RESTRICTED", "NR"),
+        level("NATO", "NATO_CONFIDENTIAL", 2, "NATO CONFIDENTIAL", "NC"),
+        level("NATO", "NATO_SECRET", 3, "NATO SECRET", "NS"),
+        level("NATO", "COSMIC_TOP_SECRET", 4, "COSMIC TOP SECRET", "CTS")));
+    builder.party(party("KOR", "Republic of Korea", Party.Kind.NATION, null,
+        level("KOR", "III", 1, "군사 Ⅲ급비밀", "3급"),
+        level("KOR", "II", 2, "군사 Ⅱ급비밀", "2급"),
+        level("KOR", "I", 3, "군사 Ⅰ급비밀", "1급")));
+    builder.party(party("JPN", "Japan", Party.Kind.NATION, null,
+        level("JPN", "HI", 1, "秘", "HI"),
+        level("JPN", "GOKUHI", 2, "極秘", "GOKUHI"),
+        level("JPN", "TOKUTEI", 2, "特定秘密", "TOKUTEI"),
+        level("JPN", "KIMITSU", 3, "機密", "KIMITSU")));
+    Party uk = new Party(PartyCode.of("GBR"), "United Kingdom", Party.Kind.NATION, List.of(
+        new ClassificationScheme(PartyCode.of("GBR"), null, "GPMS", List.of(
+            level("GBR", "RESTRICTED", 1, "RESTRICTED", "R"),
+            level("GBR", "CONFIDENTIAL", 2, "CONFIDENTIAL", "C"),
+            level("GBR", "SECRET", 3, "SECRET", "S"),
+            level("GBR", "TOP_SECRET", 4, "TOP SECRET", "TS"))),
+        new ClassificationScheme(PartyCode.of("GBR"), UK_SCHEME_CHANGE, "GSC", List.of(
+            level("GBR", "OFFICIAL", 1, "OFFICIAL", "O"),
+            level("GBR", "SECRET", 3, "SECRET", "S"),
+            level("GBR", "TOP_SECRET", 4, "TOP SECRET", "TS")))),
+        false, List.of());
+    builder.party(uk);
+    java.util.Map<String, String> names = java.util.Map.of("AUS", "Australia", "CAN", "Canada", "DEU", "Germany",
+        "FRA", "France", "ITA", "Italy", "CHE", "Switzerland", "UKR", "Ukraine", "IRL", "Ireland", "SWE", "Sweden",
+        "NZL", "New Zealand");
+    for (String code : List.of("AUS", "CAN", "DEU", "FRA", "ITA", "CHE", "UKR", "IRL", "SWE", "NZL")) {
+      builder.party(party(code, names.get(code), Party.Kind.NATION, null,
+          level(code, "RESTRICTED", 1, "RESTRICTED", "R"),
+          level(code, "CONFIDENTIAL", 2, "CONFIDENTIAL", "C"),
+          level(code, "SECRET", 3, "SECRET", "S"),
+          level(code, "TOP_SECRET", 4, "TOP SECRET", "TS")));
+    }
+    builder.community(community("NATO", true, "USA", "GBR", "CAN", "DEU", "FRA", "ITA"));
+    builder.community(community("FVEY", true, "USA", "GBR", "CAN", "AUS", "NZL"));
+    builder.community(community("ISAF", false, "USA", "GBR", "DEU", "AUS"));
+    builder.community(community("KFOR", false, "USA", "DEU", "ITA", "CHE", "UKR", "IRL", "SWE"));
+    builder.community(community("RESOLUTE SUPPORT", false, "USA", "GBR", "DEU", "ITA"));
+    builder.community(community("EAPC", false, "USA", "GBR", "CHE", "UKR", "IRL", "SWE"));
+    return builder.build();
+  }
+
+  private static Level level(String party, String code, int rank, String nativeName, String alias) {
+    return new Level(PartyCode.of(party), code, rank, nativeName, code, List.of(alias));
+  }
+
+  private static Party party(String code, String name, Party.Kind kind, Instant from, Level... levels) {
+    ClassificationScheme scheme = new ClassificationScheme(PartyCode.of(code), from, name, List.of(levels));
+    return new Party(PartyCode.of(code), name, kind, List.of(scheme), false, List.of());
+  }
+
+  private static Community community(String name, boolean known, String... members) {
+    List<PartyCode> codes = new ArrayList<>();
+    for (String member : members) {
+      codes.add(PartyCode.of(member));
+    }
+    return new Community(name, Set.copyOf(codes), known, List.of());
+  }
+}
