@@ -94,20 +94,21 @@ class BadInputTest {
 
   @ParameterizedTest(name = "marking {0}")
   @CsvSource(delimiter = '|', value = {
-      "SECRIT//REL TO USA|unknown classification 'SECRIT' at index 0",
-      "//KOR IV//REL TO USA|unknown level for KOR 'IV' at index 6",
-      "//XYZ II|unknown party 'XYZ' at index 2",
-      "SECRET//REL TO USA, QQQ|unknown party or community in REL TO 'QQQ' at index 20",
-      "SECRET//NOFORN//REL TO USA|NOFORN contradicts REL TO",
-      "SECRET//FOUO|unknown control marking 'FOUO' at index 8"})
-  void badMarkingsNameTheTokenAndItsIndex(String marking, String detail) {
-    assertProblem(decide("{\"marking\":\"" + marking + "\",\"to\":\"JPN\"}"), 400, "BAD_MARKING", detail);
+      "SECRIT//REL TO USA|unknown classification 'SECRIT'|0|UNKNOWN_CLASSIFICATION",
+      "//KOR IV//REL TO USA|unknown level 'IV' for party KOR|6|UNKNOWN_LEVEL",
+      "//XYZ II|unknown party 'XYZ'|2|UNKNOWN_PARTY",
+      "SECRET//REL TO USA, QQQ|unknown party or community 'QQQ' in REL TO|20|UNKNOWN_RELEASABILITY_ENTRY",
+      "SECRET//NOFORN//REL TO USA|'REL TO' given with NOFORN|16|CONFLICTING_RELEASABILITY"})
+  void badMarkingsNameTheTokenAndItsIndex(String marking, String detail, int index, String grammarCode) {
+    TestNode.Response response = decide("{\"marking\":\"" + marking + "\",\"to\":\"JPN\"}");
+    assertProblem(response, 400, "BAD_MARKING", detail);
+    assertThat(response.json().get("detail").asText()).contains("(at index " + index + ")", "[" + grammarCode + "]");
   }
 
   @Test
   void aFieldThatContradictsTheMarkingIsBadInput() {
     assertProblem(decide("{\"marking\":\"//KOR II\",\"originator\":\"USA\",\"to\":\"JPN\"}"), 400, "CONTRADICTORY_INPUT",
-        "contradicts the marking '//KOR II'");
+        "field 'originator' (USA) contradicts the marking '//KOR II'");
   }
 
   @Test
