@@ -19,6 +19,10 @@ import picocli.CommandLine.Command;
       ServeCommand.class, WhatIfCommand.class,
       SupportCommand.class, LedgerCommand.class,
       MarkingCommand.class,
+      ImportCommand.class,
+      ExportCommand.class,
+      ItemCommand.class,
+      AuditCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

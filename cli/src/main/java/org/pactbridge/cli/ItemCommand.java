@@ -1,0 +1,193 @@
+package org.pactbridge.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.pactbridge.core.item.Item;
+import org.pactbridge.core.label.Releasability;
+import org.pactbridge.core.label.SecurityLabel;
+import org.pactbridge.core.party.Level;
+import org.pactbridge.core.party.PartyCode;
+import org.pactbridge.core.party.Topic;
+import org.pactbridge.core.registry.Registry;
+import org.pactbridge.core.time.DateSpec;
+import org.pactbridge.store.JdbcItemRepository;
+import org.pactbridge.store.Store;
+import org.pactbridge.store.StoreException;
+import org.pactbridge.world.WorldLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code pactbridge item add|list}: register classified items and list them. */
+@Command(name = "item", mixinStandardHelpOptions = true, description = "Register classified items and list them.",
+    subcommands = {ItemCommand.Add.class, ItemCommand.ListItems.class})
+final class ItemCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** The registry levels are read against: the stored one once a world is imported, else the reference world. */
+  static Registry registryOf(Store store) {
+    return store.registry().load().orElseGet(WorldLoader::reference);
+  }
+
+  static void resolveLevels(Store store, Registry registry) {
+    store.items().resolveLevelsWith(qualified -> {
+      int colon = qualified.indexOf(':');
+      Level level = registry.findParty(PartyCode.of(qualified.substring(0, colon)))
+          .map(party -> party.allLevelsByCode().get(qualified.substring(colon + 1))).orElse(null);
+      return level != null ? level : new Level(PartyCode.of(qualified.substring(0, colon)), qualified.substring(colon + 1), 1, null, null, List.of());
+    });
+  }
+
+  /**
+   * Registers one item: the label from {@code --marking} (read by the marking parser; a flag that
+   * contradicts it is bad input) or from {@code --originator}, {@code --level}, {@code --rel-to} or
+   * {@code --noforn} and {@code --orcon}; topics from {@code --topics} and the marking; the content from a
+   * file. The marking is kept with the item as given.
+   */
+  @Command(name = "add", mixinStandardHelpOptions = true, description = "Register a classified item: its label, and its content from a file.")
+  static final class Add implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Mixin StoreOptions store = new StoreOptions();
+
+    @Option(names = "--marking", paramLabel = "MARKING",
+        description = "The item's marking (e.g. \"//KOR II//REL TO USA, JPN\"); replaces --originator, --level, --rel-to, --noforn and --orcon,"
+            + " and is kept with the item as given.")
+    String marking;
+
+    @Option(names = "--originator", paramLabel = "PARTY[,PARTY]", split = ",", description = "The originator(s); several for a JOINT item.")
+    List<String> originators;
+
+    @Option(names = "--level", paramLabel = "LEVEL", description = "The level in the first originator's scheme (code, native name or alias).")
+    String level;
+
+    @Option(names = "--rel-to", paramLabel = "LIST", split = ",", description = "REL TO parties and communities.")
+    List<String> relTo;
+
+    @Option(names = "--noforn", description = "Not releasable to foreign nationals.")
+    boolean noforn;
+
+    @Option(names = "--orcon", description = "Originator-controlled: every release beyond the originator needs its approval.")
+    boolean orcon;
+
+    @Option(names = "--topics", paramLabel = "LIST", description = "Comma-separated topic slugs.")
+    String topics;
+
+    @Option(names = "--declassify", paramLabel = "DATE", description = "The declassification date.")
+    String declassify;
+
+    @Option(names = "--file", paramLabel = "FILE", required = true, description = "The content; stored encrypted, never printed.")
+    Path file;
+
+    @Override
+    public Integer call() {
+      if (marking == null && (originators == null || originators.isEmpty() || level == null)) {
+        throw new BadInputException("give --marking, or --originator and --level");
+      }
+      if (noforn && relTo != null) {
+        throw new BadInputException("--noforn and --rel-to contradict each other: give one");
+      }
+      byte[] content;
+      try {
+        content = Files.readAllBytes(file);
+      } catch (NoSuchFileException e) {
+        throw new BadInputException("no such file: " + file);
+      } catch (IOException e) {
+        throw new BadInputException("cannot read " + file + ": " + e.getMessage());
+      }
+      Instant now = Instant.now();
+      try (Store opened = store.open()) {
+        Registry registry = registryOf(opened);
+        SecurityLabel label = marking == null ? null : MarkingCommand.labelForCheck(registry, now, marking,
+            originators == null ? List.of() : originators, level, relTo, noforn, orcon);
+        List<PartyCode> codes = new ArrayList<>();
+        Level itemLevel;
+        Releasability releasability;
+        boolean orconItem;
+        Set<Topic> topicSet = new LinkedHashSet<>(Topic.parseList(topics));
+        Instant declassifyOn = declassify == null ? null : DateSpec.parseInstant(declassify);
+        if (label != null) {
+          codes.addAll(label.originators());
+          itemLevel = label.level();
+          releasability = label.releasability();
+          orconItem = label.orcon();
+          topicSet.addAll(label.topics());
+          if (declassifyOn == null) {
+            declassifyOn = label.declassifyOn();
+          }
+        } else {
+          for (String originator : originators) {
+            codes.add(registry.requireParty(originator).code());
+          }
+          itemLevel = CheckCommand.resolveLevel(registry.requireParty(codes.get(0)), level, now);
+          for (String entry : relTo == null ? List.<String>of() : relTo) {
+            if (registry.findCommunity(entry.strip()).isEmpty()) {
+              registry.requireParty(entry);
+            }
+          }
+          releasability = noforn ? Releasability.noforn()
+              : relTo == null ? Releasability.open() : Releasability.relTo(relTo.stream().map(String::strip).toList());
+          orconItem = orcon;
+        }
+        Item item;
+        try {
+          item = opened.items().register(new JdbcItemRepository.Draft(codes, itemLevel, releasability, orconItem, topicSet, declassifyOn,
+              marking == null ? "" : marking), content, now);
+        } catch (StoreException e) {
+          throw new BadInputException(e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("registered item %s: %s %s%s, %d bytes, sha256 %s, signed by this node%n", item.id(), item.level().qualified(),
+            item.releasability(), item.orcon() ? " ORCON" : "", content.length, item.contentSha256());
+      }
+      return 0;
+    }
+  }
+
+  /** Lists items in registration order, label only, never content. */
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "List registered items (labels only, never content).")
+  static final class ListItems implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Mixin StoreOptions store = new StoreOptions();
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "100", description = "At most N items (default ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Skip the first N items.")
+    int offset;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      try (Store opened = store.open()) {
+        resolveLevels(opened, registryOf(opened));
+        List<Item> items = opened.items().list(offset, limit);
+        out.printf("%-36s %-20s %-18s %-6s %-24s %-24s %s%n", "ID", "CREATED", "LEVEL", "ORCON", "RELEASABILITY", "TOPICS", "MARKING");
+        for (Item item : items) {
+          out.printf("%-36s %-20s %-18s %-6s %-24s %-24s %s%n", item.id(), DateSpec.format(item.created().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)),
+              item.level().qualified(), item.orcon() ? "ORCON" : "", item.releasability(),
+              String.join(",", item.sortedTopics().stream().map(Topic::slug).toList()), item.marking());
+        }
+        out.printf("%d of %d items%n", items.size(), opened.items().count());
+      }
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package org.pactbridge.cli;
+
+import java.nio.file.Path;
+import org.pactbridge.store.Store;
+import org.pactbridge.store.StoreConfig;
+import org.pactbridge.store.StoreException;
+import picocli.CommandLine.Option;
+
+/** Options of every command that opens the store: which database, which key folder. */
+final class StoreOptions {
+  @Option(names = "--db", paramLabel = "URL",
+      description = "The database: jdbc:postgresql://HOST:PORT/NAME or jdbc:h2:file:PATH; default: H2 in the user's data folder"
+          + " (${sys:user.home}/.local/share/pactbridge, or $PACTBRIDGE_HOME).")
+  String db;
+
+  @Option(names = "--keys", paramLabel = "DIR", description = "The folder of the node's key files; default: keys/ in the user's data folder.")
+  Path keys;
+
+  StoreConfig config() {
+    Path keyDir = keys != null ? keys : StoreConfig.dataDir().resolve("keys");
+    if (db == null) {
+      StoreConfig defaults = StoreConfig.defaults();
+      return keys == null ? defaults : StoreConfig.h2(StoreConfig.dataDir().resolve("store").resolve("pactbridge"), keyDir);
+    }
+    try {
+      return StoreConfig.of(db, keyDir);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage());
+    }
+  }
+
+  /** Opens the store; a store that cannot be opened (bad key file, newer schema, unreachable) is bad input. */
+  Store open() {
+    try {
+      return Store.open(config());
+    } catch (StoreException e) {
+      throw new BadInputException(e.getMessage());
+    }
+  }
+}

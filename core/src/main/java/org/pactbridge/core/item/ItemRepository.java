@@ -1,0 +1,28 @@
+package org.pactbridge.core.item;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where items and their content are kept. Implementations store the content encrypted and append an
+ * audit entry in the same transaction as the item: either both are kept or neither. Content never
+ * appears in an exception message or a log.
+ */
+public interface ItemRepository {
+
+  /** Stores a new item with its plain content; fails if the id is taken or the hash does not match. */
+  void add(Item item, byte[] content);
+
+  Optional<Item> find(ItemId id);
+
+  /** The item, or an exception naming the unknown id. */
+  Item require(ItemId id);
+
+  /** Items in registration order, {@code limit} of them from {@code offset}. */
+  List<Item> list(int offset, int limit);
+
+  long count();
+
+  /** The decrypted content, checked against the item's hash. */
+  byte[] content(ItemId id);
+}

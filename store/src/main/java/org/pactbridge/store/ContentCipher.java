@@ -1,0 +1,82 @@
+package org.pactbridge.store;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Envelope encryption of item content: a fresh 256-bit data key per item encrypts the content
+ * (AES-GCM, 96-bit random IV, 128-bit tag, the item id as associated data), and the master key wraps
+ * the data key the same way (associated data {@code pactbridge-dek-v1:<item id>}). Moving a ciphertext
+ * or a wrapped key to another item makes decryption fail. Thread-safe.
+ */
+final class ContentCipher {
+  private static final int TAG_BITS = 128;
+  private final SecureRandom random = new SecureRandom();
+  private final SecretKey masterKey;
+
+  ContentCipher(SecretKey masterKey) {
+    this.masterKey = masterKey;
+  }
+
+  /** What is stored for one item's content. */
+  record Sealed(byte[] keyIv, byte[] wrappedKey, byte[] contentIv, byte[] ciphertext) {}
+
+  Sealed seal(String itemId, byte[] content) {
+    byte[] dataKey = new byte[32];
+    random.nextBytes(dataKey);
+    byte[] contentIv = iv();
+    byte[] ciphertext = gcm(Cipher.ENCRYPT_MODE, new SecretKeySpec(dataKey, "AES"), contentIv, itemId.getBytes(StandardCharsets.UTF_8), content);
+    byte[] keyIv = iv();
+    byte[] wrapped = gcm(Cipher.ENCRYPT_MODE, masterKey, keyIv, wrapAad(itemId), dataKey);
+    java.util.Arrays.fill(dataKey, (byte) 0);
+    return new Sealed(keyIv, wrapped, contentIv, ciphertext);
+  }
+
+  /** The plain content; a tampered row or a wrong key is a {@link StoreException}. */
+  byte[] open(String itemId, Sealed sealed) {
+    byte[] dataKey;
+    try {
+      dataKey = gcm(Cipher.DECRYPT_MODE, masterKey, sealed.keyIv(), wrapAad(itemId), sealed.wrappedKey());
+    } catch (IllegalStateException e) {
+      throw StoreException.contentCorrupt(itemId, "its data key does not unwrap under this node's master key");
+    }
+    try {
+      return gcm(Cipher.DECRYPT_MODE, new SecretKeySpec(dataKey, "AES"), sealed.contentIv(), itemId.getBytes(StandardCharsets.UTF_8),
+          sealed.ciphertext());
+    } catch (IllegalStateException e) {
+      throw StoreException.contentCorrupt(itemId, "its ciphertext fails authentication");
+    } finally {
+      java.util.Arrays.fill(dataKey, (byte) 0);
+    }
+  }
+
+  private static byte[] wrapAad(String itemId) {
+    return ("pactbridge-dek-v1:" + itemId).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private byte[] iv() {
+    byte[] iv = new byte[12];
+    random.nextBytes(iv);
+    return iv;
+  }
+
+  private static byte[] gcm(int mode, SecretKey key, byte[] iv, byte[] aad, byte[] input) {
+    try {
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, iv));
+      cipher.updateAAD(aad);
+      return cipher.doFinal(input);
+    } catch (AEADBadTagException e) {
+      throw new IllegalStateException("authentication failed", e);
+    } catch (GeneralSecurityException | java.security.ProviderException e) {
+      // a truncated or malformed ciphertext surfaces as a provider error: treat it as failed authentication
+      throw new IllegalStateException("AES-GCM failed: " + e.getMessage(), e);
+    }
+  }
+}

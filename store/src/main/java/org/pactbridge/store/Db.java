@@ -1,0 +1,110 @@
+package org.pactbridge.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One JDBC connection and the transaction discipline: every piece of work runs in its own transaction,
+ * committed whole or rolled back whole. Methods are synchronized, so a {@link Store} may be shared
+ * between threads, which then take turns.
+ */
+final class Db implements AutoCloseable {
+  /** Work on the connection, inside a transaction. */
+  interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  private final Connection connection;
+
+  Db(Connection connection) throws SQLException {
+    this.connection = connection;
+    connection.setAutoCommit(false);
+    connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+  }
+
+  /** Runs {@code work} in one transaction; any failure rolls all of it back. */
+  synchronized <T> T tx(String operation, Work<T> work) {
+    return tx(operation, Connection.TRANSACTION_READ_COMMITTED, work);
+  }
+
+  /** As {@link #tx(String, Work)} at a given isolation level (a snapshot for verification). */
+  synchronized <T> T tx(String operation, int isolation, Work<T> work) {
+    try {
+      if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
+        connection.setTransactionIsolation(isolation);
+      }
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException | Error e) {
+        rollbackQuietly(e);
+        if (e instanceof SQLException sql) {
+          throw StoreException.sql(operation, sql);
+        }
+        throw e;
+      } finally {
+        if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
+          connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        }
+      }
+    } catch (SQLException e) {
+      throw StoreException.sql(operation, e);
+    }
+  }
+
+  private void rollbackQuietly(Throwable cause) {
+    try {
+      connection.rollback();
+    } catch (SQLException rollback) {
+      cause.addSuppressed(rollback);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw StoreException.sql("closing the database", e);
+    }
+  }
+
+  // Row helpers shared by the repositories.
+
+  static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+    if (instant == null) {
+      statement.setNull(index, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+    } else {
+      statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+    }
+  }
+
+  static Instant getInstant(ResultSet row, String column) throws SQLException {
+    OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  /** Lists are stored one entry a line; entries must not contain a line break. */
+  static String join(List<String> values) {
+    for (String value : values) {
+      if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+        throw new IllegalArgumentException("a stored list entry contains a line break: '" + value.strip() + "'");
+      }
+    }
+    return String.join("\n", values);
+  }
+
+  static List<String> split(String stored) {
+    return stored == null || stored.isEmpty() ? List.of() : new ArrayList<>(Arrays.asList(stored.split("\n", -1)));
+  }
+
+}

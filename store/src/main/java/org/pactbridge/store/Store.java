@@ -1,0 +1,240 @@
+package org.pactbridge.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Properties;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.pactbridge.core.audit.AuditLog;
+import org.pactbridge.core.consent.ConsentRepository;
+import org.pactbridge.core.item.HoldingRepository;
+import org.pactbridge.core.item.ReleaseRepository;
+
+/**
+ * An open store: one database (H2 or PostgreSQL) and the node's key files.
+ *
+ * <p>Opening checks before it changes anything: a schema newer than this program, a corrupt key file,
+ * a missing key file for a database that has content, or a master key other than the database's is a
+ * {@link StoreException} and nothing is written. Then it applies pending migrations and, on first start,
+ * creates the key files. Thread-safe: operations take turns on one connection.
+ */
+public final class Store implements AutoCloseable {
+  /** Flyway reports each step at INFO through java.util.logging; only its warnings matter to a user. Held so it is not collected. */
+  private static final java.util.logging.Logger FLYWAY_LOG = quietFlyway();
+
+  private final StoreConfig config;
+  private final Db db;
+  private final NodeKeys keys;
+  private final JdbcAuditLog audit;
+  private final JdbcItemRepository items;
+  private final JdbcRegistryStore registry;
+  private final JdbcHoldingRepository holdings;
+  private final JdbcConsentRepository consents;
+  private final JdbcReleaseRepository releases;
+
+  private Store(StoreConfig config, Db db, NodeKeys keys, String trustedKey) {
+    this.config = config;
+    this.db = db;
+    this.keys = keys;
+    this.audit = new JdbcAuditLog(db, keys, config.checkpointEvery(), trustedKey);
+    this.holdings = new JdbcHoldingRepository(db, audit);
+    this.items = new JdbcItemRepository(db, audit, keys, new ContentCipher(keys.masterKey()));
+    this.registry = new JdbcRegistryStore(db, audit);
+    this.consents = new JdbcConsentRepository(db, audit);
+    this.releases = new JdbcReleaseRepository(db, audit, holdings);
+  }
+
+  /** Opens (and on first start creates) the store that {@code config} names. */
+  public static Store open(StoreConfig config) {
+    Flyway flyway = flyway(config);
+    // Our connection opens first and stays open: an embedded H2 database then stays open while Flyway's
+    // own connections come and go, instead of closing and reopening under it.
+    Connection connection = connect(config);
+    try {
+      for (MigrationInfo info : flyway.info().all()) {
+        MigrationState state = info.getState();
+        if (state == MigrationState.FUTURE_SUCCESS || state == MigrationState.FUTURE_FAILED) {
+          throw StoreException.schemaTooNew(config.displayUrl(), String.valueOf(info.getVersion()), latestKnown(flyway));
+        }
+      }
+      NodeKeys existing = NodeKeys.present(config.keyDir()) ? NodeKeys.load(config.keyDir()) : null;
+      try {
+        MigrateResult result = flyway.migrate();
+        if (!result.success) {
+          throw StoreException.migrationFailed(config.displayUrl(), new IllegalStateException(String.valueOf(result.warnings)));
+        }
+      } catch (org.flywaydb.core.api.FlywayException e) {
+        throw StoreException.migrationFailed(config.displayUrl(), e);
+      }
+      if (config.schema() != null) {
+        connection.setSchema(config.schema());
+      }
+      Db db = new Db(connection);
+      String[] meta = db.tx("reading the node's keys", c -> new String[] {readMeta(c, "master_key_id"), readMeta(c, "node_public_key")});
+      NodeKeys keys = existing;
+      if (meta[0] != null) {
+        if (keys == null) {
+          throw StoreException.keyFileMissing(config.keyDir().resolve(NodeKeys.MASTER_FILE), meta[0]);
+        }
+        if (!keys.masterKeyId().equals(meta[0])) {
+          throw StoreException.wrongMasterKey(keys.masterKeyFile(), keys.masterKeyId(), meta[0]);
+        }
+        if (meta[1] != null && !keys.publicKeyBase64().equals(meta[1])) {
+          throw StoreException.wrongNodeKey(config.keyDir().resolve(NodeKeys.NODE_FILE));
+        }
+      } else {
+        if (keys == null) {
+          keys = NodeKeys.create(config.keyDir());
+        }
+        NodeKeys adopted = keys;
+        db.tx("recording the node's keys", c -> {
+          insertMeta(c, "master_key_id", adopted.masterKeyId());
+          insertMeta(c, "node_public_key", adopted.publicKeyBase64());
+          return null;
+        });
+      }
+      return new Store(config, db, keys, keys.publicKeyBase64());
+    } catch (SQLException | RuntimeException e) {
+      try {
+        connection.close();
+      } catch (SQLException closing) {
+        e.addSuppressed(closing);
+      }
+      if (e instanceof SQLException sql) {
+        throw StoreException.sql("opening the store", sql);
+      }
+      throw (RuntimeException) e;
+    }
+  }
+
+  private static java.util.logging.Logger quietFlyway() {
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger("org.flywaydb");
+    logger.setLevel(java.util.logging.Level.WARNING);
+    return logger;
+  }
+
+  private static String latestKnown(Flyway flyway) {
+    String latest = "none";
+    for (MigrationInfo info : flyway.info().all()) {
+      if (info.getState() != MigrationState.FUTURE_SUCCESS && info.getState() != MigrationState.FUTURE_FAILED && info.getVersion() != null) {
+        latest = info.getVersion().getVersion();
+      }
+    }
+    return latest;
+  }
+
+  private static Flyway flyway(StoreConfig config) {
+    FLYWAY_LOG.fine("configuring migrations");
+    prepare(config);
+    var configuration = Flyway.configure()
+        .dataSource(config.jdbcUrl(), config.user(), config.password())
+        .locations("classpath:db/migration")
+        .failOnMissingLocations(true);
+    if (config.schema() != null) {
+      configuration = configuration.schemas(config.schema()).defaultSchema(config.schema()).createSchemas(true);
+    }
+    return configuration.load();
+  }
+
+  private static void prepare(StoreConfig config) {
+    if (config.jdbcUrl().startsWith("jdbc:h2:file:")) {
+      String path = config.jdbcUrl().substring("jdbc:h2:file:".length());
+      int options = path.indexOf(';');
+      Path file = Path.of(options < 0 ? path : path.substring(0, options));
+      try {
+        if (file.getParent() != null) {
+          Files.createDirectories(file.getParent());
+        }
+      } catch (IOException e) {
+        throw StoreException.unreachable(config.displayUrl(), e);
+      }
+    }
+  }
+
+  static Connection connect(StoreConfig config) {
+    Properties properties = new Properties();
+    if (config.user() != null) {
+      properties.setProperty("user", config.user());
+    }
+    if (config.password() != null) {
+      properties.setProperty("password", config.password());
+    }
+    try {
+      Connection connection = DriverManager.getConnection(config.jdbcUrl(), properties);
+      if (config.schema() != null && schemaExists(connection, config.schema())) {
+        connection.setSchema(config.schema());
+      }
+      return connection;
+    } catch (SQLException e) {
+      throw StoreException.unreachable(config.displayUrl(), e);
+    }
+  }
+
+  private static boolean schemaExists(Connection connection, String schema) throws SQLException {
+    try (ResultSet schemas = connection.getMetaData().getSchemas(null, schema)) {
+      return schemas.next();
+    }
+  }
+
+  private static String readMeta(Connection connection, String name) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement("SELECT val FROM node_meta WHERE name = ?")) {
+      select.setString(1, name);
+      try (ResultSet row = select.executeQuery()) {
+        return row.next() ? row.getString(1) : null;
+      }
+    }
+  }
+
+  private static void insertMeta(Connection connection, String name, String value) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO node_meta (name, val) VALUES (?, ?)")) {
+      insert.setString(1, name);
+      insert.setString(2, value);
+      insert.executeUpdate();
+    }
+  }
+
+  public StoreConfig config() {
+    return config;
+  }
+
+  public NodeKeys keys() {
+    return keys;
+  }
+
+  public AuditLog audit() {
+    return audit;
+  }
+
+  public JdbcItemRepository items() {
+    return items;
+  }
+
+  public JdbcRegistryStore registry() {
+    return registry;
+  }
+
+  public HoldingRepository holdings() {
+    return holdings;
+  }
+
+  public ConsentRepository consents() {
+    return consents;
+  }
+
+  public ReleaseRepository releases() {
+    return releases;
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+}

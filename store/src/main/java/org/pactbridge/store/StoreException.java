@@ -1,0 +1,86 @@
+package org.pactbridge.store;
+
+import java.nio.file.Path;
+import org.pactbridge.core.PactbridgeException;
+
+/**
+ * Anything the store cannot do: a database it cannot reach or use, a key file it cannot trust, a row
+ * that is not there. One factory per reason, so a test can pin the message. Messages carry identifiers,
+ * paths and SQL states, never item content or bound values.
+ */
+public final class StoreException extends PactbridgeException {
+  private static final long serialVersionUID = 1L;
+
+  private final String code;
+
+  private StoreException(String code, String message, Throwable cause) {
+    super(message, cause);
+    this.code = code;
+  }
+
+  /** A stable code such as {@code CORRUPT_KEY_FILE}. */
+  public String code() {
+    return code;
+  }
+
+  static StoreException unreachable(String url, Throwable cause) {
+    return new StoreException("DATABASE_UNREACHABLE", "cannot open the database " + url + ": " + cause.getMessage(), cause);
+  }
+
+  static StoreException sql(String operation, java.sql.SQLException cause) {
+    return new StoreException("SQL_FAILED", operation + " failed (SQL state " + cause.getSQLState() + "): " + firstLine(cause.getMessage()), cause);
+  }
+
+  static StoreException schemaTooNew(String url, String found, String known) {
+    return new StoreException("SCHEMA_TOO_NEW", "the database " + url + " has schema version " + found
+        + ", newer than this program knows (" + known + "): use a newer pactbridge; nothing was changed", null);
+  }
+
+  static StoreException migrationFailed(String url, Throwable cause) {
+    return new StoreException("MIGRATION_FAILED", "migrating the database " + url + " failed: " + firstLine(cause.getMessage()), cause);
+  }
+
+  static StoreException corruptKeyFile(Path file, int line, String why) {
+    return new StoreException("CORRUPT_KEY_FILE", "the key file " + file + " is corrupt at line " + line + ": " + why
+        + "; restore it from backup (nothing was overwritten)", null);
+  }
+
+  static StoreException keyFileMissing(Path file, String keyId) {
+    return new StoreException("KEY_FILE_MISSING", "the key file " + file + " is missing, but this database's content is encrypted under master key "
+        + keyId + ": restore the file (a new key was not created)", null);
+  }
+
+  static StoreException wrongMasterKey(Path file, String fileKeyId, String databaseKeyId) {
+    return new StoreException("WRONG_MASTER_KEY", "the master key in " + file + " (id " + fileKeyId
+        + ") is not the one this database was created with (id " + databaseKeyId + "); nothing was changed", null);
+  }
+
+  static StoreException wrongNodeKey(Path file) {
+    return new StoreException("WRONG_NODE_KEY", "the node key in " + file
+        + " is not the one this database was created with; nothing was changed", null);
+  }
+
+  static StoreException keyFileUnwritable(Path file, Throwable cause) {
+    return new StoreException("KEY_FILE_UNWRITABLE", "cannot create the key file " + file + ": " + cause.getMessage(), cause);
+  }
+
+  static StoreException contentCorrupt(String itemId, String why) {
+    return new StoreException("CONTENT_CORRUPT", "the stored content of item " + itemId + " cannot be trusted: " + why, null);
+  }
+
+  static StoreException notFound(String what, String id) {
+    return new StoreException("NOT_FOUND", "no " + what + " '" + id + "' in the store", null);
+  }
+
+  static StoreException conflict(String what, String why) {
+    return new StoreException("CONFLICT", what + ": " + why + "; nothing was stored", null);
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}
