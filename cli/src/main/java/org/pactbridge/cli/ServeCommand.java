@@ -8,24 +8,24 @@ import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.registry.Registry;
 import org.pactbridge.server.NodeServer;
 import org.pactbridge.server.ServerConfig;
+import org.pactbridge.store.StoreConfig;
 import org.pactbridge.world.WorldLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code pactbridge serve}: run this nation's node. By default on embedded H2 under
- * {@code ./pactbridge-data} with the reference world. On first start it prints the admin token once.
+ * {@code pactbridge serve}: run this nation's node. By default on embedded H2 in the data directory
+ * ({@code $PACTBRIDGE_HOME}, as the store's commands use it) with the reference world. On first start it prints the admin token once.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = {"Run a Pactbridge node: the REST API under /api/v1, /health, /metrics and /api/openapi.json."})
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--db", paramLabel = "URL",
-      description = "JDBC URL (default: embedded H2 at ./pactbridge-data/node; PostgreSQL: jdbc:postgresql://host:5432/db?user=…)")
-  String db = "jdbc:h2:file:./pactbridge-data/node;AUTO_SERVER=FALSE";
+  @Mixin StoreOptions store = new StoreOptions();
 
   @Option(names = "--db-user", paramLabel = "USER", description = "Database user (or PACTBRIDGE_DB_USER).")
   String dbUser = System.getenv("PACTBRIDGE_DB_USER");
@@ -68,7 +68,9 @@ final class ServeCommand implements Callable<Integer> {
     } else if (tlsTrustStore != null) {
       throw new BadInputException("--tls-truststore needs --tls-keystore");
     }
-    ServerConfig config = new ServerConfig(registry, code, db, dbUser, password, host, port, null, maxBody, ServerConfig.DEFAULT_MAX_BATCH, tls);
+    StoreConfig storeConfig = store.config();
+    ServerConfig config = new ServerConfig(registry, code, storeConfig.jdbcUrl(), dbUser == null ? storeConfig.user() : dbUser,
+        dbUser == null ? storeConfig.password() : password, host, port, null, maxBody, ServerConfig.DEFAULT_MAX_BATCH, tls, storeConfig.keyDir());
     NodeServer server = NodeServer.start(config);
     PrintWriter out = spec.commandLine().getOut();
     out.printf("pactbridge node %s listening on %s://%s:%d (OpenAPI: /api/openapi.json)%n", code, tls == null ? "http" : "https", host,

@@ -61,6 +61,9 @@ import org.pactbridge.core.user.User;
 import org.pactbridge.core.whatif.Probe;
 import org.pactbridge.core.whatif.WhatIf;
 import org.pactbridge.core.whatif.WhatIfResult;
+import org.pactbridge.store.Store;
+import org.pactbridge.store.StoreConfig;
+import org.pactbridge.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,11 +85,17 @@ public final class NodeServer implements AutoCloseable {
   private static final ObjectReader WHATIF = org.pactbridge.api.request.Bodies.readerFor(WhatIfBody.class);
   private static final ObjectReader USER = org.pactbridge.api.request.Bodies.readerFor(Bodies.UserBody.class);
   private static final ObjectReader TOKEN = org.pactbridge.api.request.Bodies.readerFor(Bodies.TokenBody.class);
+  private static final ObjectReader ITEM = org.pactbridge.api.request.Bodies.readerFor(Bodies.ItemBody.class);
+  private static final ObjectReader RELEASE = org.pactbridge.api.request.Bodies.readerFor(Bodies.ReleaseBody.class);
+  private static final ObjectReader CONSENT_REQUEST = org.pactbridge.api.request.Bodies.readerFor(Bodies.ConsentRequestBody.class);
+  private static final ObjectReader CONSENT_ANSWER = org.pactbridge.api.request.Bodies.readerFor(Bodies.ConsentAnswerBody.class);
 
   private final ServerConfig config;
   private final Registry registry;
   private final ReleaseEngine engine;
   private final Party party;
+  private final Store store;
+  private final NodeItems items;
   private final ServerDatabase db;
   private final Accounts accounts;
   private final PrometheusMeterRegistry metrics;
@@ -102,7 +111,16 @@ public final class NodeServer implements AutoCloseable {
     this.registry = config.registry();
     this.engine = new ReleaseEngine(registry);
     this.party = registry.requireParty(config.party());
-    this.db = ServerDatabase.open(config.dbUrl(), config.dbUser(), config.dbPassword());
+    // The store migrates first: its Flyway expects to find either an empty schema or its own history.
+    StoreConfig storeConfig = config.storeConfig();
+    this.store = Store.open(storeConfig);
+    this.items = new NodeItems(store, engine, config.clock());
+    try {
+      this.db = ServerDatabase.open(storeConfig.jdbcUrl(), storeConfig.user(), storeConfig.password());
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
     JdbcUsers users = new JdbcUsers(db, registry);
     this.accounts = new Accounts(users, users, config.clock());
     this.firstStart = accounts.bootstrapAdmin(party);
@@ -144,6 +162,7 @@ public final class NodeServer implements AutoCloseable {
       server.app.start(config.host(), config.port());
     } catch (RuntimeException e) {
       server.db.close();
+      server.store.close();
       throw new ServerException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getClass().getSimpleName(), e);
     }
     LOG.info("pactbridge node {} listening on {}:{} (database {})", config.party(), config.host(), server.port(), server.db.displayUrl());
@@ -173,6 +192,7 @@ public final class NodeServer implements AutoCloseable {
     gcMetrics.close();
     metrics.close();
     db.close();
+    store.close();
   }
 
   private List<Endpoint> endpointList() {
@@ -211,6 +231,34 @@ public final class NodeServer implements AutoCloseable {
         null, "[cell] as coverage --json", this::coverage));
     list.add(new Endpoint("POST", "/api/v1/whatif", "whatIf", "Hypothetical events in; changed coverage cells and decisions out",
         Endpoint.ASKERS, WhatIfBody.class, "{at, cells, decisions}", this::whatIf));
+    Set<Role> holders = EnumSet.of(Role.ORIGINATOR, Role.DISCLOSURE_OFFICER, Role.ANALYST);
+    Set<Role> auditors = EnumSet.of(Role.AUDITOR, Role.ADMIN);
+    list.add(new Endpoint("POST", "/api/v1/items", "createItem", "Register an item of the caller's nation with its label and content",
+        EnumSet.of(Role.ORIGINATOR), Bodies.ItemBody.class, "the item (without content)", this::createItem));
+    list.add(new Endpoint("GET", "/api/v1/items", "listItems", "Items the caller may see (?offset=, ?limit=)", holders, null, "[item]",
+        this::listItems));
+    list.add(new Endpoint("GET", "/api/v1/items/{id}", "getItem", "One item with its content, if the caller may see it", holders, null,
+        "item with content", this::getItem));
+    list.add(new Endpoint("POST", "/api/v1/items/{id}/decisions", "decideItem",
+        "The decision on releasing the item from the caller's nation, with recorded consents applied (recorded and audited)", holders,
+        Bodies.ReleaseBody.class, "{decision, conditions}", this::decideItem));
+    list.add(new Endpoint("POST", "/api/v1/items/{id}/releases", "releaseItem",
+        "Decide now and, on a permit, release: the recipient's holding is recorded (audited)", EnumSet.of(Role.ORIGINATOR, Role.DISCLOSURE_OFFICER),
+        Bodies.ReleaseBody.class, "{decision, released, conditions}", this::releaseItem));
+    list.add(new Endpoint("POST", "/api/v1/consents", "requestConsent", "A holder asks the originator's disclosure officer for consent",
+        holders, Bodies.ConsentRequestBody.class, "{requests}", this::requestConsent));
+    list.add(new Endpoint("GET", "/api/v1/consents", "listConsents",
+        "Consent requests the caller's nation asked or (disclosure officers) must answer; ?state=pending|all", holders, null, "[request]",
+        this::listConsents));
+    list.add(new Endpoint("GET", "/api/v1/consents/{id}", "getConsent", "One consent request with its answer", holders, null, "request",
+        this::getConsent));
+    list.add(new Endpoint("POST", "/api/v1/consents/{id}/answer", "answerConsent",
+        "The originator's disclosure officer grants (optionally with expiry, downgrade, added caveat) or refuses",
+        EnumSet.of(Role.DISCLOSURE_OFFICER), Bodies.ConsentAnswerBody.class, "request with answer", this::answerConsent));
+    list.add(new Endpoint("GET", "/api/v1/audit/verify", "verifyAudit", "Verify the hash chain, head and checkpoints", auditors, null,
+        "{ok, …}", this::verifyAudit));
+    list.add(new Endpoint("GET", "/api/v1/audit/entries", "exportAudit", "Export audit entries (?from=1&limit=1000)", auditors, null,
+        "{entries, next}", this::exportAudit));
     return list;
   }
 
@@ -256,6 +304,10 @@ public final class NodeServer implements AutoCloseable {
       problem = api;
     } else if (exception instanceof InvalidInputException invalid) {
       problem = new ApiProblem(400, invalid.code(), "Bad input", invalid.getMessage(), Map.of("token", String.valueOf(invalid.token())));
+    } else if (exception instanceof StoreException stored && (stored.code().equals("CONFLICT") || stored.code().equals("NOT_FOUND"))) {
+      // The store's messages carry identifiers only (its policy); other store failures are internal errors.
+      problem = new ApiProblem(stored.code().equals("CONFLICT") ? 409 : 404, stored.code(), stored.code().equals("CONFLICT") ? "Conflict" : "Not found",
+          stored.getMessage());
     } else if (exception instanceof DuplicateUserException duplicate) {
       problem = ApiProblem.conflict("DUPLICATE_USER", duplicate.getMessage());
     } else if (exception instanceof HttpResponseException http) {
@@ -487,8 +539,244 @@ public final class NodeServer implements AutoCloseable {
     WhatIfBody body = Http.read(Http.body(ctx, config.maxBodyBytes()), WHATIF);
     Instant at = body.instant(now());
     List<Probe> probes = new ArrayList<>(body.probes(registry, at));
-    WhatIfResult result = new WhatIf(engine).compare(body.hypothesis(registry), at, body.topicSet(), body.partyCodes(registry), probes);
+    List<PartyCode> parties = body.partyCodes(registry);
+    // The stored items the caller sees and their nation holds, from that nation to each other party shown.
+    for (org.pactbridge.core.item.Item item : items.listVisible(caller, 0, 1000)) {
+      for (PartyCode to : parties) {
+        if (!to.equals(caller.nationality())) {
+          probes.add(new Probe("item:" + item.id() + ">" + to, new ReleaseRequest(Set.copyOf(item.originators()), item.level(), item.releasability(),
+              item.orcon(), item.topics(), item.declassifyOn(), caller.nationality(), to, null, Set.of(), at)));
+        }
+      }
+    }
+    WhatIfResult result = new WhatIf(engine).compare(body.hypothesis(registry), at, body.topicSet(), parties, probes);
     Http.json(ctx, 200, WhatIfJson.result(result));
+  }
+
+  // ---- items, consents, audit ------------------------------------------------------------------------
+
+  private void createItem(Context ctx, User caller) {
+    Bodies.ItemBody body = Http.read(Http.body(ctx, config.maxBodyBytes()), ITEM);
+    if (body.content() == null) {
+      throw InvalidInputException.invalid("MISSING_FIELD", "content", "missing field 'content'");
+    }
+    Instant now = now();
+    // The label is read exactly as a decision's: the same fields, marking and errors.
+    DecisionBody label = new DecisionBody(body.originator(), body.level(), caller.nationality().value(), null, body.topics(), body.relTo(),
+        body.noforn(), body.orcon(), List.of(), null, body.marking());
+    ReleaseRequest request = label.toRequest(registry, now);
+    Instant declassify = body.declassifyOn() == null ? null : DateSpec.parseInstant(body.declassifyOn());
+    org.pactbridge.core.item.Item item = items.register(caller, request, body.marking() == null ? "" : body.marking(), declassify,
+        body.content().getBytes(StandardCharsets.UTF_8));
+    Http.json(ctx, 201, itemJson(item));
+  }
+
+  private void listItems(Context ctx, User caller) {
+    int offset = intParam(ctx, "offset", 0, Integer.MAX_VALUE, 0);
+    int limit = intParam(ctx, "limit", 1, 1000, 100);
+    ArrayNode array = Json.MAPPER.createArrayNode();
+    items.listVisible(caller, offset, limit).forEach(item -> array.add(itemJson(item)));
+    Http.json(ctx, 200, array);
+  }
+
+  private static int intParam(Context ctx, String name, int min, int max, int fallback) {
+    String value = ctx.queryParam(name);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      int number = Integer.parseInt(value);
+      if (number < min || number > max) {
+        throw ApiProblem.badParameter(name, "expected a number from " + min + " to " + max);
+      }
+      return number;
+    } catch (NumberFormatException e) {
+      throw ApiProblem.badParameter(name, "expected a number from " + min + " to " + max);
+    }
+  }
+
+  private void getItem(Context ctx, User caller) {
+    org.pactbridge.core.item.Item item = items.requireVisible(caller, ctx.pathParam("id"));
+    ObjectNode node = itemJson(item);
+    node.put("content", items.content(item));
+    Http.json(ctx, 200, node);
+  }
+
+  private void decideItem(Context ctx, User caller) {
+    org.pactbridge.core.item.Item item = items.requireVisible(caller, ctx.pathParam("id"));
+    Bodies.ReleaseBody body = Http.read(Http.body(ctx, config.maxBodyBytes()), RELEASE);
+    PartyCode to = recipient(body);
+    Instant at = body.at() == null ? now() : DecisionBody.parseAt(body.at());
+    Http.json(ctx, 200, itemDecisionJson(items.decide(caller, item, to, at, true), null));
+  }
+
+  private void releaseItem(Context ctx, User caller) {
+    org.pactbridge.core.item.Item item = items.requireVisible(caller, ctx.pathParam("id"));
+    Bodies.ReleaseBody body = Http.read(Http.body(ctx, config.maxBodyBytes()), RELEASE);
+    if (body.at() != null) {
+      throw new ApiProblem(400, "AT_NOT_ALLOWED", "Bad input", "a release happens now: 'at' is for decisions only");
+    }
+    NodeItems.ItemDecision decided = items.release(caller, item, recipient(body));
+    Http.json(ctx, 200, itemDecisionJson(decided, decided.decision().outcome() == Outcome.PERMIT));
+  }
+
+  private PartyCode recipient(Bodies.ReleaseBody body) {
+    if (body.to() == null) {
+      throw InvalidInputException.invalid("MISSING_FIELD", "to", "missing field 'to'");
+    }
+    return registry.requireParty(body.to()).code();
+  }
+
+  private static ObjectNode itemDecisionJson(NodeItems.ItemDecision decided, Boolean released) {
+    ObjectNode node = Json.MAPPER.createObjectNode();
+    node.set("decision", Json.decision(decided.decision()));
+    node.put("level", decided.level().qualified());
+    if (released != null) {
+      node.put("released", released);
+    }
+    ArrayNode conditions = node.putArray("conditions");
+    decided.conditions().forEach(condition -> conditions.addObject().put("kind", condition.kind()).put("value", condition.value()));
+    return node;
+  }
+
+  private void requestConsent(Context ctx, User caller) {
+    Bodies.ConsentRequestBody body = Http.read(Http.body(ctx, config.maxBodyBytes()), CONSENT_REQUEST);
+    if (body.item() == null || body.to() == null) {
+      String field = body.item() == null ? "item" : "to";
+      throw InvalidInputException.invalid("MISSING_FIELD", field, "missing field '" + field + "'");
+    }
+    org.pactbridge.core.item.Item item = items.requireVisible(caller, body.item());
+    ObjectNode node = Json.MAPPER.createObjectNode();
+    ArrayNode array = node.putArray("requests");
+    items.requestConsent(caller, item, registry.requireParty(body.to()).code()).forEach(request -> array.add(consentJson(request)));
+    Http.json(ctx, 201, node);
+  }
+
+  private void listConsents(Context ctx, User caller) {
+    String state = ctx.queryParam("state");
+    if (state != null && !state.equals("pending") && !state.equals("all")) {
+      throw ApiProblem.badParameter("state", "expected pending or all");
+    }
+    ArrayNode array = Json.MAPPER.createArrayNode();
+    items.consentsFor(caller, !"all".equals(state)).forEach(request -> array.add(consentJson(request)));
+    Http.json(ctx, 200, array);
+  }
+
+  private void getConsent(Context ctx, User caller) {
+    Http.json(ctx, 200, consentJson(items.requireRequest(caller, ctx.pathParam("id"))));
+  }
+
+  private void answerConsent(Context ctx, User caller) {
+    org.pactbridge.core.consent.ConsentRequest request = items.requireRequest(caller, ctx.pathParam("id"));
+    Bodies.ConsentAnswerBody body = Http.read(Http.body(ctx, config.maxBodyBytes()), CONSENT_ANSWER);
+    org.pactbridge.core.consent.ConsentAnswer.Verdict verdict;
+    try {
+      verdict = org.pactbridge.core.consent.ConsentAnswer.Verdict.valueOf(String.valueOf(body.verdict()).toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw InvalidInputException.invalid("BAD_VERDICT", String.valueOf(body.verdict()),
+          "verdict '" + body.verdict() + "' (expected GRANTED or REFUSED)");
+    }
+    List<org.pactbridge.core.consent.ConsentCondition> conditions = new ArrayList<>();
+    if (body.expiresAt() != null) {
+      conditions.add(new org.pactbridge.core.consent.ConsentCondition.Expiry(DateSpec.parseInstant(body.expiresAt())));
+    }
+    if (body.downgradeTo() != null) {
+      conditions.add(new org.pactbridge.core.consent.ConsentCondition.Downgrade(items.levelOf(body.downgradeTo()).qualified()));
+    }
+    if (body.addCaveat() != null) {
+      if (body.addCaveat().isBlank() || body.addCaveat().length() > 64 || !body.addCaveat().matches("[A-Z0-9 ,/_-]+")) {
+        throw InvalidInputException.invalid("BAD_CAVEAT", body.addCaveat(), "a caveat is 1 to 64 upper-case letters, digits, spaces and , / _ -");
+      }
+      conditions.add(new org.pactbridge.core.consent.ConsentCondition.AddedCaveat(body.addCaveat()));
+    }
+    if (verdict == org.pactbridge.core.consent.ConsentAnswer.Verdict.REFUSED && !conditions.isEmpty()) {
+      throw InvalidInputException.invalid("CONDITIONS_ON_REFUSAL", "verdict", "a refusal carries no conditions");
+    }
+    items.answer(caller, request, verdict, conditions);
+    Http.json(ctx, 200, consentJson(request));
+  }
+
+  private ObjectNode consentJson(org.pactbridge.core.consent.ConsentRequest request) {
+    ObjectNode node = Json.MAPPER.createObjectNode();
+    node.put("id", request.id());
+    node.put("item", request.item().value());
+    node.put("originator", request.originator().value());
+    node.put("requester", request.requester().value());
+    node.put("recipient", request.recipient().value());
+    node.put("requestedAt", DateSpec.format(request.requestedAt()));
+    Optional<org.pactbridge.core.consent.ConsentAnswer> answer = store.consents().answerTo(request.id());
+    if (answer.isEmpty()) {
+      node.putNull("answer");
+    } else {
+      ObjectNode answerNode = node.putObject("answer");
+      answerNode.put("verdict", answer.get().verdict().name());
+      answerNode.put("by", answer.get().by().value());
+      answerNode.put("answeredAt", DateSpec.format(answer.get().answeredAt()));
+      ArrayNode conditions = answerNode.putArray("conditions");
+      answer.get().conditions().forEach(condition -> conditions.addObject().put("kind", condition.kind()).put("value", condition.value()));
+    }
+    return node;
+  }
+
+  private static ObjectNode itemJson(org.pactbridge.core.item.Item item) {
+    ObjectNode node = Json.MAPPER.createObjectNode();
+    node.put("id", item.id().value());
+    ArrayNode originators = node.putArray("originators");
+    item.originators().forEach(party -> originators.add(party.value()));
+    node.put("level", item.level().qualified());
+    node.put("noforn", item.releasability().isNoforn());
+    ArrayNode relTo = node.putArray("relTo");
+    item.releasability().relToEntries().forEach(relTo::add);
+    node.put("orcon", item.orcon());
+    ArrayNode topics = node.putArray("topics");
+    item.sortedTopics().forEach(topic -> topics.add(topic.slug()));
+    node.put("created", DateSpec.format(item.created()));
+    node.put("declassifyOn", item.declassifyOn() == null ? null : DateSpec.format(item.declassifyOn()));
+    node.put("marking", item.marking());
+    node.put("contentSha256", item.contentSha256());
+    return node;
+  }
+
+  private void verifyAudit(Context ctx, User caller) {
+    org.pactbridge.core.audit.Verification verification = store.audit().verify();
+    ObjectNode node = Json.MAPPER.createObjectNode();
+    node.put("ok", verification.ok());
+    if (verification instanceof org.pactbridge.core.audit.Verification.Intact intact) {
+      node.put("entries", intact.entries());
+      node.put("lastSeq", intact.lastSeq());
+      node.put("head", intact.headHex());
+      node.put("checkpoints", intact.checkpoints());
+    } else if (verification instanceof org.pactbridge.core.audit.Verification.Broken broken) {
+      node.put("problem", broken.problem().name());
+      node.put("seq", broken.seq());
+      node.put("message", broken.message());
+    }
+    Http.json(ctx, 200, node);
+  }
+
+  private void exportAudit(Context ctx, User caller) {
+    int from = intParam(ctx, "from", 1, Integer.MAX_VALUE, 1);
+    int limit = intParam(ctx, "limit", 1, 10_000, 1000);
+    ObjectNode node = Json.MAPPER.createObjectNode();
+    ArrayNode array = node.putArray("entries");
+    long last = from - 1L;
+    for (org.pactbridge.core.audit.AuditEntry entry : store.audit().entries(from, limit)) {
+      ObjectNode entryNode = array.addObject();
+      entryNode.put("seq", entry.seq());
+      entryNode.put("prevHash", java.util.HexFormat.of().formatHex(entry.prevHash()));
+      entryNode.put("hash", entry.hashHex());
+      entryNode.put("body", new String(entry.body(), StandardCharsets.UTF_8));
+      org.pactbridge.core.audit.AuditEvent event = entry.event();
+      entryNode.put("at", DateSpec.format(event.at()));
+      entryNode.put("kind", event.kind());
+      entryNode.put("actor", event.actor());
+      entryNode.put("subject", event.subject());
+      ObjectNode details = entryNode.putObject("details");
+      event.details().forEach(details::put);
+      last = entry.seq();
+    }
+    node.put("next", array.size() < limit ? null : Long.valueOf(last + 1));
+    Http.json(ctx, 200, node);
   }
 
   // ---- users and tokens ---------------------------------------------------------------------------

@@ -15,7 +15,7 @@ class FirstStartTest {
   @Test
   void theAdminTokenIsShownOnceAndStoredOnlyAsAHash() throws Exception {
     String url = "jdbc:h2:mem:first-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-    ServerConfig config = ServerConfig.of(TestNode.REFERENCE, PartyCode.of("JPN"), url, 0);
+    ServerConfig config = ServerConfig.of(TestNode.REFERENCE, PartyCode.of("JPN"), url, TestNode.keyDir(), 0);
     String secret;
     try (NodeServer first = NodeServer.start(config)) {
       secret = first.firstStartAdmin().orElseThrow().secret();
@@ -25,7 +25,7 @@ class FirstStartTest {
       assertThat(admin.nationality().value()).isEqualTo("JPN");
       assertThat(admin.clearance().qualified()).isEqualTo("JPN:KIMITSU");
     }
-    try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement();
+    try (Connection connection = DriverManager.getConnection(url, "sa", ""); Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery("SELECT * FROM pb_api_token")) {
       int columns = rows.getMetaData().getColumnCount();
       while (rows.next()) {

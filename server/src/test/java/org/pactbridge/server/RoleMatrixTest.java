@@ -25,6 +25,7 @@ class RoleMatrixTest {
   private static final Set<Role> ALL = EnumSet.allOf(Role.class);
   private static final Set<Role> ASKERS = EnumSet.of(Role.ADMIN, Role.ORIGINATOR, Role.DISCLOSURE_OFFICER, Role.ANALYST);
   private static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
+  private static final Set<Role> HOLDERS = EnumSet.of(Role.ORIGINATOR, Role.DISCLOSURE_OFFICER, Role.ANALYST);
 
   /** operationId → the roles that may call it; absent: public. */
   private static final Map<String, Set<Role>> EXPECTED = Map.ofEntries(
@@ -42,7 +43,18 @@ class RoleMatrixTest {
       Map.entry("decide", ASKERS),
       Map.entry("findRoutes", ASKERS),
       Map.entry("coverage", ALL),
-      Map.entry("whatIf", ASKERS));
+      Map.entry("whatIf", ASKERS),
+      Map.entry("createItem", EnumSet.of(Role.ORIGINATOR)),
+      Map.entry("listItems", HOLDERS),
+      Map.entry("getItem", HOLDERS),
+      Map.entry("decideItem", HOLDERS),
+      Map.entry("releaseItem", EnumSet.of(Role.ORIGINATOR, Role.DISCLOSURE_OFFICER)),
+      Map.entry("requestConsent", HOLDERS),
+      Map.entry("listConsents", HOLDERS),
+      Map.entry("getConsent", HOLDERS),
+      Map.entry("answerConsent", EnumSet.of(Role.DISCLOSURE_OFFICER)),
+      Map.entry("verifyAudit", EnumSet.of(Role.AUDITOR, Role.ADMIN)),
+      Map.entry("exportAudit", EnumSet.of(Role.AUDITOR, Role.ADMIN)));
   private static final Set<String> PUBLIC = Set.of("health", "metrics", "openapi");
 
   private final TestNode node = TestNode.start(TestNode.Db.H2).withRoleUsers();
@@ -104,6 +116,10 @@ class RoleMatrixTest {
     return switch (operationId) {
       case "decide", "findRoutes" -> "{\"originator\":\"KOR\",\"level\":\"II\",\"to\":\"JPN\",\"at\":\"2017-01-05\"}";
       case "whatIf" -> "{\"at\":\"2017-01-05\",\"parties\":[\"KOR\",\"JPN\"]}";
+      case "createItem" -> "{\"marking\":\"//KOR III\",\"topics\":[\"dprk-missile\"],\"content\":\"matrix\"}";
+      case "decideItem", "releaseItem" -> "{\"to\":\"USA\"}";
+      case "requestConsent" -> "{\"item\":\"no-such-item\",\"to\":\"JPN\"}";
+      case "answerConsent" -> "{\"verdict\":\"GRANTED\"}";
       case "createUser" -> "{\"name\":\"u-" + java.util.UUID.randomUUID().toString().substring(0, 8)
           + "\",\"nationality\":\"KOR\",\"clearance\":\"III\",\"roles\":[\"analyst\"]}";
       default -> "{}";

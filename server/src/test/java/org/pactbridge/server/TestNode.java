@@ -57,8 +57,17 @@ final class TestNode implements AutoCloseable {
       execute(PG_URL, "CREATE SCHEMA " + schema);
       url = PG_URL + "&currentSchema=" + schema;
     }
-    ServerConfig config = ServerConfig.of(REFERENCE, PartyCode.of("KOR"), url, 0).withMaxBodyBytes(maxBody);
+    ServerConfig config = ServerConfig.of(REFERENCE, PartyCode.of("KOR"), url, keyDir(), 0).withMaxBodyBytes(maxBody);
     return new TestNode(NodeServer.start(config), schema);
+  }
+
+  /** A fresh directory for the node's key files. */
+  static java.nio.file.Path keyDir() {
+    try {
+      return java.nio.file.Files.createTempDirectory("pactbridge-keys");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static boolean postgresAvailable() {
@@ -80,9 +89,20 @@ final class TestNode implements AutoCloseable {
   /** Creates one user per role (nationality KOR unless given), each with a token. */
   TestNode withRoleUsers() {
     for (Role role : Role.values()) {
-      String name = role.slug() + "-1";
-      Response created = post("/api/v1/users", adminToken,
-          "{\"name\":\"" + name + "\",\"nationality\":\"KOR\",\"clearance\":\"I\",\"needToKnow\":[\"dprk-missile\"],\"roles\":[\"" + role.slug() + "\"]}");
+      tokens.put(role, user(role.slug() + "-1", "KOR", "I", role));
+    }
+    return this;
+  }
+
+  /** Creates a user with need-to-know for dprk-missile and returns a token for it. */
+  String user(String name, String nationality, String clearance, Role... roles) {
+    StringBuilder roleList = new StringBuilder();
+    for (Role role : roles) {
+      roleList.append(roleList.length() == 0 ? "" : ",").append('"').append(role.slug()).append('"');
+    }
+    {
+      Response created = post("/api/v1/users", adminToken, "{\"name\":\"" + name + "\",\"nationality\":\"" + nationality + "\",\"clearance\":\""
+          + clearance + "\",\"needToKnow\":[\"dprk-missile\"],\"roles\":[" + roleList + "]}");
       if (created.status() != 201) {
         throw new IllegalStateException("cannot create " + name + ": " + created.body());
       }
@@ -90,9 +110,8 @@ final class TestNode implements AutoCloseable {
       if (token.status() != 201) {
         throw new IllegalStateException("cannot issue a token for " + name + ": " + token.body());
       }
-      tokens.put(role, token.json().get("token").asText());
+      return token.json().get("token").asText();
     }
-    return this;
   }
 
   String url(String path) {

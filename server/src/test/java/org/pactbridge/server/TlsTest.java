@@ -41,7 +41,7 @@ class TlsTest {
         "-storepass", PASSWORD);
 
     String url = "jdbc:h2:mem:tls-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-    ServerConfig config = ServerConfig.of(TestNode.REFERENCE, PartyCode.of("KOR"), url, 0)
+    ServerConfig config = ServerConfig.of(TestNode.REFERENCE, PartyCode.of("KOR"), url, TestNode.keyDir(), 0)
         .withTls(new ServerConfig.Tls(dir.resolve("server.p12"), PASSWORD, dir.resolve("trust.p12"), PASSWORD));
     try (NodeServer server = NodeServer.start(config)) {
       String admin = server.firstStartAdmin().orElseThrow().secret();
