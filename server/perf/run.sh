@@ -8,6 +8,7 @@ cd "$(dirname "$0")/../.."
 seconds="${1:-30}"
 size="${2:-1000}"
 work="$(mktemp -d)"
+export PACTBRIDGE_HOME="$work/home"  # the store's key files go here, not into the user's data folder
 python3 server/perf/batch.py "$size" > "$work/batch.json"
 java -Xmx512m -jar cli/target/pactbridge.jar serve --port 18080 --db "jdbc:h2:mem:perf;DB_CLOSE_DELAY=-1" > "$work/serve.out" 2> "$work/serve.err" &
 pid=$!
