@@ -10,7 +10,7 @@ size="${2:-1000}"
 work="$(mktemp -d)"
 export PACTBRIDGE_HOME="$work/home"  # the store's key files go here, not into the user's data folder
 python3 server/perf/batch.py "$size" > "$work/batch.json"
-java -Xmx512m -jar cli/target/pactbridge.jar serve --port 18080 --db "jdbc:h2:mem:perf;DB_CLOSE_DELAY=-1" > "$work/serve.out" 2> "$work/serve.err" &
+java -Xms512m -Xmx512m -XX:+AlwaysPreTouch -jar cli/target/pactbridge.jar serve --port 18080 --db "jdbc:h2:mem:perf;DB_CLOSE_DELAY=-1" > "$work/serve.out" 2> "$work/serve.err" &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 60); do grep -q 'pbt_' "$work/serve.out" 2>/dev/null && break; sleep 0.5; done
