@@ -96,6 +96,7 @@ public final class NodeServer implements AutoCloseable {
   private final Party party;
   private final Store store;
   private final NodeItems items;
+  private final DecisionTally tally;
   private final ServerDatabase db;
   private final Accounts accounts;
   private final PrometheusMeterRegistry metrics;
@@ -115,6 +116,7 @@ public final class NodeServer implements AutoCloseable {
     StoreConfig storeConfig = config.storeConfig();
     this.store = Store.open(storeConfig);
     this.items = new NodeItems(store, engine, config.clock());
+    this.tally = new DecisionTally(store.audit(), config.clock(), config.party().value());
     try {
       this.db = ServerDatabase.open(storeConfig.jdbcUrl(), storeConfig.user(), storeConfig.password());
     } catch (RuntimeException e) {
@@ -161,6 +163,7 @@ public final class NodeServer implements AutoCloseable {
     try {
       server.app.start(config.host(), config.port());
     } catch (RuntimeException e) {
+      server.tally.close();
       server.db.close();
       server.store.close();
       throw new ServerException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getClass().getSimpleName(), e);
@@ -181,6 +184,11 @@ public final class NodeServer implements AutoCloseable {
     return accounts;
   }
 
+  /** Appends the decisions counted so far to the audit log now, instead of within the second. For tests. */
+  void flushDecisionTally() {
+    tally.flush();
+  }
+
   /** The first-start admin token, present only on the start that created it: show it once. */
   public Optional<Accounts.Issued> firstStartAdmin() {
     return firstStart;
@@ -189,6 +197,7 @@ public final class NodeServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    tally.close();
     gcMetrics.close();
     metrics.close();
     db.close();
@@ -476,6 +485,7 @@ public final class NodeServer implements AutoCloseable {
         for (ReleaseRequest request : translated) {
           Decision decision = engine.decide(request);
           decisions.get(decision.outcome()).increment();
+          tally.count(caller.name(), decision.outcome());
           DecisionStream.write(out, decision);
         }
         out.writeEndArray();
@@ -487,6 +497,7 @@ public final class NodeServer implements AutoCloseable {
     DecisionBody request = Http.read(body, DECISION);
     Decision decision = engine.decide(request.toRequest(registry, now));
     decisions.get(decision.outcome()).increment();
+    tally.count(caller.name(), decision.outcome());
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1024);
     try (JsonGenerator out = FACTORY.createGenerator(bytes)) {
       DecisionStream.write(out, decision);

@@ -103,6 +103,27 @@ abstract class ApiContract {
   }
 
   @Test
+  void decisionsAskedAreTalliedInTheAuditLog() {
+    String asker = node.user("tally-" + java.util.UUID.randomUUID().toString().substring(0, 8), "KOR", "II", Role.ANALYST);
+    node.post("/api/v1/decisions", asker, "{\"originator\":\"KOR\",\"level\":\"II\",\"to\":\"JPN\",\"at\":\"2011-01-05\"}");
+    node.post("/api/v1/decisions", asker, "{\"requests\":[{\"originator\":\"KOR\",\"level\":\"II\",\"to\":\"JPN\",\"at\":\"2017-01-05\"},"
+        + "{\"originator\":\"KOR\",\"level\":\"II\",\"to\":\"USA\",\"at\":\"2017-01-05\"}]}");
+    node.server.flushDecisionTally();
+    String name = node.get("/api/v1/me", asker).json().get("name").asText();
+    long permit = 0;
+    long deny = 0;
+    for (JsonNode entry : node.get("/api/v1/audit/entries?limit=10000", node.tokens.get(Role.AUDITOR)).json().get("entries")) {
+      if (entry.get("kind").asText().equals("DECISIONS_ANSWERED") && entry.get("actor").asText().equals(name)) {
+        permit += entry.get("details").get("permit").asLong();
+        deny += entry.get("details").get("deny").asLong();
+      }
+    }
+    assertThat(permit).isEqualTo(2);
+    assertThat(deny).isEqualTo(1);
+    assertThat(node.get("/api/v1/audit/verify", node.tokens.get(Role.AUDITOR)).json().get("ok").asBoolean()).isTrue();
+  }
+
+  @Test
   void routesAreTheRoutesTheEngineFinds() {
     JsonNode routes = node.post("/api/v1/routes", analyst(), "{\"originator\":\"KOR\",\"level\":\"II\",\"to\":\"JPN\",\"at\":\"2011-01-05\"}").json();
     ArrayNode expected = Json.MAPPER.createArrayNode();
