@@ -21,6 +21,9 @@ public final class Agreement {
   private final Timeline timeline;
   private final List<ProvisionVersion> versions;
   private final ProvisionVersion[] versionArray;
+  // the versions' start instants as primitives, for a look-up that does not chase Instant objects
+  private final long[] versionFromSeconds;
+  private final int[] versionFromNanos;
   private final List<String> sources;
   private final String note;
 
@@ -49,6 +52,13 @@ public final class Agreement {
     sorted.sort(Comparator.comparing(ProvisionVersion::from, Comparator.nullsFirst(Comparator.naturalOrder())));
     this.versions = List.copyOf(sorted);
     this.versionArray = sorted.toArray(new ProvisionVersion[0]);
+    this.versionFromSeconds = new long[versionArray.length];
+    this.versionFromNanos = new int[versionArray.length];
+    for (int i = 0; i < versionArray.length; i++) {
+      Instant from = versionArray[i].from();
+      versionFromSeconds[i] = from == null ? Long.MIN_VALUE : from.getEpochSecond(); // no start: since always
+      versionFromNanos[i] = from == null ? 0 : from.getNano();
+    }
     this.sources = List.copyOf(sources);
     this.note = note == null ? "" : note;
   }
@@ -96,9 +106,11 @@ public final class Agreement {
   /** The provisions version that applies at {@code at}: the latest that started at or before it. */
   public ProvisionVersion versionAt(Instant at) {
     ProvisionVersion current = versionArray[0];
+    long seconds = at.getEpochSecond();
+    int nanos = at.getNano();
     for (int i = 1; i < versionArray.length; i++) {
-      Instant from = versionArray[i].from();
-      if (from == null || !from.isAfter(at)) {
+      long from = versionFromSeconds[i];
+      if (from < seconds || (from == seconds && versionFromNanos[i] <= nanos)) {
         current = versionArray[i];
       } else {
         break;

@@ -16,6 +16,10 @@ import java.util.List;
 public final class Timeline {
   private final List<TimelineEvent> events;
   private final Instant[] transitionAt;
+  // the same instants as primitives, so that the binary search reads two arrays instead of chasing an
+  // Instant object (a likely cache miss) at every probe
+  private final long[] transitionSeconds;
+  private final int[] transitionNanos;
   private final AgreementStatus[] transitionStatus;
 
   public Timeline(List<TimelineEvent> events) {
@@ -26,6 +30,12 @@ public final class Timeline {
     List<AgreementStatus> status = new ArrayList<>();
     derive(this.events, at, status);
     this.transitionAt = at.toArray(new Instant[0]);
+    this.transitionSeconds = new long[transitionAt.length];
+    this.transitionNanos = new int[transitionAt.length];
+    for (int i = 0; i < transitionAt.length; i++) {
+      transitionSeconds[i] = transitionAt[i].getEpochSecond();
+      transitionNanos[i] = transitionAt[i].getNano();
+    }
     this.transitionStatus = status.toArray(new AgreementStatus[0]);
   }
 
@@ -40,11 +50,14 @@ public final class Timeline {
   /** Status at an instant. Cost: O(log transitions), no allocation. */
   public AgreementStatus statusAt(Instant at) {
     int low = 0;
-    int high = transitionAt.length - 1;
+    int high = transitionSeconds.length - 1;
     int found = -1;
+    long seconds = at.getEpochSecond();
+    int nanos = at.getNano();
     while (low <= high) {
       int mid = (low + high) >>> 1;
-      if (transitionAt[mid].compareTo(at) <= 0) {
+      long probe = transitionSeconds[mid];
+      if (probe < seconds || (probe == seconds && transitionNanos[mid] <= nanos)) {
         found = mid;
         low = mid + 1;
       } else {

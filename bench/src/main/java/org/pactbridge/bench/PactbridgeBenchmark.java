@@ -1,0 +1,80 @@
+package org.pactbridge.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+import org.pactbridge.core.release.Decision;
+import org.pactbridge.core.release.ReleaseEngine;
+import org.pactbridge.core.release.ReleaseRequest;
+import org.pactbridge.core.route.Route;
+
+/**
+ * Pactbridge's own engine (issue 2's targets: a direct decision ≤ 100 ns median, a route search ≤ 5 µs,
+ * on one core), on the reference world and on the generated 200-party / 5,000-agreement world. The
+ * single-decision benchmarks cycle through {@link Workloads#CYCLE} different requests so that no
+ * answer is constant-folded and the caches see a realistic mix.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+public class PactbridgeBenchmark {
+  @Param({"generated", "reference"})
+  public String world;
+
+  private ReleaseEngine engine;
+  private ReleaseRequest[] singles;
+  private ReleaseRequest[] relays;
+  private ReleaseRequest[] batch;
+  private int next;
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    BenchWorlds.Loaded loaded = BenchWorlds.load(world);
+    engine = new ReleaseEngine(loaded.registry());
+    singles = loaded.singles();
+    relays = loaded.relays();
+    batch = loaded.batch();
+    if (relays.length == 0) {
+      throw new IllegalStateException("no relay requests in world " + world);
+    }
+  }
+
+  /** One direct decision (rules 1–6, no route search). */
+  @Benchmark
+  @BenchmarkMode({Mode.AverageTime, Mode.SampleTime})
+  public Decision direct() {
+    return engine.decide(singles[next++ & (Workloads.CYCLE - 1)], false);
+  }
+
+  /** One route search for a pair with no direct agreement (sample mode: mean and percentiles in one run). */
+  @Benchmark
+  @BenchmarkMode(Mode.SampleTime)
+  @OutputTimeUnit(TimeUnit.NANOSECONDS)
+  public java.util.List<Route> route() {
+    ReleaseRequest request = relays[next++ % relays.length];
+    return engine.routeFinder().find(request);
+  }
+
+  /** 10,000 direct decisions. */
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  public void batch10k(Blackhole blackhole) {
+    for (ReleaseRequest request : batch) {
+      blackhole.consume(engine.decide(request, false));
+    }
+  }
+}
