@@ -106,6 +106,12 @@ public final class RouteFinder {
     private final List<PartyCode> consents;
     private final List<Channel> channels = new ArrayList<>(2);
     private final List<AgreementId> channelOwners = new ArrayList<>(2);
+    /**
+     * The parties that could make the last hop: an information agreement with the recipient in force
+     * whose scope covers the topics, and releasable. Computed once per search; any chain's last sender
+     * must be one of them, so the search meets them from both ends.
+     */
+    private final List<PartyCode> lastSenders = new ArrayList<>();
 
     Search(ReleaseRequest request, int limit) {
       this.request = request;
@@ -127,6 +133,29 @@ public final class RouteFinder {
       List<PartyCode> originators = new ArrayList<>(request.originators());
       originators.sort(null);
       this.consents = List.copyOf(originators);
+      PartyCode recipient = request.recipient();
+      Set<PartyCode> seen = new HashSet<>();
+      for (Agreement agreement : registry.informationAgreementsOf(recipient)) {
+        if (!agreement.statusAt(at).inForce() || !agreement.provisionsAt(at).scope().covers(topics)) {
+          continue;
+        }
+        for (PartyCode party : agreement.parties()) {
+          if (!party.equals(recipient) && !request.originators().contains(party) && seen.add(party)
+              && request.releasability().permits(party, registry.communities())) {
+            lastSenders.add(party);
+          }
+        }
+      }
+    }
+
+    /** Whether {@code party} has an information agreement with any possible last sender. */
+    private boolean reachesALastSender(PartyCode party) {
+      for (PartyCode last : lastSenders) {
+        if (!last.equals(party) && registry.between(party, last, AgreementKind.INFORMATION).length > 0) {
+          return true;
+        }
+      }
+      return false;
     }
 
     void extend(PartyCode sender, Level level, int remaining, List<Hop> prefix, Set<PartyCode> visited) {
@@ -143,6 +172,16 @@ public final class RouteFinder {
         }
         return;
       }
+      if (remaining == 2) {
+        // the next party must be a possible last sender: walk those few instead of every neighbour
+        for (PartyCode next : lastSenders) {
+          if (next.equals(sender) || visited.contains(next) || registry.between(sender, next, AgreementKind.INFORMATION).length == 0) {
+            continue;
+          }
+          step(sender, level, next, remaining, prefix, visited);
+        }
+        return;
+      }
       Set<PartyCode> tried = new HashSet<>();
       for (Agreement agreement : registry.informationAgreementsOf(sender)) {
         if (!agreement.statusAt(at).inForce()) {
@@ -154,20 +193,24 @@ public final class RouteFinder {
               || !request.releasability().permits(next, registry.communities())) {
             continue;
           }
-          if (remaining == 2 && registry.between(next, recipient, AgreementKind.INFORMATION).length == 0) {
-            continue; // the last hop could not be lawful: skip the hop check (an array read instead of a search)
+          if (remaining == 3 && !reachesALastSender(next)) {
+            continue; // no chain through this party can end at the recipient in two more hops
           }
-          HopCheck.Result step = hops.check(sender, level, next, topics, at);
-          if (!step.lawful()) {
-            continue;
-          }
-          prefix.add(hop(sender, next, step));
-          visited.add(next);
-          extend(next, step.level(), remaining - 1, prefix, visited);
-          visited.remove(next);
-          prefix.remove(prefix.size() - 1);
+          step(sender, level, next, remaining, prefix, visited);
         }
       }
+    }
+
+    private void step(PartyCode sender, Level level, PartyCode next, int remaining, List<Hop> prefix, Set<PartyCode> visited) {
+      HopCheck.Result step = hops.check(sender, level, next, topics, at);
+      if (!step.lawful()) {
+        return;
+      }
+      prefix.add(hop(sender, next, step));
+      visited.add(next);
+      extend(next, step.level(), remaining - 1, prefix, visited);
+      visited.remove(next);
+      prefix.remove(prefix.size() - 1);
     }
 
     private Hop hop(PartyCode from, PartyCode to, HopCheck.Result result) {
