@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       AgreementsCommand.class,
       CoverageCommand.class,
+      ServeCommand.class, WhatIfCommand.class,
       SupportCommand.class, LedgerCommand.class,
       MarkingCommand.class,
       ImportCommand.class,

@@ -1,5 +1,6 @@
 package org.pactbridge.store;
 
+import org.pactbridge.core.registry.RegistryText;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

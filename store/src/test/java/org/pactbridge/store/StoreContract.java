@@ -1,5 +1,6 @@
 package org.pactbridge.store;
 
+import org.pactbridge.core.registry.RegistryText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

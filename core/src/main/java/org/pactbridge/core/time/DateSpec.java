@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.regex.Pattern;
 import org.pactbridge.core.InvalidInputException;
 
 /**
@@ -17,6 +18,10 @@ import org.pactbridge.core.InvalidInputException;
  * those that start something; either way the instant is {@link #assumed()}.
  */
 public record DateSpec(String text, Precision precision, Instant earliest, Instant latest) {
+  private static final Pattern YEAR_FORM = Pattern.compile("\\d{4}");
+  private static final Pattern MONTH_FORM = Pattern.compile("\\d{4}-\\d{2}");
+  private static final Pattern DAY_FORM = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  private static final Pattern INSTANT_FORM = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T.*");
 
   /** How precisely the source gives the date. */
   public enum Precision {
@@ -47,23 +52,23 @@ public record DateSpec(String text, Precision precision, Instant earliest, Insta
     }
     String trimmed = text.strip();
     try {
-      if (trimmed.matches("\\d{4}")) {
+      if (YEAR_FORM.matcher(trimmed).matches()) {
         int year = Integer.parseInt(trimmed);
         Instant first = LocalDate.of(year, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant last = LocalDate.of(year, 12, 31).atStartOfDay().toInstant(ZoneOffset.UTC);
         return new DateSpec(trimmed, Precision.YEAR, first, last);
       }
-      if (trimmed.matches("\\d{4}-\\d{2}")) {
+      if (MONTH_FORM.matcher(trimmed).matches()) {
         YearMonth month = YearMonth.parse(trimmed);
         Instant first = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant last = month.atEndOfMonth().atStartOfDay().toInstant(ZoneOffset.UTC);
         return new DateSpec(trimmed, Precision.MONTH, first, last);
       }
-      if (trimmed.matches("\\d{4}-\\d{2}-\\d{2}")) {
+      if (DAY_FORM.matcher(trimmed).matches()) {
         Instant day = LocalDate.parse(trimmed).atStartOfDay().toInstant(ZoneOffset.UTC);
         return new DateSpec(trimmed, Precision.DAY, day, day);
       }
-      if (trimmed.matches("\\d{4}-\\d{2}-\\d{2}T.*")) {
+      if (INSTANT_FORM.matcher(trimmed).matches()) {
         Instant instant = OffsetDateTime.parse(trimmed, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
         return new DateSpec(trimmed, Precision.INSTANT, instant, instant);
       }

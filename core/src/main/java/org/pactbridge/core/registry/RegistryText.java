@@ -1,4 +1,4 @@
-package org.pactbridge.store;
+package org.pactbridge.core.registry;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +16,6 @@ import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.Party;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.party.Topic;
-import org.pactbridge.core.registry.Registry;
-import org.pactbridge.core.registry.Source;
 
 /**
  * A canonical text of a registry and of each of its parts: two registries hold the same facts exactly
@@ -55,11 +53,11 @@ public final class RegistryText {
     return out.toString();
   }
 
-  static String source(Source source) {
+  public static String source(Source source) {
     return "source " + source.id() + " | " + source.url() + " | " + source.publisher() + " | " + source.type() + " | " + source.lang();
   }
 
-  static String party(Party party) {
+  public static String party(Party party) {
     StringBuilder out = new StringBuilder("party " + party.code() + " | " + party.name() + " | " + party.kind() + " | assumed="
         + party.schemeAssumed() + " | " + party.sources());
     for (ClassificationScheme scheme : party.schemes()) {
@@ -72,22 +70,22 @@ public final class RegistryText {
     return out.toString();
   }
 
-  static String community(Community community) {
+  public static String community(Community community) {
     List<String> members = new ArrayList<>(community.members().stream().map(PartyCode::value).sorted().toList());
     return "community " + community.name() + " | " + members + " | known=" + community.membersKnown() + " | " + community.sources();
   }
 
-  static String agreementHeader(Agreement agreement) {
+  public static String agreementHeader(Agreement agreement) {
     return "agreement " + agreement.id() + " | " + agreement.kind() + " | " + agreement.title() + " | " + agreement.parties() + " | "
         + agreement.sources() + " | " + agreement.note();
   }
 
-  static String event(TimelineEvent event) {
+  public static String event(TimelineEvent event) {
     return "event " + event.type() + " | " + event.at() + " | " + event.takesEffect() + " | assumed=" + event.assumed() + " | "
         + event.sources() + " | " + event.note();
   }
 
-  static String version(ProvisionVersion version) {
+  public static String version(ProvisionVersion version) {
     Provisions provisions = version.provisions();
     StringBuilder out = new StringBuilder("version " + version.from() + " | " + version.label() + " | scope=");
     out.append(provisions.scope().isUnrestricted() ? "all" : provisions.scope().topics().stream().map(Topic::slug).toList());
@@ -111,7 +109,7 @@ public final class RegistryText {
     return out.toString();
   }
 
-  static String logistics(org.pactbridge.core.logistics.LogisticsTerms terms) {
+  public static String logistics(org.pactbridge.core.logistics.LogisticsTerms terms) {
     if (terms == null) {
       return "none";
     }

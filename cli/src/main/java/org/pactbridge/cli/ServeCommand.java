@@ -1,0 +1,91 @@
+package org.pactbridge.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.pactbridge.core.party.PartyCode;
+import org.pactbridge.core.registry.Registry;
+import org.pactbridge.server.NodeServer;
+import org.pactbridge.server.ServerConfig;
+import org.pactbridge.store.StoreConfig;
+import org.pactbridge.world.WorldLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pactbridge serve}: run this nation's node. By default on embedded H2 in the data directory
+ * ({@code $PACTBRIDGE_HOME}, as the store's commands use it) with the reference world. On first start it prints the admin token once.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = {"Run a Pactbridge node: the REST API under /api/v1, /health, /metrics and /api/openapi.json."})
+final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin StoreOptions store = new StoreOptions();
+
+  @Option(names = "--db-user", paramLabel = "USER", description = "Database user (or PACTBRIDGE_DB_USER).")
+  String dbUser = System.getenv("PACTBRIDGE_DB_USER");
+
+  @Option(names = "--port", paramLabel = "PORT", description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+  int port = 8080;
+
+  @Option(names = "--host", paramLabel = "HOST", description = "Address to bind (default: ${DEFAULT-VALUE}).")
+  String host = "127.0.0.1";
+
+  @Option(names = "--party", paramLabel = "PARTY", description = "The nation this node serves (default: ${DEFAULT-VALUE}).")
+  String party = "KOR";
+
+  @Option(names = "--data", paramLabel = "DIR", description = "Read the world from DIR (its world.yaml) instead of the built-in reference world.")
+  Path data;
+
+  @Option(names = "--max-body", paramLabel = "BYTES", description = "Largest accepted request body (default: ${DEFAULT-VALUE}).")
+  long maxBody = ServerConfig.DEFAULT_MAX_BODY;
+
+  @Option(names = "--tls-keystore", paramLabel = "P12",
+      description = "Serve HTTPS with this PKCS#12 key store (password from PACTBRIDGE_TLS_PASSWORD).")
+  Path tlsKeyStore;
+
+  @Option(names = "--tls-truststore", paramLabel = "P12",
+      description = "Also accept client certificates trusted by this PKCS#12 store (password from PACTBRIDGE_TLS_TRUST_PASSWORD); the CN names the user.")
+  Path tlsTrustStore;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Registry registry = data == null ? WorldLoader.reference() : WorldLoader.load(data);
+    PartyCode code = registry.requireParty(party).code();
+    String password = System.getenv("PACTBRIDGE_DB_PASSWORD");
+    ServerConfig.Tls tls = null;
+    if (tlsKeyStore != null) {
+      String keyPassword = System.getenv("PACTBRIDGE_TLS_PASSWORD");
+      if (keyPassword == null) {
+        throw new BadInputException("--tls-keystore needs its password in the environment variable PACTBRIDGE_TLS_PASSWORD");
+      }
+      tls = new ServerConfig.Tls(tlsKeyStore, keyPassword, tlsTrustStore, System.getenv("PACTBRIDGE_TLS_TRUST_PASSWORD"));
+    } else if (tlsTrustStore != null) {
+      throw new BadInputException("--tls-truststore needs --tls-keystore");
+    }
+    StoreConfig storeConfig = store.config();
+    ServerConfig config = new ServerConfig(registry, code, storeConfig.jdbcUrl(), dbUser == null ? storeConfig.user() : dbUser,
+        dbUser == null ? storeConfig.password() : password, host, port, null, maxBody, ServerConfig.DEFAULT_MAX_BATCH, tls, storeConfig.keyDir());
+    NodeServer server = NodeServer.start(config);
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf("pactbridge node %s listening on %s://%s:%d (OpenAPI: /api/openapi.json)%n", code, tls == null ? "http" : "https", host,
+        server.port());
+    server.firstStartAdmin().ifPresent(issued -> {
+      out.println("First start: created user 'admin'. Its API token is shown this once and is stored only as a hash:");
+      out.println("  " + issued.secret());
+    });
+    out.flush();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }, "pactbridge-shutdown"));
+    stopped.await();
+    return 0;
+  }
+}

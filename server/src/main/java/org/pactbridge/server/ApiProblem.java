@@ -1,0 +1,101 @@
+package org.pactbridge.server;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A request the server refuses, as an RFC 9457 problem: the HTTP status, a stable reason {@code code},
+ * a short title and a detail that names what is wrong and where. Details carry field names,
+ * identifiers, positions and markings, never item content and never a stack trace. One factory per
+ * reason, so tests can pin the code.
+ */
+public final class ApiProblem extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final int status;
+  private final String code;
+  private final String title;
+  private final transient Map<String, Object> extensions;
+
+  public ApiProblem(int status, String code, String title, String detail) {
+    this(status, code, title, detail, Map.of());
+  }
+
+  public ApiProblem(int status, String code, String title, String detail, Map<String, Object> extensions) {
+    super(detail, null, false, false);
+    this.status = status;
+    this.code = code;
+    this.title = title;
+    this.extensions = new LinkedHashMap<>(extensions);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public String detail() {
+    return getMessage();
+  }
+
+  public Map<String, Object> extensions() {
+    return extensions;
+  }
+
+  public static ApiProblem unauthenticated(String detail) {
+    return new ApiProblem(401, "UNAUTHENTICATED", "Authentication required", detail);
+  }
+
+  public static ApiProblem forbidden(String endpoint, String roles) {
+    return new ApiProblem(403, "FORBIDDEN", "Role not allowed", "this endpoint (" + endpoint + ") needs one of the roles: " + roles);
+  }
+
+  public static ApiProblem notFound(String what) {
+    return new ApiProblem(404, "NOT_FOUND", "Not found", what);
+  }
+
+  public static ApiProblem bodyTooLarge(long limit) {
+    return new ApiProblem(413, "BODY_TOO_LARGE", "Request body too large", "the request body exceeds the limit of " + limit + " bytes");
+  }
+
+  public static ApiProblem unsupportedMediaType(String contentType) {
+    return new ApiProblem(415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type",
+        "expected Content-Type application/json, got " + (contentType == null ? "none" : "'" + contentType + "'"));
+  }
+
+  public static ApiProblem malformedJson(String detail, int line, int column) {
+    return new ApiProblem(400, "MALFORMED_JSON", "Malformed JSON", detail, Map.of("line", line, "column", column));
+  }
+
+  public static ApiProblem unknownField(String field, String pointer, String known) {
+    return new ApiProblem(400, "UNKNOWN_FIELD", "Unknown field",
+        "unknown field '" + field + "' at " + pointer + " (known fields: " + known + ")", Map.of("pointer", pointer));
+  }
+
+  public static ApiProblem wrongType(String pointer, String expected) {
+    return new ApiProblem(400, "WRONG_TYPE", "Wrong type", "the value at " + pointer + " should be " + expected, Map.of("pointer", pointer));
+  }
+
+  public static ApiProblem emptyBody() {
+    return new ApiProblem(400, "EMPTY_BODY", "Empty body", "the request needs a JSON body");
+  }
+
+  public static ApiProblem tooManyRequests(int count, int limit) {
+    return new ApiProblem(400, "BATCH_TOO_LARGE", "Batch too large", "the batch holds " + count + " requests; the limit is " + limit);
+  }
+
+  public static ApiProblem badParameter(String name, String detail) {
+    return new ApiProblem(400, "BAD_PARAMETER", "Bad query parameter", "query parameter '" + name + "': " + detail, Map.of("parameter", name));
+  }
+
+  public static ApiProblem conflict(String code, String detail) {
+    return new ApiProblem(409, code, "Conflict", detail);
+  }
+}

@@ -1,0 +1,34 @@
+package org.pactbridge.server;
+
+import java.util.List;
+import org.pactbridge.api.request.DecisionBody;
+
+/** Request bodies that only the server reads. */
+final class Bodies {
+  private Bodies() {}
+
+  /** {@code POST /api/v1/decisions} in batch form. */
+  record BatchBody(List<DecisionBody> requests) {}
+
+  /** {@code POST /api/v1/users}. {@code clearance} is a level of the nationality's scheme. */
+  record UserBody(String name, String nationality, String clearance, List<String> needToKnow, List<String> compartments, List<String> roles) {}
+
+  /**
+   * {@code POST /api/v1/items}: the label as the decision fields give it (or a marking), and the content
+   * as text. {@code declassifyOn} is a date or an instant.
+   */
+  record ItemBody(List<String> originator, String level, List<String> topics, List<String> relTo, Boolean noforn, Boolean orcon, String marking,
+      String declassifyOn, String content) {}
+
+  /** {@code POST /api/v1/items/{id}/decisions} and {@code …/releases}: the recipient (and, for a decision, the instant). */
+  record ReleaseBody(String to, String at) {}
+
+  /** {@code POST /api/v1/consents}: the holder asks the originator for leave to release {@code item} to {@code to}. */
+  record ConsentRequestBody(String item, String to) {}
+
+  /** {@code POST /api/v1/consents/{id}/answer}: GRANTED or REFUSED; a grant may carry conditions. */
+  record ConsentAnswerBody(String verdict, String expiresAt, String downgradeTo, String addCaveat) {}
+
+  /** {@code POST /api/v1/users/{id}/tokens} and {@code POST /api/v1/me/tokens}. */
+  record TokenBody(String label, String expiresAt) {}
+}

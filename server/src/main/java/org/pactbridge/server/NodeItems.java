@@ -1,0 +1,318 @@
+package org.pactbridge.server;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.pactbridge.core.InvalidInputException;
+import org.pactbridge.core.consent.ConsentAnswer;
+import org.pactbridge.core.consent.ConsentCondition;
+import org.pactbridge.core.consent.ConsentRequest;
+import org.pactbridge.core.item.Holding;
+import org.pactbridge.core.item.Item;
+import org.pactbridge.core.item.ItemId;
+import org.pactbridge.core.item.Release;
+import org.pactbridge.core.party.Level;
+import org.pactbridge.core.party.Party;
+import org.pactbridge.core.party.PartyCode;
+import org.pactbridge.core.release.Decision;
+import org.pactbridge.core.release.Outcome;
+import org.pactbridge.core.release.Reason;
+import org.pactbridge.core.release.ReleaseEngine;
+import org.pactbridge.core.release.ReleaseRequest;
+import org.pactbridge.core.user.Role;
+import org.pactbridge.core.user.User;
+import org.pactbridge.store.JdbcItemRepository;
+import org.pactbridge.store.Store;
+
+/**
+ * The use cases over stored items: register, see, decide and release, and the consent workflow. The
+ * store audits every step in the transaction that records it (item added, decision recorded, released,
+ * consent requested, consent answered).
+ *
+ * <p>Visibility: a user sees an item only when their nation holds it (the originator's nation always
+ * does; another nation once a release to it was recorded) and rule 6 passes for them at the level
+ * their nation protects it at: nationality, clearance, need-to-know. Everything else answers as if the
+ * item did not exist. Thread-safe; the cost of listing is one visibility check per stored item.
+ */
+final class NodeItems {
+  private final Store store;
+  private final ReleaseEngine engine;
+  private final Clock clock;
+
+  /** A decision about a stored item, with the consent conditions it relies on. */
+  record ItemDecision(Decision decision, List<ConsentCondition> conditions, Level level) {}
+
+  NodeItems(Store store, ReleaseEngine engine, Clock clock) {
+    this.store = store;
+    this.engine = engine;
+    this.clock = clock;
+    store.items().resolveLevelsWith(qualified -> {
+      int colon = qualified.indexOf(':');
+      Party party = engine.registry().requireParty(qualified.substring(0, colon));
+      return party.findLevelInAnyVersion(qualified.substring(colon + 1))
+          .orElseThrow(() -> new ServerException("stored level " + qualified + " is not in " + party.code() + "'s scheme"));
+    });
+  }
+
+  Store store() {
+    return store;
+  }
+
+  Item register(User caller, ReleaseRequest label, String marking, Instant declassifyOn, byte[] content) {
+    if (!label.originators().contains(caller.nationality())) {
+      throw new ApiProblem(403, "NOT_ORIGINATOR", "Not an originator",
+          "a user of " + caller.nationality() + " registers items that " + caller.nationality() + " originates");
+    }
+    List<PartyCode> originators = new ArrayList<>();
+    originators.add(label.level().party());
+    label.originators().stream().sorted().filter(party -> !party.equals(label.level().party())).forEach(originators::add);
+    JdbcItemRepository.Draft draft = new JdbcItemRepository.Draft(originators, label.level(), label.releasability(), label.orcon(), label.topics(),
+        declassifyOn, marking);
+    return store.items().register(draft, content, clock.instant());
+  }
+
+  /** The item if the caller may see it; empty otherwise, whether or not it exists. */
+  Optional<Item> findVisible(User caller, ItemId id) {
+    return store.items().find(id).filter(item -> visible(caller, item));
+  }
+
+  Item requireVisible(User caller, String id) {
+    ItemId itemId;
+    try {
+      itemId = ItemId.of(id);
+    } catch (InvalidInputException e) {
+      throw ApiProblem.notFound("no item '" + id + "'");
+    }
+    return findVisible(caller, itemId).orElseThrow(() -> ApiProblem.notFound("no item '" + id + "'"));
+  }
+
+  List<Item> listVisible(User caller, int offset, int limit) {
+    List<Item> visible = new ArrayList<>();
+    int skipped = 0;
+    int page = 500;
+    for (int from = 0; visible.size() < limit; from += page) {
+      List<Item> batch = store.items().list(from, page);
+      for (Item item : batch) {
+        if (visible(caller, item)) {
+          if (skipped < offset) {
+            skipped++;
+          } else if (visible.size() < limit) {
+            visible.add(item);
+          }
+        }
+      }
+      if (batch.size() < page) {
+        break;
+      }
+    }
+    return visible;
+  }
+
+  String content(Item item) {
+    return new String(store.items().content(item.id()), StandardCharsets.UTF_8);
+  }
+
+  boolean visible(User caller, Item item) {
+    PartyCode nation = caller.nationality();
+    Instant now = clock.instant();
+    if (item.originators().contains(nation)) {
+      // The originator's own nationals: clearance in their scheme and need-to-know (rule 1 needs no agreement).
+      Level level = item.level();
+      boolean cleared = !level.party().equals(nation) || caller.clearance().rank() >= level.rank();
+      return cleared && caller.needToKnow().containsAll(item.topics());
+    }
+    Optional<Holding> holding = holdingOf(item, nation);
+    if (holding.isEmpty()) {
+      return false;
+    }
+    // The last hop of the route that brought it, re-decided at receipt with the user: rule 6 at the level
+    // the nation protects it at. Consents are taken as given: the release was recorded.
+    List<PartyCode> route = holding.get().route();
+    PartyCode from = route.size() >= 2 ? route.get(route.size() - 2) : item.originators().get(0);
+    ReleaseRequest request = new ReleaseRequest(Set.copyOf(item.originators()), item.level(), item.releasability(), item.orcon(), item.topics(),
+        item.declassifyOn(), from, nation, caller.context(), Set.copyOf(item.originators()), holding.get().received());
+    Decision decision = engine.decide(request, false);
+    return decision.outcome() == Outcome.PERMIT && decision.reasons().stream().noneMatch(reason -> reason.rule() == 6 && isDeny(reason))
+        && !now.isBefore(holding.get().received());
+  }
+
+  private static boolean isDeny(Reason reason) {
+    return reason.effect() == org.pactbridge.core.release.Effect.DENY;
+  }
+
+  Optional<Holding> holdingOf(Item item, PartyCode nation) {
+    return store.holdings().holdingsOf(item.id()).stream().filter(holding -> holding.holder().equals(nation)).findFirst();
+  }
+
+  /** The caller's nation must hold the item to release it or ask about releasing it. */
+  PartyCode requireHolder(User caller, Item item) {
+    PartyCode nation = caller.nationality();
+    if (!item.originators().contains(nation) && holdingOf(item, nation).isEmpty()) {
+      throw ApiProblem.notFound("no item '" + item.id() + "'");
+    }
+    return nation;
+  }
+
+  /**
+   * The decision on releasing the item from the caller's nation to {@code to} at {@code at}, with the
+   * consents granted for this item, holder and recipient that hold at {@code at}; a granted downgrade
+   * decides at the downgraded level. Recorded (and audited) when {@code record}.
+   */
+  ItemDecision decide(User caller, Item item, PartyCode to, Instant at, boolean record) {
+    PartyCode holder = requireHolder(caller, item);
+    Set<PartyCode> consents = new LinkedHashSet<>();
+    List<ConsentCondition> conditions = new ArrayList<>();
+    Level level = item.level();
+    for (ConsentRequest request : store.consents().requestsFor(item.id())) {
+      if (!request.requester().equals(holder) || !request.recipient().equals(to)) {
+        continue;
+      }
+      Optional<ConsentAnswer> answer = store.consents().answerTo(request.id());
+      if (answer.isPresent() && answer.get().permitsAt(at)) {
+        consents.add(request.originator());
+        for (ConsentCondition condition : answer.get().conditions()) {
+          conditions.add(condition);
+          if (condition instanceof ConsentCondition.Downgrade downgrade) {
+            Level lower = levelOf(downgrade.level());
+            if (lower.party().equals(level.party()) && lower.rank() < level.rank()) {
+              level = lower;
+            }
+          }
+        }
+      }
+    }
+    ReleaseRequest request = new ReleaseRequest(Set.copyOf(item.originators()), level, item.releasability(), item.orcon(), item.topics(),
+        item.declassifyOn(), holder, to, null, consents, at);
+    Decision decision = engine.decide(request);
+    if (record) {
+      store.releases().record(release(item, holder, to, at, decision, false), null);
+    }
+    return new ItemDecision(decision, conditions, level);
+  }
+
+  /** Decides now and, on a permit, records the release and the recipient's holding in one transaction. */
+  ItemDecision release(User caller, Item item, PartyCode to) {
+    Instant now = clock.instant();
+    ItemDecision decided = decide(caller, item, to, now, false);
+    boolean permit = decided.decision().outcome() == Outcome.PERMIT;
+    Holding holding = null;
+    if (permit) {
+      PartyCode holder = caller.nationality();
+      List<PartyCode> route = new ArrayList<>(holdingOf(item, holder).map(Holding::route).orElse(List.of(holder)));
+      route.add(to);
+      StringBuilder marking = new StringBuilder(decided.decision().recipientLevel().map(Level::qualified).orElse(""));
+      for (ConsentCondition condition : decided.conditions()) {
+        if (condition instanceof ConsentCondition.AddedCaveat caveat) {
+          marking.append("//").append(caveat.caveat());
+        }
+      }
+      holding = new Holding(item.id(), to, now, route, marking.toString());
+    }
+    store.releases().record(release(item, caller.nationality(), to, now, decided.decision(), permit), holding);
+    return decided;
+  }
+
+  private static Release release(Item item, PartyCode holder, PartyCode to, Instant at, Decision decision, boolean released) {
+    return new Release(UUID.randomUUID().toString(), item.id(), holder, to, at, decision.outcome(),
+        decision.reasons().stream().map(reason -> reason.code().name()).toList(), decision.agreements(),
+        decision.recipientLevel().map(Level::qualified).orElse(""), released);
+  }
+
+  /** A holder asks each originator that has not yet granted for leave to release the item to {@code to}. */
+  List<ConsentRequest> requestConsent(User caller, Item item, PartyCode to) {
+    PartyCode holder = requireHolder(caller, item);
+    if (item.originators().contains(holder)) {
+      throw new ApiProblem(409, "ORIGINATOR_NEEDS_NO_CONSENT", "No consent needed",
+          holder + " originates item " + item.id() + " and needs no one's consent to release it");
+    }
+    if (to.equals(holder)) {
+      throw new ApiProblem(400, "RECIPIENT_IS_HOLDER", "Bad input", "the recipient " + to + " already holds item " + item.id());
+    }
+    engine.registry().requireParty(to);
+    List<ConsentRequest> created = new ArrayList<>();
+    for (PartyCode originator : item.originators()) {
+      ConsentRequest request = new ConsentRequest(UUID.randomUUID().toString(), item.id(), originator, holder, to, clock.instant());
+      store.consents().request(request);
+      created.add(request);
+    }
+    return created;
+  }
+
+  /** Requests a user may see: those their nation asked, and (disclosure officers) those addressed to their nation. */
+  List<ConsentRequest> consentsFor(User caller, boolean pendingOnly) {
+    List<ConsentRequest> all = pendingOnly ? store.consents().pending() : allRequests();
+    List<ConsentRequest> mine = new ArrayList<>();
+    for (ConsentRequest request : all) {
+      boolean asked = request.requester().equals(caller.nationality());
+      boolean addressed = request.originator().equals(caller.nationality()) && caller.has(Role.DISCLOSURE_OFFICER);
+      if (asked || addressed) {
+        mine.add(request);
+      }
+    }
+    return mine;
+  }
+
+  private List<ConsentRequest> allRequests() {
+    List<ConsentRequest> all = new ArrayList<>();
+    for (int from = 0;; from += 500) {
+      List<Item> batch = store.items().list(from, 500);
+      for (Item item : batch) {
+        all.addAll(store.consents().requestsFor(item.id()));
+      }
+      if (batch.size() < 500) {
+        return all;
+      }
+    }
+  }
+
+  ConsentRequest requireRequest(User caller, String id) {
+    return store.consents().findRequest(id)
+        .filter(request -> request.requester().equals(caller.nationality())
+            || (request.originator().equals(caller.nationality()) && caller.has(Role.DISCLOSURE_OFFICER)))
+        .orElseThrow(() -> ApiProblem.notFound("no consent request '" + id + "'"));
+  }
+
+  /** The originator's disclosure officer answers; a downgrade must name a lower level of the item's scheme. */
+  ConsentAnswer answer(User caller, ConsentRequest request, ConsentAnswer.Verdict verdict, List<ConsentCondition> conditions) {
+    if (!request.originator().equals(caller.nationality()) || !caller.has(Role.DISCLOSURE_OFFICER)) {
+      throw new ApiProblem(403, "NOT_ORIGINATOR_OFFICER", "Not the originator's disclosure officer",
+          "only a disclosure officer of " + request.originator() + " answers this request");
+    }
+    if (store.consents().answerTo(request.id()).isPresent()) {
+      throw ApiProblem.conflict("ALREADY_ANSWERED", "consent request " + request.id() + " has been answered already");
+    }
+    Item item = store.items().require(request.item());
+    for (ConsentCondition condition : conditions) {
+      if (condition instanceof ConsentCondition.Downgrade downgrade) {
+        Level lower = levelOf(downgrade.level());
+        if (!lower.party().equals(item.level().party()) || lower.rank() >= item.level().rank()) {
+          throw InvalidInputException.invalid("BAD_DOWNGRADE", downgrade.level(),
+              "a downgrade names a level of " + item.level().party() + " below the item's " + item.level().qualified() + ", not " + downgrade.level());
+        }
+      }
+      if (condition instanceof ConsentCondition.Expiry expiry && !expiry.until().isAfter(clock.instant())) {
+        throw InvalidInputException.invalid("EXPIRY_IN_PAST", expiry.until().toString(), "a consent cannot expire before it is given");
+      }
+    }
+    ConsentAnswer answer = new ConsentAnswer(request.id(), caller.nationality(), verdict, clock.instant(), conditions);
+    store.consents().answer(answer);
+    return answer;
+  }
+
+  Level levelOf(String qualified) {
+    int colon = qualified.indexOf(':');
+    if (colon < 0) {
+      throw InvalidInputException.invalid("MALFORMED_LEVEL", qualified, "a level is written PARTY:CODE, not '" + qualified + "'");
+    }
+    Party party = engine.registry().requireParty(qualified.substring(0, colon));
+    String code = qualified.substring(colon + 1);
+    return party.findLevelInAnyVersion(code).orElseThrow(() -> InvalidInputException.unknownLevel(party.code().value(), code,
+        party.schemeAt(clock.instant()).codesForMessage()));
+  }
+}

@@ -1,0 +1,2 @@
+/** The node service: HTTP API under /api/v1, authentication, roles, problem responses, metrics. */
+package org.pactbridge.server;
