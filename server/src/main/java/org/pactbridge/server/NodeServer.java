@@ -141,6 +141,8 @@ public final class NodeServer implements AutoCloseable {
       javalin.showJavalinBanner = false;
       javalin.http.maxRequestSize = config.maxBodyBytes();
       javalin.router.ignoreTrailingSlashes = true;
+      // The web UI (module web): static pages from the classpath at /, calling this API; nothing from elsewhere.
+      javalin.staticFiles.add(org.pactbridge.web.WebAssets.CLASSPATH_ROOT, io.javalin.http.staticfiles.Location.CLASSPATH);
       if (config.tls() != null) {
         javalin.jetty.addConnector((server, http) -> TlsConnector.create(server, http, config));
       }
@@ -231,6 +233,8 @@ public final class NodeServer implements AutoCloseable {
         Endpoint.ANY_USER, null, "agreement", this::getAgreement));
     list.add(new Endpoint("GET", "/api/v1/agreements/{id}/events", "listAgreementEvents", "An agreement's timeline events",
         Endpoint.ANY_USER, null, "{id, events}", this::agreementEvents));
+    list.add(new Endpoint("GET", "/api/v1/sources", "listSources", "The sources that facts cite, with their URLs", Endpoint.ANY_USER, null,
+        "[{id, url, publisher, type, lang}]", this::listSources));
     list.add(new Endpoint("POST", "/api/v1/decisions", "decide",
         "One release decision (the fields of check), or a batch {\"requests\": [...]} answered as {\"decisions\": [...]}", Endpoint.ASKERS,
         DecisionBody.class, "the decision object of check --json", this::decide));
@@ -448,6 +452,19 @@ public final class NodeServer implements AutoCloseable {
   private void getAgreement(Context ctx, User caller) {
     Agreement agreement = requireAgreement(ctx.pathParam("id"));
     Http.json(ctx, 200, Json.agreement(agreement, at(ctx), true));
+  }
+
+  private void listSources(Context ctx, User caller) {
+    ArrayNode array = Json.MAPPER.createArrayNode();
+    for (org.pactbridge.core.registry.Source source : registry.sources().values()) {
+      ObjectNode node = array.addObject();
+      node.put("id", source.id());
+      node.put("url", source.url());
+      node.put("publisher", source.publisher());
+      node.put("type", source.type());
+      node.put("lang", source.lang());
+    }
+    Http.json(ctx, 200, array);
   }
 
   private void agreementEvents(Context ctx, User caller) {

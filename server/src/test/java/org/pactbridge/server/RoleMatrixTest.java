@@ -40,6 +40,7 @@ class RoleMatrixTest {
       Map.entry("listAgreements", ALL),
       Map.entry("getAgreement", ALL),
       Map.entry("listAgreementEvents", ALL),
+      Map.entry("listSources", ALL),
       Map.entry("decide", ASKERS),
       Map.entry("findRoutes", ASKERS),
       Map.entry("coverage", ALL),
