@@ -49,8 +49,8 @@ class WebUiTest {
 
   @BeforeAll
   void start() throws Exception {
-    // The stand-in node until `pactbridge serve` (issue 5) is on main; then the real server.
-    node = new FakeNode();
+    // The real node service, as `pactbridge serve` runs it, on a random port.
+    node = new RealNode();
     base = node.baseUrl();
     // Accounts are made the way an administrator makes them: through the API, with the first-start token.
     usaAnalyst = account("usa-analyst", "USA", "TOP_SECRET", List.of("analyst"));
