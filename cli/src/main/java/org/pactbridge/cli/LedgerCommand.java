@@ -22,6 +22,7 @@ import org.pactbridge.core.logistics.Statement;
 import org.pactbridge.core.logistics.Transfer;
 import org.pactbridge.core.registry.Registry;
 import org.pactbridge.core.time.DateSpec;
+import org.pactbridge.store.Store;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,8 +31,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code pactbridge ledger}: the settlement ledger of logistics support, kept in a journal file
- * ({@code --journal}) until the store keeps ledgers. Commands that record append one entry or none;
+ * {@code pactbridge ledger}: the settlement ledger of logistics support, kept in the store
+ * ({@code --db}/{@code --keys}, as every store command; each append audited in its transaction) or,
+ * with {@code --journal FILE}, in a JSON-lines file. Commands that record append one entry or none;
  * the others derive balances, overdue obligations and statements from the entries.
  */
 @Command(
@@ -60,13 +62,16 @@ final class LedgerCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** Options every ledger command shares. */
-  static class Base {
+  /** Options every ledger command shares; opens the ledger, runs the command, closes the store. */
+  abstract static class Base implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Mixin WorldOptions world = new WorldOptions();
 
-    @Option(names = "--journal", required = true, paramLabel = "FILE", description = "The ledger's journal file (JSON lines); created on first write.")
+    @Mixin StoreOptions store = new StoreOptions();
+
+    @Option(names = "--journal", paramLabel = "FILE",
+        description = "Keep the ledger in this journal file (JSON lines; created on first write) instead of the store.")
     Path journal;
 
     @Option(names = "--json", description = "Print JSON.")
@@ -74,9 +79,21 @@ final class LedgerCommand implements Runnable {
 
     Registry registry;
 
-    Ledger open() {
+    /** The command, on the open ledger. */
+    abstract int run(Ledger ledger);
+
+    @Override
+    public final Integer call() {
+      if (journal != null && (store.db != null || store.keys != null)) {
+        throw new BadInputException("--journal keeps the ledger in a file: it cannot be combined with --db or --keys");
+      }
       registry = world.registry();
-      return LedgerJournal.open(registry, journal);
+      if (journal != null) {
+        return run(LedgerJournal.open(registry, journal));
+      }
+      try (Store opened = store.open()) {
+        return run(new Ledger(registry, opened.ledger()));
+      }
     }
 
     PrintWriter out() {
@@ -84,7 +101,9 @@ final class LedgerCommand implements Runnable {
     }
 
     int recorded(Ledger ledger, LedgerEntry entry) {
-      LedgerJournal.save(ledger, journal);
+      if (journal != null) {
+        LedgerJournal.save(ledger, journal);
+      }
       if (json) {
         out().println(Statement.entryJson(entry));
       } else {
@@ -95,7 +114,7 @@ final class LedgerCommand implements Runnable {
   }
 
   /** Options of a transfer. */
-  static class TransferOptions extends Base {
+  abstract static class TransferOptions extends Base {
     @Option(names = "--agreement", required = true, paramLabel = "ID", description = "The logistics agreement.")
     String agreement;
 
@@ -126,25 +145,23 @@ final class LedgerCommand implements Runnable {
   }
 
   @Command(name = "provide", mixinStandardHelpOptions = true, description = "Record support the supplier provided (the receiver now owes its value).")
-  static final class Provide extends TransferOptions implements Callable<Integer> {
+  static final class Provide extends TransferOptions {
     @Override
-    public Integer call() {
-      Ledger ledger = open();
+    int run(Ledger ledger) {
       return recorded(ledger, ledger.provide(transfer()));
     }
   }
 
   @Command(name = "receive", mixinStandardHelpOptions = true, description = "Record support the receiver received (it now owes its value).")
-  static final class Receive extends TransferOptions implements Callable<Integer> {
+  static final class Receive extends TransferOptions {
     @Override
-    public Integer call() {
-      Ledger ledger = open();
+    int run(Ledger ledger) {
       return recorded(ledger, ledger.receive(transfer()));
     }
   }
 
   @Command(name = "reimburse", mixinStandardHelpOptions = true, description = "Settle an obligation in part or in full.")
-  static final class Reimburse extends Base implements Callable<Integer> {
+  static final class Reimburse extends Base {
     @Option(names = "--entry", required = true, paramLabel = "N", description = "The transfer entry to settle.")
     long entry;
 
@@ -158,29 +175,27 @@ final class LedgerCommand implements Runnable {
     String currency;
 
     @Override
-    public Integer call() {
-      Ledger ledger = open();
+    int run(Ledger ledger) {
       return recorded(ledger, ledger.reimburse(entry, ReimbursementMode.parse(mode), Money.of(value, currency), world.instant()));
     }
   }
 
   @Command(name = "reverse", mixinStandardHelpOptions = true, description = "Cancel an entry by appending its lines negated.")
-  static final class Reverse extends Base implements Callable<Integer> {
+  static final class Reverse extends Base {
     @Option(names = "--entry", required = true, paramLabel = "N", description = "The entry to reverse.")
     long entry;
 
     @Override
-    public Integer call() {
-      Ledger ledger = open();
+    int run(Ledger ledger) {
       return recorded(ledger, ledger.reverse(entry, world.instant()));
     }
   }
 
   @Command(name = "entries", mixinStandardHelpOptions = true, description = "List every entry.")
-  static final class Entries extends Base implements Callable<Integer> {
+  static final class Entries extends Base {
     @Override
-    public Integer call() {
-      List<LedgerEntry> entries = open().entries();
+    int run(Ledger ledger) {
+      List<LedgerEntry> entries = ledger.entries();
       if (json) {
         out().println("[" + String.join(",", entries.stream().map(Statement::entryJson).toList()) + "]");
       } else {
@@ -192,10 +207,9 @@ final class LedgerCommand implements Runnable {
 
   @Command(name = "balances", mixinStandardHelpOptions = true,
       description = "Balances per agreement, party and currency, derived from the entries dated at or before --at (default: all).")
-  static final class Balances extends Base implements Callable<Integer> {
+  static final class Balances extends Base {
     @Override
-    public Integer call() {
-      Ledger ledger = open();
+    int run(Ledger ledger) {
       List<Balance> balances = world.at == null ? ledger.balances() : ledger.balancesAt(world.instant());
       if (json) {
         ArrayNode array = Json.MAPPER.createArrayNode();
@@ -220,11 +234,11 @@ final class LedgerCommand implements Runnable {
   }
 
   @Command(name = "overdue", mixinStandardHelpOptions = true, description = "Obligations unsettled past their settlement period at --at (default: now).")
-  static final class Overdue extends Base implements Callable<Integer> {
+  static final class Overdue extends Base {
     @Override
-    public Integer call() {
+    int run(Ledger ledger) {
       Instant at = world.instant();
-      List<Obligation> overdue = open().overdue(at);
+      List<Obligation> overdue = ledger.overdue(at);
       if (json) {
         ArrayNode array = Json.MAPPER.createArrayNode();
         for (Obligation obligation : overdue) {
@@ -251,7 +265,7 @@ final class LedgerCommand implements Runnable {
   }
 
   @Command(name = "statement", mixinStandardHelpOptions = true, description = "The monthly statement of a party's account with one partner, in CSV or JSON.")
-  static final class StatementCommand extends Base implements Callable<Integer> {
+  static final class StatementCommand extends Base {
     @Option(names = "--party", required = true, paramLabel = "PARTY")
     String party;
 
@@ -262,14 +276,13 @@ final class LedgerCommand implements Runnable {
     String month;
 
     @Override
-    public Integer call() {
+    int run(Ledger ledger) {
       YearMonth yearMonth;
       try {
         yearMonth = YearMonth.parse(month.strip());
       } catch (DateTimeParseException e) {
         throw new BadInputException("malformed month '" + month + "' (expected YYYY-MM)");
       }
-      Ledger ledger = open();
       Statement statement = ledger.statement(registry.requireParty(party).code(), registry.requireParty(partner).code(), yearMonth);
       out().print(json ? statement.toJson() + "\n" : statement.toCsv());
       return 0;

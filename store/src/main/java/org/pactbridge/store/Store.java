@@ -39,6 +39,7 @@ public final class Store implements AutoCloseable {
   private final JdbcHoldingRepository holdings;
   private final JdbcConsentRepository consents;
   private final JdbcReleaseRepository releases;
+  private final JdbcLedgerRepository ledger;
 
   private Store(StoreConfig config, Db db, NodeKeys keys, String trustedKey) {
     this.config = config;
@@ -50,6 +51,7 @@ public final class Store implements AutoCloseable {
     this.registry = new JdbcRegistryStore(db, audit);
     this.consents = new JdbcConsentRepository(db, audit);
     this.releases = new JdbcReleaseRepository(db, audit, holdings);
+    this.ledger = new JdbcLedgerRepository(db, audit);
   }
 
   /** Opens (and on first start creates) the store that {@code config} names. */
@@ -231,6 +233,11 @@ public final class Store implements AutoCloseable {
 
   public ReleaseRepository releases() {
     return releases;
+  }
+
+  /** The settlement ledger's entries (core's {@code Ledger} runs the commands over it). */
+  public JdbcLedgerRepository ledger() {
+    return ledger;
   }
 
   @Override

@@ -16,17 +16,33 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterTry;
 import org.pactbridge.core.InvalidInputException;
 
-/** Laws of the ledger over random sequences of commands, including ones that are refused. */
-class LedgerPropertiesTest {
+/**
+ * Laws of the ledger over random sequences of commands, including ones that are refused, run against
+ * every {@link LedgerRepository} (a fresh one per try). The number of tries is the concrete class's
+ * {@code @PropertyDefaults}: many in memory, fewer on a database, where each try opens a new store.
+ */
+public abstract class LedgerPropertiesContract {
+  /** A new, empty repository; called once per try. */
+  protected abstract LedgerRepository newRepository();
+
+  /** Releases what {@link #newRepository} opened. */
+  protected void closeRepositories() {}
+
+  @AfterTry
+  protected void closeAfterTry() {
+    closeRepositories();
+  }
+
   private static final Instant START = Instant.parse("2001-01-01T00:00:00Z");
 
   /** One command: what to do, on which earlier entry (as an index), how much, in which currency. */
-  record Command(int kind, int target, long cents, String currency, boolean jpnSupplies) {}
+  public record Command(int kind, int target, long cents, String currency, boolean jpnSupplies) {}
 
   @Provide
-  Arbitrary<List<Command>> commands() {
+  public Arbitrary<List<Command>> commands() {
     Arbitrary<Command> command = Combinators.combine(
             Arbitraries.integers().between(0, 4),
             Arbitraries.integers().between(0, 30),
@@ -67,9 +83,9 @@ class LedgerPropertiesTest {
     return new Money(amount, command.currency());
   }
 
-  @Property(tries = 300)
-  void theLedgerAlwaysBalances(@ForAll("commands") List<Command> commands) {
-    Ledger ledger = new Ledger(LogisticsFixture.registry(), new InMemoryLedgerRepository());
+  @Property
+  public void theLedgerAlwaysBalances(@ForAll("commands") List<Command> commands) {
+    Ledger ledger = new Ledger(LogisticsFixture.registry(), newRepository());
     for (int i = 0; i < commands.size(); i++) {
       apply(ledger, commands.get(i), i);
       Map<String, BigDecimal> total = new HashMap<>();
@@ -89,9 +105,9 @@ class LedgerPropertiesTest {
     }
   }
 
-  @Property(tries = 300)
-  void aReversalRestoresThePreviousBalances(@ForAll("commands") List<Command> commands, @ForAll("commands") List<Command> last) {
-    Ledger ledger = new Ledger(LogisticsFixture.registry(), new InMemoryLedgerRepository());
+  @Property
+  public void aReversalRestoresThePreviousBalances(@ForAll("commands") List<Command> commands, @ForAll("commands") List<Command> last) {
+    Ledger ledger = new Ledger(LogisticsFixture.registry(), newRepository());
     for (int i = 0; i < commands.size(); i++) {
       apply(ledger, commands.get(i), i);
     }

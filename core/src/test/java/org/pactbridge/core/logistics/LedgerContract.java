@@ -12,20 +12,44 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pactbridge.core.InvalidInputException;
 import org.pactbridge.core.agreement.AgreementId;
 
-class LedgerTest {
+/**
+ * The ledger's contract, run against every {@link LedgerRepository}: in memory
+ * ({@link InMemoryLedgerTest}) here, H2 and PostgreSQL in the store module.
+ */
+public abstract class LedgerContract {
   private static final Instant MAY = Instant.parse("2001-05-10T00:00:00Z");
-  private final Ledger ledger = new Ledger(LogisticsFixture.registry(), new InMemoryLedgerRepository());
+  private LedgerRepository repository;
+  private Ledger ledger;
+
+  /** A new, empty repository; called once per test. */
+  protected abstract LedgerRepository newRepository();
+
+  /** Releases what {@link #newRepository} opened. */
+  protected void closeRepositories() {}
+
+  @BeforeEach
+  protected void openLedger() {
+    repository = newRepository();
+    ledger = new Ledger(LogisticsFixture.registry(), repository);
+  }
+
+  @AfterEach
+  protected void closeLedger() {
+    closeRepositories();
+  }
 
   private static Transfer fuel(String value, String currency) {
     return new Transfer(ACSA, JPN, USA, Category.FUEL, new BigDecimal("100"), Money.of(value, currency), MAY);
   }
 
   @Test
-  void aTransferCreatesAnObligationThatReimbursementSettles() {
+  public void aTransferCreatesAnObligationThatReimbursementSettles() {
     LedgerEntry provided = ledger.provide(fuel("5000", "USD"));
     assertThat(ledger.balances()).extracting(Balance::party, Balance::net)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(JPN, new BigDecimal("5000.00")), org.assertj.core.groups.Tuple.tuple(USA, new BigDecimal("-5000.00")));
@@ -37,7 +61,7 @@ class LedgerTest {
   }
 
   @Test
-  void anUnsettledObligationBecomesOverdueAfterTheSettlementPeriod() {
+  public void anUnsettledObligationBecomesOverdueAfterTheSettlementPeriod() {
     LedgerEntry provided = ledger.provide(fuel("5000", "USD"));
     Instant due = Instant.parse("2001-08-08T00:00:00Z"); // 90 days after 2001-05-10
     assertThat(ledger.obligations(due).get(0).due()).isEqualTo(due);
@@ -47,7 +71,7 @@ class LedgerTest {
   }
 
   @Test
-  void aReversalRestoresTheBalances() {
+  public void aReversalRestoresTheBalances() {
     ledger.provide(fuel("5000", "USD"));
     List<Balance> before = ledger.balances();
     LedgerEntry water = ledger.receive(new Transfer(ACSA, JPN, USA, Category.WATER, null, Money.of("700", "USD"), MAY));
@@ -57,7 +81,7 @@ class LedgerTest {
   }
 
   @Test
-  void badInputLeavesTheLedgerUntouched() {
+  public void badInputLeavesTheLedgerUntouched() {
     LedgerEntry provided = ledger.provide(fuel("5000", "USD"));
     List<LedgerEntry> before = ledger.entries();
     rejects(() -> ledger.reimburse(provided.sequence(), ReimbursementMode.CASH, Money.of("100", "JPY"), MAY), "CURRENCY_MISMATCH",
@@ -83,7 +107,7 @@ class LedgerTest {
   }
 
   @Test
-  void aTransferWithReimbursementsCannotBeReversedUntilTheyAre() {
+  public void aTransferWithReimbursementsCannotBeReversedUntilTheyAre() {
     LedgerEntry provided = ledger.provide(fuel("5000", "USD"));
     LedgerEntry paid = ledger.reimburse(provided.sequence(), ReimbursementMode.CASH, Money.of("100", "USD"), MAY);
     rejects(() -> ledger.reverse(provided.sequence(), MAY), "REIMBURSEMENTS_OUTSTANDING", "entry 1 has reimbursements [2]; reverse them first");
@@ -96,17 +120,32 @@ class LedgerTest {
   }
 
   @Test
-  void theRepositoryRefusesAStaleSequence() {
-    InMemoryLedgerRepository repository = new InMemoryLedgerRepository();
-    Ledger first = new Ledger(LogisticsFixture.registry(), repository);
-    LedgerEntry entry = first.provide(fuel("10", "USD"));
+  public void theRepositoryRefusesAStaleSequence() {
+    LedgerEntry entry = ledger.provide(fuel("10", "USD"));
     assertThatThrownBy(() -> repository.append(entry))
         .isInstanceOf(LedgerConflictException.class)
         .hasMessage("ledger append conflict: expected sequence 2, got 1; nothing was written");
+    assertThat(repository.entries()).containsExactly(entry);
+    assertThat(repository.size()).isEqualTo(1);
   }
 
   @Test
-  void aMonthlyStatementPerPartnerInCsvAndJson() {
+  public void entriesReadBackEqualToWhatWasAppended() {
+    LedgerEntry provided = ledger.provide(new Transfer(ACSA, JPN, USA, Category.FUEL, new BigDecimal("12.500"), Money.of("5000", "USD"), MAY));
+    LedgerEntry paid = ledger.reimburse(provided.sequence(), ReimbursementMode.REPLACEMENT_IN_KIND, Money.of("0.01", "USD"), MAY);
+    LedgerEntry yen = ledger.receive(new Transfer(ACSA, USA, JPN, Category.TRANSPORTATION, null, Money.of("200000", "JPY"), MAY.plusSeconds(1)));
+    LedgerEntry reversal = ledger.reverse(paid.sequence(), MAY.plusSeconds(2));
+    assertThat(repository.entries()).containsExactly(provided, paid, yen, reversal);
+    assertThat(repository.size()).isEqualTo(4);
+    assertThat(newLedgerOver(repository).balances()).isEqualTo(ledger.balances());
+  }
+
+  private static Ledger newLedgerOver(LedgerRepository repository) {
+    return new Ledger(LogisticsFixture.registry(), repository);
+  }
+
+  @Test
+  public void aMonthlyStatementPerPartnerInCsvAndJson() {
     LedgerEntry april = ledger.provide(new Transfer(ACSA, JPN, USA, Category.FOOD, null, Money.of("300", "USD"), Instant.parse("2001-04-02T00:00:00Z")));
     LedgerEntry may = ledger.provide(fuel("5000", "USD"));
     ledger.reimburse(may.sequence(), ReimbursementMode.REPLACEMENT_IN_KIND, Money.of("1000", "USD"), Instant.parse("2001-05-20T00:00:00Z"));
