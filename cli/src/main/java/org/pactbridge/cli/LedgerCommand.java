@@ -1,7 +1,5 @@
 package org.pactbridge.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -10,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.pactbridge.api.json.Json;
+import org.pactbridge.api.json.LogisticsJson;
 import org.pactbridge.core.agreement.AgreementId;
 import org.pactbridge.core.logistics.Balance;
 import org.pactbridge.core.logistics.Category;
@@ -212,17 +211,7 @@ final class LedgerCommand implements Runnable {
     int run(Ledger ledger) {
       List<Balance> balances = world.at == null ? ledger.balances() : ledger.balancesAt(world.instant());
       if (json) {
-        ArrayNode array = Json.MAPPER.createArrayNode();
-        for (Balance balance : balances) {
-          ObjectNode node = array.addObject();
-          node.put("agreement", balance.agreement().value());
-          node.put("party", balance.party().value());
-          node.put("currency", balance.currency());
-          node.put("receivable", balance.receivable());
-          node.put("payable", balance.payable());
-          node.put("net", balance.net());
-        }
-        out().println(Json.write(array, false));
+        out().println(Json.write(LogisticsJson.balances(balances), false));
       } else {
         for (Balance balance : balances) {
           out().printf("%-22s %-4s %s  receivable %s  payable %s  net %s%n", balance.agreement(), balance.party(), balance.currency(),
@@ -240,19 +229,7 @@ final class LedgerCommand implements Runnable {
       Instant at = world.instant();
       List<Obligation> overdue = ledger.overdue(at);
       if (json) {
-        ArrayNode array = Json.MAPPER.createArrayNode();
-        for (Obligation obligation : overdue) {
-          ObjectNode node = array.addObject();
-          node.put("sequence", obligation.transfer().sequence());
-          node.put("agreement", obligation.transfer().agreement().value());
-          node.put("debtor", obligation.transfer().receiver().value());
-          node.put("creditor", obligation.transfer().supplier().value());
-          node.put("outstanding", obligation.outstanding().amount());
-          node.put("currency", obligation.outstanding().currency());
-          node.put("due", DateSpec.format(obligation.due()));
-          node.put("dueAssumed", obligation.dueAssumed());
-        }
-        out().println(Json.write(array, false));
+        out().println(Json.write(LogisticsJson.obligations(overdue), false));
       } else {
         for (Obligation obligation : overdue) {
           out().printf("entry %d  %s owes %s %s under %s, due %s%s%n", obligation.transfer().sequence(), obligation.transfer().receiver(),

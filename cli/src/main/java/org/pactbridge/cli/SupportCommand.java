@@ -1,12 +1,12 @@
 package org.pactbridge.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.pactbridge.api.json.Json;
+import org.pactbridge.api.json.LogisticsJson;
 import org.pactbridge.core.InvalidInputException;
 import org.pactbridge.core.agreement.AgreementId;
 import org.pactbridge.core.logistics.Activity;
@@ -128,22 +128,9 @@ final class SupportCommand implements Runnable {
     }
   }
 
-  /** The support decision object of DESIGN.md's Interfaces section, with {@code at} added. */
+  /** The support decision object of DESIGN.md's Interfaces section, with {@code at} added (shared with the node's API). */
   static ObjectNode json(SupportDecision decision) {
-    ObjectNode node = Json.MAPPER.createObjectNode();
-    node.put("decision", decision.outcome().name());
-    node.put("at", DateSpec.format(decision.at()));
-    ArrayNode agreements = node.putArray("agreements");
-    decision.agreements().forEach(id -> agreements.add(id.value()));
-    ArrayNode reasons = node.putArray("reasons");
-    for (SupportReason reason : decision.reasons()) {
-      ObjectNode item = reasons.addObject();
-      item.put("code", reason.code().name());
-      item.put("message", reason.message());
-      item.put("effect", reason.denies() ? "DENY" : "INFO");
-      item.put("agreement", reason.agreement() == null ? null : reason.agreement().value());
-    }
-    return node;
+    return LogisticsJson.supportDecision(decision);
   }
 
   static void printText(PrintWriter out, SupportRequest request, SupportDecision decision) {

@@ -96,6 +96,7 @@ public final class NodeServer implements AutoCloseable {
   private final Party party;
   private final Store store;
   private final NodeItems items;
+  private final NodeLogistics logistics;
   private final DecisionTally tally;
   private final ServerDatabase db;
   private final Accounts accounts;
@@ -116,6 +117,7 @@ public final class NodeServer implements AutoCloseable {
     StoreConfig storeConfig = config.storeConfig();
     this.store = Store.open(storeConfig);
     this.items = new NodeItems(store, engine, config.clock());
+    this.logistics = new NodeLogistics(registry, store, config.clock(), party.code(), config.maxBodyBytes());
     this.tally = new DecisionTally(store.audit(), config.clock(), config.party().value());
     try {
       this.db = ServerDatabase.open(storeConfig.jdbcUrl(), storeConfig.user(), storeConfig.password());
@@ -272,6 +274,7 @@ public final class NodeServer implements AutoCloseable {
         "{ok, …}", this::verifyAudit));
     list.add(new Endpoint("GET", "/api/v1/audit/entries", "exportAudit", "Export audit entries (?from=1&limit=1000)", auditors, null,
         "{entries, next}", this::exportAudit));
+    list.addAll(logistics.endpoints());
     return list;
   }
 
@@ -321,6 +324,8 @@ public final class NodeServer implements AutoCloseable {
       // The store's messages carry identifiers only (its policy); other store failures are internal errors.
       problem = new ApiProblem(stored.code().equals("CONFLICT") ? 409 : 404, stored.code(), stored.code().equals("CONFLICT") ? "Conflict" : "Not found",
           stored.getMessage());
+    } else if (exception instanceof org.pactbridge.core.logistics.LedgerConflictException conflict) {
+      problem = ApiProblem.conflict("LEDGER_CONFLICT", conflict.getMessage());
     } else if (exception instanceof DuplicateUserException duplicate) {
       problem = ApiProblem.conflict("DUPLICATE_USER", duplicate.getMessage());
     } else if (exception instanceof HttpResponseException http) {

@@ -21,7 +21,7 @@ final class OpenApi {
   private static final Pattern PARAM = Pattern.compile("\\{([a-zA-Z]+)}");
 
   /** Query parameters by operation: name, then description. */
-  private static final Map<String, String[]> QUERY = Map.of(
+  private static final Map<String, String[]> QUERY = queries(Map.of(
       "listAgreements", new String[] {"at", "the instant (a date or an instant; default now)", "party", "only this party's agreements",
           "kind", "INFORMATION, LOGISTICS or ARRANGEMENT", "inForce", "true: only those in force at 'at'"},
       "getAgreement", new String[] {"at", "the instant of the status (default now)"},
@@ -29,7 +29,13 @@ final class OpenApi {
           "topics", "comma-separated topics of the item considered"},
       "listItems", new String[] {"offset", "visible items to skip", "limit", "at most this many (1 to 1000, default 100)"},
       "listConsents", new String[] {"state", "pending (default) or all"},
-      "exportAudit", new String[] {"from", "first sequence number (default 1)", "limit", "at most this many (1 to 10000, default 1000)"});
+      "exportAudit", new String[] {"from", "first sequence number (default 1)", "limit", "at most this many (1 to 10000, default 1000)"}));
+
+  private static Map<String, String[]> queries(Map<String, String[]> core) {
+    Map<String, String[]> all = new java.util.HashMap<>(core);
+    NodeLogistics.documentQueries(all);
+    return Map.copyOf(all);
+  }
 
   private OpenApi() {}
 

@@ -55,7 +55,13 @@ class RoleMatrixTest {
       Map.entry("getConsent", HOLDERS),
       Map.entry("answerConsent", EnumSet.of(Role.DISCLOSURE_OFFICER)),
       Map.entry("verifyAudit", EnumSet.of(Role.AUDITOR, Role.ADMIN)),
-      Map.entry("exportAudit", EnumSet.of(Role.AUDITOR, Role.ADMIN)));
+      Map.entry("exportAudit", EnumSet.of(Role.AUDITOR, Role.ADMIN)),
+      Map.entry("supportCheck", EnumSet.of(Role.LOGISTICS_OFFICER, Role.ADMIN, Role.AUDITOR)),
+      Map.entry("createLedgerEntry", EnumSet.of(Role.LOGISTICS_OFFICER)),
+      Map.entry("listLedgerEntries", EnumSet.of(Role.LOGISTICS_OFFICER, Role.ADMIN, Role.AUDITOR)),
+      Map.entry("ledgerBalances", EnumSet.of(Role.LOGISTICS_OFFICER, Role.ADMIN, Role.AUDITOR)),
+      Map.entry("ledgerOverdue", EnumSet.of(Role.LOGISTICS_OFFICER, Role.ADMIN, Role.AUDITOR)),
+      Map.entry("ledgerStatement", EnumSet.of(Role.LOGISTICS_OFFICER, Role.ADMIN, Role.AUDITOR)));
   private static final Set<String> PUBLIC = Set.of("health", "metrics", "openapi");
 
   private final TestNode node = TestNode.start(TestNode.Db.H2).withRoleUsers();
@@ -121,6 +127,9 @@ class RoleMatrixTest {
       case "decideItem", "releaseItem" -> "{\"to\":\"USA\"}";
       case "requestConsent" -> "{\"item\":\"no-such-item\",\"to\":\"JPN\"}";
       case "answerConsent" -> "{\"verdict\":\"GRANTED\"}";
+      case "supportCheck" -> "{\"supplier\":\"JPN\",\"receiver\":\"USA\",\"category\":\"fuel\",\"activity\":\"exercise\",\"at\":\"2018-06-04\"}";
+      case "createLedgerEntry" -> "{\"type\":\"provide\",\"agreement\":\"USA-JPN-ACSA\",\"supplier\":\"JPN\",\"receiver\":\"USA\","
+          + "\"category\":\"fuel\",\"value\":\"100\",\"currency\":\"USD\",\"at\":\"2018-06-04\"}";
       case "createUser" -> "{\"name\":\"u-" + java.util.UUID.randomUUID().toString().substring(0, 8)
           + "\",\"nationality\":\"KOR\",\"clearance\":\"III\",\"roles\":[\"analyst\"]}";
       default -> "{}";
