@@ -39,7 +39,8 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "ledger",
     mixinStandardHelpOptions = true,
     description = {
-      "The double-entry, append-only settlement ledger of logistics support.",
+      "The double-entry, append-only settlement ledger of logistics support,",
+      "kept in the store (--db, --keys; each append audited) or, with --journal FILE, in a file.",
       "Exit status: 0 on success, 2 for bad input (nothing is written then)."
     },
     subcommands = {

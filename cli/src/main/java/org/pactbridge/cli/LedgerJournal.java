@@ -27,7 +27,7 @@ import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.registry.Registry;
 
 /**
- * The command line's ledger file until the store module keeps ledgers: one JSON object per line, one
+ * The command line's ledger file ({@code ledger … --journal FILE}, instead of the store): one JSON object per line, one
  * line per entry, in sequence order. Opening a journal replays every line through a fresh in-memory
  * {@link Ledger}, so each entry is re-checked against the registry; appending rewrites the file
  * through a temporary file and an atomic move, so a refused command or a crash never leaves it
