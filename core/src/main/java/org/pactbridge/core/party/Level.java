@@ -17,6 +17,7 @@ public final class Level {
   private final String englishName;
   private final List<String> aliases;
   private final String qualified;
+  private final int hash; // levels are hash keys on the hot path (equivalence tables)
 
   public Level(PartyCode party, String code, int rank, String nativeName, String englishName, List<String> aliases) {
     this.party = Objects.requireNonNull(party, "party");
@@ -29,6 +30,7 @@ public final class Level {
     this.englishName = englishName == null ? code : englishName;
     this.aliases = List.copyOf(aliases);
     this.qualified = party.value() + ":" + code;
+    this.hash = party.hashCode() * 31 + code.hashCode();
   }
 
   /** The unclassified level that every scheme has, at rank 0. */
@@ -71,12 +73,12 @@ public final class Level {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof Level level && level.party.equals(party) && level.code.equals(code);
+    return other == this || (other instanceof Level level && level.party.equals(party) && level.code.equals(code));
   }
 
   @Override
   public int hashCode() {
-    return party.hashCode() * 31 + code.hashCode();
+    return hash;
   }
 
   @Override

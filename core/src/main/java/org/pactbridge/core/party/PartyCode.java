@@ -54,6 +54,18 @@ public record PartyCode(String value) implements Comparable<PartyCode> {
     return value.compareTo(other.value);
   }
 
+  // Equality and hash as the record's own (the code's value), with an identity fast path: codes are
+  // hash keys on the hot path and are usually the registry's own instances.
+  @Override
+  public boolean equals(Object other) {
+    return other == this || (other instanceof PartyCode code && code.value.equals(value));
+  }
+
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
   @Override
   public String toString() {
     return value;

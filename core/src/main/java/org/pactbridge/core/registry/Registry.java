@@ -49,7 +49,7 @@ public final class Registry {
     for (PartyCode code : codes) {
       ordinals.put(code, ordinals.size());
     }
-    this.ordinal = Map.copyOf(ordinals);
+    this.ordinal = ordinals; // a HashMap, never modified after this: cheaper to probe than Map.copyOf's
     this.size = codes.size();
     int kinds = AgreementKind.values().length;
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -184,9 +184,9 @@ public final class ReleaseEngine {
     }
   }
 
-  private static List<PartyCode> sorted(java.util.Set<PartyCode> parties) {
-    if (parties.size() == 1) {
-      return List.copyOf(parties);
+  private static Iterable<PartyCode> sorted(java.util.Set<PartyCode> parties) {
+    if (parties.size() <= 1) {
+      return parties; // already in order; no copy on the common path
     }
     List<PartyCode> list = new ArrayList<>(parties);
     list.sort(null);
