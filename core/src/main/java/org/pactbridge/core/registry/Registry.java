@@ -183,6 +183,31 @@ public final class Registry {
     return byPairAndKind[kind.ordinal()][ia * size + ib];
   }
 
+  /**
+   * The party's dense index in this snapshot (0 to {@link #partyCount()} − 1, in code order), or −1 for
+   * an unknown party: for callers that look up many pairs with one party fixed. Cost: one hash look-up.
+   */
+  public int indexOf(PartyCode party) {
+    Integer index = ordinal.get(party);
+    return index == null ? -1 : index;
+  }
+
+  /** The number of parties, the bound of {@link #indexOf}. */
+  public int partyCount() {
+    return size;
+  }
+
+  /**
+   * As {@link #between(PartyCode, PartyCode, AgreementKind)} with indices from {@link #indexOf}; −1
+   * gives none. Cost: an array read.
+   */
+  public Agreement[] between(int a, int b, AgreementKind kind) {
+    if (a < 0 || b < 0) {
+      return NONE;
+    }
+    return byPairAndKind[kind.ordinal()][a * size + b];
+  }
+
   /** Information agreements a party is a party to. Shared array: do not modify. */
   public Agreement[] informationAgreementsOf(PartyCode party) {
     Integer index = ordinal.get(party);

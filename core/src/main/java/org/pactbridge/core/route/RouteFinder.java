@@ -112,6 +112,8 @@ public final class RouteFinder {
      * must be one of them, so the search meets them from both ends.
      */
     private final List<PartyCode> lastSenders = new ArrayList<>();
+    // the same parties' registry indices, so a pair look-up with them is an array read
+    private int[] lastSenderIndex;
 
     Search(ReleaseRequest request, int limit) {
       this.request = request;
@@ -146,12 +148,17 @@ public final class RouteFinder {
           }
         }
       }
+      lastSenderIndex = new int[lastSenders.size()];
+      for (int i = 0; i < lastSenderIndex.length; i++) {
+        lastSenderIndex[i] = registry.indexOf(lastSenders.get(i));
+      }
     }
 
     /** Whether {@code party} has an information agreement with any possible last sender. */
     private boolean reachesALastSender(PartyCode party) {
-      for (PartyCode last : lastSenders) {
-        if (!last.equals(party) && registry.between(party, last, AgreementKind.INFORMATION).length > 0) {
+      int index = registry.indexOf(party);
+      for (int last : lastSenderIndex) {
+        if (last != index && registry.between(index, last, AgreementKind.INFORMATION).length > 0) {
           return true;
         }
       }
@@ -174,8 +181,11 @@ public final class RouteFinder {
       }
       if (remaining == 2) {
         // the next party must be a possible last sender: walk those few instead of every neighbour
-        for (PartyCode next : lastSenders) {
-          if (next.equals(sender) || visited.contains(next) || registry.between(sender, next, AgreementKind.INFORMATION).length == 0) {
+        int senderIndex = registry.indexOf(sender);
+        for (int i = 0; i < lastSenderIndex.length; i++) {
+          PartyCode next = lastSenders.get(i);
+          if (next.equals(sender) || registry.between(senderIndex, lastSenderIndex[i], AgreementKind.INFORMATION).length == 0
+              || visited.contains(next)) {
             continue;
           }
           step(sender, level, next, remaining, prefix, visited);
