@@ -114,6 +114,8 @@ public final class RouteFinder {
     private final List<PartyCode> lastSenders = new ArrayList<>();
     // the same parties' registry indices, so a pair look-up with them is an array read
     private int[] lastSenderIndex;
+    private Level[] lastHopLevel;
+    private HopCheck.Result[] lastHopResult;
 
     Search(ReleaseRequest request, int limit) {
       this.request = request;
@@ -149,6 +151,8 @@ public final class RouteFinder {
         }
       }
       lastSenderIndex = new int[lastSenders.size()];
+      lastHopLevel = new Level[lastSenders.size()];
+      lastHopResult = new HopCheck.Result[lastSenders.size()];
       for (int i = 0; i < lastSenderIndex.length; i++) {
         lastSenderIndex[i] = registry.indexOf(lastSenders.get(i));
       }
@@ -165,21 +169,14 @@ public final class RouteFinder {
       return false;
     }
 
+    /** Extends the chain by {@code remaining} (at least two) more hops. */
     void extend(PartyCode sender, Level level, int remaining, List<Hop> prefix, Set<PartyCode> visited) {
       if (found.size() >= limit * 4) {
         return; // enough to rank; bounded work on dense worlds
       }
       PartyCode recipient = request.recipient();
-      if (remaining == 1) {
-        HopCheck.Result last = hops.check(sender, level, recipient, topics, at);
-        if (last.lawful()) {
-          List<Hop> chain = new ArrayList<>(prefix);
-          chain.add(hop(sender, recipient, last));
-          found.add(new Route(chain, consents, sanctioning(chain)));
-        }
-        return;
-      }
       if (remaining == 2) {
+        // the last two hops: sender → a possible last sender → the recipient
         // the next party must be a possible last sender: walk those few instead of every neighbour
         int senderIndex = registry.indexOf(sender);
         for (int i = 0; i < lastSenderIndex.length; i++) {
@@ -188,7 +185,21 @@ public final class RouteFinder {
               || visited.contains(next)) {
             continue;
           }
-          step(sender, level, next, remaining, prefix, visited);
+          HopCheck.Result step = hops.check(sender, level, next, topics, at);
+          if (!step.lawful()) {
+            continue;
+          }
+          if (found.size() >= limit * 4) {
+            return; // enough to rank; bounded work on dense worlds
+          }
+          HopCheck.Result last = lastHop(i, next, step.level());
+          if (last.lawful()) {
+            List<Hop> chain = new ArrayList<>(prefix.size() + 2);
+            chain.addAll(prefix);
+            chain.add(hop(sender, next, step));
+            chain.add(hop(next, recipient, last));
+            found.add(new Route(chain, consents, sanctioning(chain)));
+          }
         }
         return;
       }
@@ -209,6 +220,21 @@ public final class RouteFinder {
           step(sender, level, next, remaining, prefix, visited);
         }
       }
+    }
+
+    /**
+     * The last hop from the {@code i}-th possible last sender at {@code level}. Many chains reach the same
+     * last sender at the same level, so the latest answer for each is kept: a hop check is a pure
+     * function of the snapshot and the request.
+     */
+    private HopCheck.Result lastHop(int i, PartyCode sender, Level level) {
+      if (lastHopLevel[i] != null && lastHopLevel[i].equals(level)) {
+        return lastHopResult[i];
+      }
+      HopCheck.Result result = hops.check(sender, level, request.recipient(), topics, at);
+      lastHopLevel[i] = level;
+      lastHopResult[i] = result;
+      return result;
     }
 
     private void step(PartyCode sender, Level level, PartyCode next, int remaining, List<Hop> prefix, Set<PartyCode> visited) {
