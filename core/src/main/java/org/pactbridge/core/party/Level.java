@@ -2,6 +2,7 @@ package org.pactbridge.core.party;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One level of a party's classification scheme. {@code rank} orders levels within a scheme: higher
@@ -18,6 +19,7 @@ public final class Level {
   private final List<String> aliases;
   private final String qualified;
   private final int hash; // levels are hash keys on the hot path (equivalence tables)
+  private final Optional<Level> asOptional;
 
   public Level(PartyCode party, String code, int rank, String nativeName, String englishName, List<String> aliases) {
     this.party = Objects.requireNonNull(party, "party");
@@ -31,6 +33,7 @@ public final class Level {
     this.aliases = List.copyOf(aliases);
     this.qualified = party.value() + ":" + code;
     this.hash = party.hashCode() * 31 + code.hashCode();
+    this.asOptional = Optional.of(this);
   }
 
   /** The unclassified level that every scheme has, at rank 0. */
@@ -64,6 +67,11 @@ public final class Level {
 
   public boolean isUnclassified() {
     return rank == 0;
+  }
+
+  /** {@code Optional.of(this)}, made once: decisions carry their recipient level as an Optional. */
+  public Optional<Level> asOptional() {
+    return asOptional;
   }
 
   /** {@code PARTY:CODE}, the form used in every output. */

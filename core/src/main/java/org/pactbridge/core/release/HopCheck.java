@@ -34,34 +34,41 @@ public final class HopCheck {
   }
 
   public Result check(PartyCode from, Level levelAtSender, PartyCode to, Set<Topic> topics, Instant at) {
+    // the lawful path is kept small (so that it inlines into its callers); a failing hop is explained
+    // by a second pass over the same candidates
     Agreement[] candidates = registry.between(from, to, AgreementKind.INFORMATION);
-    Agreement firstInForce = null;
-    boolean firstScopeFails = false;
-    boolean firstLevelFails = false;
     for (Agreement agreement : candidates) {
       AgreementStatus status = agreement.statusAt(at);
       if (!status.inForce()) {
         continue;
       }
       Provisions provisions = agreement.provisionsAt(at);
-      boolean scopeFails = !provisions.scope().covers(topics);
+      if (!provisions.scope().covers(topics)) {
+        continue;
+      }
       EquivalenceTable table = provisions.equivalence();
       Level translated = table == null ? null : table.translateOrNull(levelAtSender, to);
-      boolean levelFails = translated == null;
-      if (!scopeFails && !levelFails) {
+      if (translated != null) {
         boolean assumed = status.assumed() || provisions.anyAssumed();
         return new Result(null, false, false, agreement, translated, assumed, status.terminationTakesEffect());
       }
-      if (firstInForce == null) {
-        firstInForce = agreement;
-        firstScopeFails = scopeFails;
-        firstLevelFails = levelFails;
+    }
+    return failure(candidates, levelAtSender, to, topics, at);
+  }
+
+  /** Why no candidate is lawful: the first agreement in force and what it fails, or none in force. */
+  private static Result failure(Agreement[] candidates, Level levelAtSender, PartyCode to, Set<Topic> topics, Instant at) {
+    for (Agreement agreement : candidates) {
+      if (!agreement.statusAt(at).inForce()) {
+        continue;
       }
+      Provisions provisions = agreement.provisionsAt(at);
+      boolean scopeFails = !provisions.scope().covers(topics);
+      EquivalenceTable table = provisions.equivalence();
+      boolean levelFails = table == null || table.translateOrNull(levelAtSender, to) == null;
+      ReasonCode first = scopeFails ? ReasonCode.TOPIC_OUT_OF_SCOPE : ReasonCode.LEVEL_NOT_COVERED;
+      return new Result(first, scopeFails, levelFails, agreement, null, false, null);
     }
-    if (firstInForce == null) {
-      return new Result(ReasonCode.NO_AGREEMENT_IN_FORCE, false, false, null, null, false, null);
-    }
-    ReasonCode first = firstScopeFails ? ReasonCode.TOPIC_OUT_OF_SCOPE : ReasonCode.LEVEL_NOT_COVERED;
-    return new Result(first, firstScopeFails, firstLevelFails, firstInForce, null, false, null);
+    return new Result(ReasonCode.NO_AGREEMENT_IN_FORCE, false, false, null, null, false, null);
   }
 }

@@ -73,7 +73,9 @@ public final class ReleaseEngine {
       deny = true;
     }
 
-    List<AgreementId> agreements = new ArrayList<>(2);
+    // the agreements relied on (originator → holder, holder → recipient), listed at the end
+    AgreementId receivedBy = null;
+    AgreementId directBy = null;
     Level recipientLevel = null;
     List<ConsentNeed> needed = List.of();
     if (!unclassified) {
@@ -86,7 +88,7 @@ public final class ReleaseEngine {
         HopCheck.Result received = hops.check(request.level().party(), request.level(), holder, request.topics(), request.at());
         if (received.lawful()) {
           holderLevel = received.level();
-          agreements.add(received.agreement().id());
+          receivedBy = received.agreement().id();
           rule = received.agreement().provisionsAt(request.at()).thirdPartyRule();
           reasons.add(Reason.hop(ReasonCode.AGREEMENT_IN_FORCE, Effect.INFO, received.agreement().id(), request.level().party(), holder,
               request.level()));
@@ -103,7 +105,7 @@ public final class ReleaseEngine {
         HopCheck.Result direct = hops.check(holder, holderLevel, recipient, request.topics(), request.at());
         if (direct.lawful()) {
           recipientLevel = direct.level();
-          agreements.add(direct.agreement().id());
+          directBy = direct.agreement().id();
           reasons.add(Reason.hop(ReasonCode.AGREEMENT_IN_FORCE, Effect.INFO, direct.agreement().id(), holder, recipient, holderLevel));
           addCautions(reasons, direct);
         } else {
@@ -113,18 +115,17 @@ public final class ReleaseEngine {
       }
 
       // Rule 5: third-party rule and ORCON.
-      if (!holderIsOriginator) {
-        needed = new ArrayList<>(1);
+      boolean consentNeeded = request.orcon() || rule == ThirdPartyRule.ORIGINATOR_CONSENT;
+      if (!holderIsOriginator && consentNeeded) {
         for (PartyCode originator : sorted(request.originators())) {
-          boolean consentNeeded = request.orcon() || rule == ThirdPartyRule.ORIGINATOR_CONSENT;
-          if (!consentNeeded) {
-            continue;
-          }
           if (request.consents().contains(originator)) {
             reasons.add(new Reason(ReasonCode.CONSENT_RECORDED, Effect.INFO, 5, null, holder, recipient, originator, null));
           } else {
             ReasonCode code = request.orcon() ? ReasonCode.ORCON_CONSENT_REQUIRED : ReasonCode.THIRD_PARTY_CONSENT_REQUIRED;
             reasons.add(new Reason(code, Effect.CONSENT, 5, null, holder, recipient, originator, null));
+            if (needed.isEmpty()) {
+              needed = new ArrayList<>(1); // only when a consent is missing
+            }
             needed.add(new ConsentNeed(originator, holder, recipient, request.orcon()));
           }
         }
@@ -149,7 +150,10 @@ public final class ReleaseEngine {
       }
     }
 
-    Optional<Level> level = Optional.ofNullable(recipientLevel);
+    Optional<Level> level = recipientLevel == null ? Optional.empty() : recipientLevel.asOptional();
+    List<AgreementId> agreements = receivedBy == null
+        ? (directBy == null ? List.of() : List.of(directBy))
+        : (directBy == null ? List.of(receivedBy) : List.of(receivedBy, directBy));
     if (!deny && needed.isEmpty()) {
       return new Decision.Permit(request.at(), level, agreements, reasons);
     }
