@@ -57,7 +57,7 @@ public final class JdbcUsers implements UserRepository, TokenRepository {
         statement.setString(5, join(user.needToKnow().stream().map(Topic::slug).toList()));
         statement.setString(6, join(user.compartments()));
         statement.setString(7, join(user.roles().stream().map(Role::name).toList()));
-        statement.setObject(8, OffsetDateTime.ofInstant(user.createdAt(), ZoneOffset.UTC));
+        statement.setObject(8, time(user.createdAt()));
         statement.executeUpdate();
       }
       return null;
