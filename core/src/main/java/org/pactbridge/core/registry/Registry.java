@@ -30,6 +30,7 @@ public final class Registry {
   private final Map<String, Community> communities;
   private final Map<AgreementId, Agreement> agreements;
   private final Map<PartyCode, Integer> ordinal;
+  private final PartyCode[] codeOfOrdinal;
   private final Agreement[][][] byPairAndKind; // [kind][a * n + b]
   private final Agreement[][] byParty; // information agreements of each party
   private final List<Agreement> arrangements;
@@ -50,6 +51,7 @@ public final class Registry {
       ordinals.put(code, ordinals.size());
     }
     this.ordinal = ordinals; // a HashMap, never modified after this: cheaper to probe than Map.copyOf's
+    this.codeOfOrdinal = codes.toArray(new PartyCode[0]);
     this.size = codes.size();
     int kinds = AgreementKind.values().length;
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -190,6 +192,11 @@ public final class Registry {
   public int indexOf(PartyCode party) {
     Integer index = ordinal.get(party);
     return index == null ? -1 : index;
+  }
+
+  /** The party at a dense index from {@link #indexOf}. */
+  public PartyCode codeAt(int index) {
+    return codeOfOrdinal[index];
   }
 
   /** The number of parties, the bound of {@link #indexOf}. */

@@ -80,16 +80,18 @@ public final class ReleaseEngine {
     List<ConsentNeed> needed = List.of();
     if (!unclassified) {
       PartyCode holder = request.holder();
+      int holderIndex = registry.indexOf(holder);
+      HopCheck.Topics topics = hops.topics(request.topics());
       boolean holderIsOriginator = request.originators().contains(holder);
       ThirdPartyRule rule = ThirdPartyRule.ORIGINATOR_CONSENT;
       Level holderLevel = request.level();
       if (!holder.equals(request.level().party())) {
         // The holder protects the item at the level the originator–holder agreement gives it.
-        HopCheck.Result received = hops.check(request.level().party(), request.level(), holder, request.topics(), request.at());
+        HopCheck.Result received = hops.check(registry.indexOf(request.level().party()), request.level(), holderIndex, topics, request.at());
         if (received.lawful()) {
           holderLevel = received.level();
           receivedBy = received.agreement().id();
-          rule = received.agreement().provisionsAt(request.at()).thirdPartyRule();
+          rule = received.provisions().thirdPartyRule();
           reasons.add(Reason.hop(ReasonCode.AGREEMENT_IN_FORCE, Effect.INFO, received.agreement().id(), request.level().party(), holder,
               request.level()));
           addCautions(reasons, received);
@@ -102,7 +104,7 @@ public final class ReleaseEngine {
 
       // Rule 4: the direct hop.
       if (holderLevel != null) {
-        HopCheck.Result direct = hops.check(holder, holderLevel, recipient, request.topics(), request.at());
+        HopCheck.Result direct = hops.check(holderIndex, holderLevel, registry.indexOf(recipient), topics, request.at());
         if (direct.lawful()) {
           recipientLevel = direct.level();
           directBy = direct.agreement().id();

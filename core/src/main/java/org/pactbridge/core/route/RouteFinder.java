@@ -2,20 +2,16 @@ package org.pactbridge.core.route;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.pactbridge.core.agreement.Agreement;
 import org.pactbridge.core.agreement.AgreementId;
-import org.pactbridge.core.agreement.AgreementKind;
 import org.pactbridge.core.agreement.Channel;
 import org.pactbridge.core.agreement.Provisions;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.PartyCode;
-import org.pactbridge.core.party.Topic;
+import org.pactbridge.core.registry.PartySet;
 import org.pactbridge.core.registry.Registry;
 import org.pactbridge.core.release.HopCheck;
 import org.pactbridge.core.release.ReleaseRequest;
@@ -54,74 +50,100 @@ public final class RouteFinder {
         || request.holder().equals(request.recipient())) {
       return List.of();
     }
+    int holder = registry.indexOf(request.holder());
+    HopCheck.Topics topics = hops.topics(request.topics());
     Level start = request.level();
-    List<Hop> prefix = new ArrayList<>(maxHops);
     if (!request.holder().equals(request.level().party())) {
       HopCheck.Result received =
-          hops.check(request.level().party(), request.level(), request.holder(), request.topics(), request.at());
+          hops.check(registry.indexOf(request.level().party()), request.level(), holder, topics, request.at());
       if (!received.lawful()) {
         return List.of();
       }
       start = received.level();
     }
-    Search search = new Search(request, limit);
-    Set<PartyCode> visited = new HashSet<>();
-    visited.add(request.holder());
+    if (holder < 0) {
+      return List.of();
+    }
+    Search search = new Search(request, topics, limit, maxHops);
+    PartySet.add(search.visited, holder);
     for (int depth = 2; depth <= maxHops; depth++) {
-      search.extend(request.holder(), start, depth, prefix, visited);
+      search.extend(holder, start, depth);
       if (!search.found.isEmpty()) {
         break;
       }
     }
-    List<Route> routes = search.found;
-    sortByPreference(routes);
-    return routes.size() > limit ? List.copyOf(routes.subList(0, limit)) : List.copyOf(routes);
+    List<Chain> chains = search.found;
+    if (chains.size() > 1) {
+      chains.sort(PREFERENCE);
+    }
+    int count = Math.min(limit, chains.size());
+    List<Route> routes = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      routes.add(search.route(chains.get(i)));
+    }
+    return List.copyOf(routes);
   }
 
   /**
-   * Sorts by preference: fewer hops, then fewer consents, then sanctioned before ad-hoc, then the
-   * parties' codes. Each route's tie-break key ({@code parties().toString()}) is computed once rather
-   * than at every comparison, which dominated the cost of a search that finds a dozen routes.
+   * Preference among the chains one search finds: fewer hops, then sanctioned before ad-hoc, then the
+   * parties' codes in order. (Every chain of a search needs the same consents, the originators'.)
+   * Registry indices follow code order, so the codes compare as the indices do.
    */
-  private static void sortByPreference(List<Route> routes) {
-    if (routes.size() < 2) {
-      return;
+  private static final Comparator<Chain> PREFERENCE = (x, y) -> {
+    if (x.parties.length != y.parties.length) {
+      return Integer.compare(x.parties.length, y.parties.length);
     }
-    Map<Route, String> keys = new IdentityHashMap<>();
-    for (Route route : routes) {
-      keys.put(route, route.parties().toString());
+    if ((x.sanctionedBy == null) != (y.sanctionedBy == null)) {
+      return x.sanctionedBy != null ? -1 : 1;
     }
-    routes.sort(Comparator.<Route>comparingInt(route -> route.hops().size())
-        .thenComparingInt(route -> route.consents().size())
-        .thenComparing(route -> route.sanctioned() ? 0 : 1)
-        .thenComparing(keys::get));
-  }
+    return Arrays.compare(x.parties, y.parties);
+  };
+
+  /** A chain found, kept as indices and hop results until it is among those returned. */
+  private record Chain(int[] parties, HopCheck.Result[] hops, AgreementId sanctionedBy) {}
 
   private final class Search {
     private final ReleaseRequest request;
     private final int limit;
-    private final Set<Topic> topics;
+    private final HopCheck.Topics topics;
     private final Instant at;
-    private final List<Route> found = new ArrayList<>();
+    private final int recipient;
+    private final List<Chain> found = new ArrayList<>();
     private final List<PartyCode> consents;
     private final List<Channel> channels = new ArrayList<>(2);
     private final List<AgreementId> channelOwners = new ArrayList<>(2);
+    // the chain so far: parties[0..depth] and the hops between them
+    private final int[] prefixParties;
+    private final HopCheck.Result[] prefixHops;
+    private int depth;
+    final long[] visited;
+    private final long[] originators;
+    // parties already asked whether the item's REL TO releases to them, and the answers
+    private final long[] releasabilityKnown;
+    private final long[] releasable;
     /**
-     * The parties that could make the last hop: an information agreement with the recipient in force
-     * whose scope covers the topics, and releasable. Computed once per search; any chain's last sender
-     * must be one of them, so the search meets them from both ends.
+     * The parties that could make the last hop, in the order the recipient's agreements name them: an
+     * information agreement with the recipient in force whose scope covers the topics, releasable, not
+     * an originator. Any chain's last sender is one of them, so the search meets them from both ends.
      */
-    private final List<PartyCode> lastSenders = new ArrayList<>();
-    // the same parties' registry indices, so a pair look-up with them is an array read
-    private int[] lastSenderIndex;
-    private Level[] lastHopLevel;
-    private HopCheck.Result[] lastHopResult;
+    private final int[] lastSenders;
+    private final long[] lastSenderSet;
+    private final Level[] lastHopLevel;
+    private final HopCheck.Result[] lastHopResult;
 
-    Search(ReleaseRequest request, int limit) {
+    Search(ReleaseRequest request, HopCheck.Topics topics, int limit, int maxHops) {
       this.request = request;
       this.limit = limit;
-      this.topics = request.topics();
+      this.topics = topics;
       this.at = request.at();
+      this.recipient = registry.indexOf(request.recipient());
+      int words = PartySet.words(registry.partyCount());
+      this.visited = new long[words];
+      this.originators = new long[words];
+      this.releasabilityKnown = new long[words];
+      this.releasable = new long[words];
+      this.prefixParties = new int[Math.max(maxHops, 0) + 1];
+      this.prefixHops = new HopCheck.Result[Math.max(maxHops, 0)];
       // the arrangements whose channel may sanction a chain for this request, in registry order: the
       // same for every chain found, so computed once per search rather than once per chain
       for (Agreement arrangement : registry.arrangements()) {
@@ -129,60 +151,62 @@ public final class RouteFinder {
           continue;
         }
         Provisions provisions = arrangement.provisionsAt(at);
-        if (provisions.channel() != null && provisions.scope().covers(topics)) {
+        if (provisions.channel() != null && provisions.scope().covers(request.topics())) {
           channels.add(provisions.channel());
           channelOwners.add(arrangement.id());
         }
       }
-      List<PartyCode> originators = new ArrayList<>(request.originators());
-      originators.sort(null);
-      this.consents = List.copyOf(originators);
-      PartyCode recipient = request.recipient();
-      Set<PartyCode> seen = new HashSet<>();
-      for (Agreement agreement : registry.informationAgreementsOf(recipient)) {
-        if (!agreement.statusAt(at).inForce() || !agreement.provisionsAt(at).scope().covers(topics)) {
+      List<PartyCode> sorted = new ArrayList<>(request.originators());
+      sorted.sort(null);
+      this.consents = List.copyOf(sorted);
+      for (PartyCode originator : sorted) {
+        int index = registry.indexOf(originator);
+        if (index >= 0) {
+          PartySet.add(originators, index);
+        }
+      }
+      this.lastSenderSet = new long[words];
+      int[] senders = new int[registry.partyCount()];
+      int count = 0;
+      for (int k = 0; k < hops.agreementCount(recipient); k++) {
+        if (!hops.inForce(recipient, k, topics, at)) {
           continue;
         }
-        for (PartyCode party : agreement.parties()) {
-          if (!party.equals(recipient) && !request.originators().contains(party) && seen.add(party)
-              && request.releasability().permits(party, registry.communities())) {
-            lastSenders.add(party);
+        for (int index : hops.partiesOf(recipient, k)) {
+          if (index != recipient && !PartySet.contains(originators, index) && !PartySet.contains(lastSenderSet, index)
+              && releasable(index)) {
+            PartySet.add(lastSenderSet, index);
+            senders[count++] = index;
           }
         }
       }
-      lastSenderIndex = new int[lastSenders.size()];
-      lastHopLevel = new Level[lastSenders.size()];
-      lastHopResult = new HopCheck.Result[lastSenders.size()];
-      for (int i = 0; i < lastSenderIndex.length; i++) {
-        lastSenderIndex[i] = registry.indexOf(lastSenders.get(i));
-      }
+      this.lastSenders = Arrays.copyOf(senders, count);
+      this.lastHopLevel = new Level[count];
+      this.lastHopResult = new HopCheck.Result[count];
     }
 
-    /** Whether {@code party} has an information agreement with any possible last sender. */
-    private boolean reachesALastSender(PartyCode party) {
-      int index = registry.indexOf(party);
-      for (int last : lastSenderIndex) {
-        if (last != index && registry.between(index, last, AgreementKind.INFORMATION).length > 0) {
-          return true;
+    /** Whether the item's REL TO releases it to the party, asked once per party and search. */
+    private boolean releasable(int party) {
+      if (!PartySet.contains(releasabilityKnown, party)) {
+        PartySet.add(releasabilityKnown, party);
+        if (request.releasability().permits(registry.codeAt(party), registry.communities())) {
+          PartySet.add(releasable, party);
         }
       }
-      return false;
+      return PartySet.contains(releasable, party);
     }
 
-    /** Extends the chain by {@code remaining} (at least two) more hops. */
-    void extend(PartyCode sender, Level level, int remaining, List<Hop> prefix, Set<PartyCode> visited) {
+    /** Extends the chain at {@code sender} by {@code remaining} (at least two) more hops. */
+    void extend(int sender, Level level, int remaining) {
       if (found.size() >= limit * 4) {
         return; // enough to rank; bounded work on dense worlds
       }
-      PartyCode recipient = request.recipient();
       if (remaining == 2) {
-        // the last two hops: sender → a possible last sender → the recipient
-        // the next party must be a possible last sender: walk those few instead of every neighbour
-        int senderIndex = registry.indexOf(sender);
-        for (int i = 0; i < lastSenderIndex.length; i++) {
-          PartyCode next = lastSenders.get(i);
-          if (next.equals(sender) || registry.between(senderIndex, lastSenderIndex[i], AgreementKind.INFORMATION).length == 0
-              || visited.contains(next)) {
+        // the last two hops: sender → a possible last sender → the recipient; the next party must be a
+        // possible last sender, so walk those few instead of every neighbour
+        for (int i = 0; i < lastSenders.length; i++) {
+          int next = lastSenders[i];
+          if (next == sender || !hops.linked(sender, next) || PartySet.contains(visited, next)) {
             continue;
           }
           HopCheck.Result step = hops.check(sender, level, next, topics, at);
@@ -194,30 +218,28 @@ public final class RouteFinder {
           }
           HopCheck.Result last = lastHop(i, next, step.level());
           if (last.lawful()) {
-            List<Hop> chain = new ArrayList<>(prefix.size() + 2);
-            chain.addAll(prefix);
-            chain.add(hop(sender, next, step));
-            chain.add(hop(next, recipient, last));
-            found.add(new Route(chain, consents, sanctioning(chain)));
+            record(sender, next, step, last);
           }
         }
         return;
       }
-      Set<PartyCode> tried = new HashSet<>();
-      for (Agreement agreement : registry.informationAgreementsOf(sender)) {
-        if (!agreement.statusAt(at).inForce()) {
+      long[] tried = new long[visited.length];
+      for (int k = 0; k < hops.agreementCount(sender); k++) {
+        if (!hops.inForce(sender, k, null, at)) {
           continue;
         }
-        for (PartyCode next : agreement.parties()) {
-          if (next.equals(sender) || next.equals(recipient) || visited.contains(next) || !tried.add(next)
-              || request.originators().contains(next)
-              || !request.releasability().permits(next, registry.communities())) {
+        for (int next : hops.partiesOf(sender, k)) {
+          if (next == sender || next == recipient || PartySet.contains(visited, next) || PartySet.contains(tried, next)) {
             continue;
           }
-          if (remaining == 3 && !reachesALastSender(next)) {
+          PartySet.add(tried, next);
+          if (PartySet.contains(originators, next) || !releasable(next)) {
+            continue;
+          }
+          if (remaining == 3 && !hops.linkedToAny(next, lastSenderSet)) {
             continue; // no chain through this party can end at the recipient in two more hops
           }
-          step(sender, level, next, remaining, prefix, visited);
+          step(sender, level, next, remaining);
         }
       }
     }
@@ -227,41 +249,49 @@ public final class RouteFinder {
      * last sender at the same level, so the latest answer for each is kept: a hop check is a pure
      * function of the snapshot and the request.
      */
-    private HopCheck.Result lastHop(int i, PartyCode sender, Level level) {
+    private HopCheck.Result lastHop(int i, int sender, Level level) {
       if (lastHopLevel[i] != null && lastHopLevel[i].equals(level)) {
         return lastHopResult[i];
       }
-      HopCheck.Result result = hops.check(sender, level, request.recipient(), topics, at);
+      HopCheck.Result result = hops.check(sender, level, recipient, topics, at);
       lastHopLevel[i] = level;
       lastHopResult[i] = result;
       return result;
     }
 
-    private void step(PartyCode sender, Level level, PartyCode next, int remaining, List<Hop> prefix, Set<PartyCode> visited) {
+    private void step(int sender, Level level, int next, int remaining) {
       HopCheck.Result step = hops.check(sender, level, next, topics, at);
       if (!step.lawful()) {
         return;
       }
-      prefix.add(hop(sender, next, step));
-      visited.add(next);
-      extend(next, step.level(), remaining - 1, prefix, visited);
-      visited.remove(next);
-      prefix.remove(prefix.size() - 1);
+      prefixParties[depth] = sender;
+      prefixHops[depth] = step;
+      depth++;
+      PartySet.add(visited, next);
+      extend(next, step.level(), remaining - 1);
+      PartySet.remove(visited, next);
+      depth--;
     }
 
-    private Hop hop(PartyCode from, PartyCode to, HopCheck.Result result) {
-      Provisions provisions = result.agreement().provisionsAt(at);
-      List<String> sources = provisions.equivalence() != null && !provisions.equivalence().sources().isEmpty()
-          ? provisions.equivalence().sources()
-          : result.agreement().sources();
-      return new Hop(from, to, result.agreement().id(), result.level(), result.assumed(), sources);
+    /** Records the chain so far followed by sender → next → recipient. */
+    private void record(int sender, int next, HopCheck.Result step, HopCheck.Result last) {
+      int[] parties = Arrays.copyOf(prefixParties, depth + 3);
+      HopCheck.Result[] results = Arrays.copyOf(prefixHops, depth + 2);
+      parties[depth] = sender;
+      parties[depth + 1] = next;
+      parties[depth + 2] = recipient;
+      results[depth] = step;
+      results[depth + 1] = last;
+      found.add(new Chain(parties, results, sanctioning(parties)));
     }
 
-    private AgreementId sanctioning(List<Hop> chain) {
-      List<PartyCode> parties = new ArrayList<>(chain.size() + 1);
-      parties.add(chain.get(0).from());
-      for (Hop hop : chain) {
-        parties.add(hop.to());
+    private AgreementId sanctioning(int[] chain) {
+      if (channels.isEmpty()) {
+        return null;
+      }
+      List<PartyCode> parties = new ArrayList<>(chain.length);
+      for (int party : chain) {
+        parties.add(registry.codeAt(party));
       }
       for (int i = 0; i < channels.size(); i++) {
         if (channels.get(i).sanctions(parties)) {
@@ -269,6 +299,22 @@ public final class RouteFinder {
         }
       }
       return null;
+    }
+
+    Route route(Chain chain) {
+      List<Hop> hopList = new ArrayList<>(chain.hops.length);
+      for (int i = 0; i < chain.hops.length; i++) {
+        hopList.add(hop(registry.codeAt(chain.parties[i]), registry.codeAt(chain.parties[i + 1]), chain.hops[i]));
+      }
+      return new Route(hopList, consents, chain.sanctionedBy);
+    }
+
+    private Hop hop(PartyCode from, PartyCode to, HopCheck.Result result) {
+      Provisions provisions = result.provisions();
+      List<String> sources = provisions.equivalence() != null && !provisions.equivalence().sources().isEmpty()
+          ? provisions.equivalence().sources()
+          : result.agreement().sources();
+      return new Hop(from, to, result.agreement().id(), result.level(), result.assumed(), sources);
     }
   }
 }
