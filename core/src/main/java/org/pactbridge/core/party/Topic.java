@@ -54,6 +54,18 @@ public record Topic(String slug) implements Comparable<Topic> {
     return slug.compareTo(other.slug);
   }
 
+  // Equality and hash as the record's own (the slug), with an identity fast path: topics are hash keys
+  // on the hot path and are usually the registry's own instances.
+  @Override
+  public boolean equals(Object other) {
+    return other == this || (other instanceof Topic topic && topic.slug.equals(slug));
+  }
+
+  @Override
+  public int hashCode() {
+    return slug.hashCode();
+  }
+
   @Override
   public String toString() {
     return slug;

@@ -3,6 +3,7 @@ package org.pactbridge.core.release;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,18 +36,22 @@ import org.pactbridge.core.registry.Registry;
  */
 public final class HopCheck {
   private static final Result NO_AGREEMENT = new Result(ReasonCode.NO_AGREEMENT_IN_FORCE, false, false, null, null, false, null, null);
-  private static final Compiled[] NONE = new Compiled[0];
 
   private final Registry registry;
   private final int parties;
-  private final Compiled[][] byPair; // [sender * parties + receiver], the candidates in registry order
+  // [sender * parties + receiver]: the candidates in registry order, as positions in the sender's
+  // Side, and each one's segments with the receiver's translations
+  private final int[][] pairAgreements;
+  private final Segment[][][] pairSegments;
   // each party's information agreements, aligned with Registry.informationAgreementsOf
-  private final Compiled[][] ofParty;
+  private final Side[] sides;
   // bit b of linked[a] is set when an information agreement joins a and b, whatever its status
   private final long[][] linked;
   // every topic a restricted scope of an information agreement names, numbered
   private final Map<Topic, Integer> topicIndex = new HashMap<>();
   private final int topicWords;
+  // whether the scopes name fewer than 64 topics: then every scope is one word in its Side
+  private final boolean narrow;
 
   public HopCheck(Registry registry) {
     this.registry = registry;
@@ -61,44 +66,32 @@ public final class HopCheck {
       }
     }
     this.topicWords = Math.max(1, (topicIndex.size() + 63) >>> 6);
-    this.byPair = new Compiled[parties * parties][];
+    this.narrow = topicIndex.size() < 64;
+    Map<Agreement, Timeslice> timeslices = new IdentityHashMap<>();
+    this.sides = new Side[parties];
+    for (int a = 0; a < parties; a++) {
+      sides[a] = new Side(registry.informationAgreementsOf(registry.codeAt(a)), timeslices, this);
+    }
+    this.pairAgreements = new int[parties * parties][];
+    this.pairSegments = new Segment[parties * parties][][];
     this.linked = new long[parties][PartySet.words(parties)];
     for (int a = 0; a < parties; a++) {
+      Side side = sides[a];
       for (int b = 0; b < parties; b++) {
         Agreement[] agreements = a == b ? new Agreement[0] : registry.between(a, b, AgreementKind.INFORMATION);
-        Compiled[] compiled = agreements.length == 0 ? NONE : new Compiled[agreements.length];
-        for (int k = 0; k < agreements.length; k++) {
-          compiled[k] = new Compiled(agreements[k], registry.codeAt(a), registry.codeAt(b), this);
+        int[] positions = new int[agreements.length];
+        Segment[][] segments = new Segment[agreements.length][];
+        for (int j = 0; j < agreements.length; j++) {
+          positions[j] = side.positionOf(agreements[j]);
+          segments[j] = timeslices.get(agreements[j]).segments(registry.codeAt(a), registry.codeAt(b));
         }
-        byPair[a * parties + b] = compiled;
-        if (compiled.length > 0) {
+        pairAgreements[a * parties + b] = positions;
+        pairSegments[a * parties + b] = segments;
+        if (agreements.length > 0) {
           PartySet.add(linked[a], b);
         }
       }
     }
-    this.ofParty = new Compiled[parties][];
-    for (int a = 0; a < parties; a++) {
-      Agreement[] agreements = registry.informationAgreementsOf(registry.codeAt(a));
-      ofParty[a] = new Compiled[agreements.length];
-      for (int k = 0; k < agreements.length; k++) {
-        // any direction from this party serves: status and scope do not depend on it
-        for (Compiled candidate : byPair[a * parties + other(agreements[k], a)]) {
-          if (candidate.agreement == agreements[k]) {
-            ofParty[a][k] = candidate;
-          }
-        }
-      }
-    }
-  }
-
-  private int other(Agreement agreement, int party) {
-    for (PartyCode code : agreement.parties()) {
-      int index = registry.indexOf(code);
-      if (index != party) {
-        return index;
-      }
-    }
-    throw new IllegalStateException("agreement " + agreement.id() + " has one party");
   }
 
   /** Outcome of one hop check. {@code failure} is null when the hop is lawful. */
@@ -121,12 +114,16 @@ public final class HopCheck {
    * whether the item has a topic none of them names (then only an unrestricted scope covers it).
    */
   public static final class Topics {
-    final long[] mask;
+    // the mask when the scopes name fewer than 64 topics, with the top bit set when no restricted
+    // scope can cover the item; otherwise the whole mask is in wide
+    final long word;
+    final long[] wide;
     final boolean empty;
     final boolean unnamed;
 
-    Topics(long[] mask, boolean empty, boolean unnamed) {
-      this.mask = mask;
+    Topics(long word, long[] wide, boolean empty, boolean unnamed) {
+      this.word = empty || unnamed ? word | Long.MIN_VALUE : word;
+      this.wide = wide;
       this.empty = empty;
       this.unnamed = unnamed;
     }
@@ -134,17 +131,20 @@ public final class HopCheck {
 
   /** The item's topics as a mask: one hash look-up per topic. */
   public Topics topics(Set<Topic> topics) {
-    long[] mask = new long[topicWords];
+    long word = 0;
+    long[] wide = narrow ? null : new long[topicWords];
     boolean unnamed = false;
     for (Topic topic : topics) {
       Integer index = topicIndex.get(topic);
       if (index == null) {
         unnamed = true;
+      } else if (wide == null) {
+        word |= 1L << index;
       } else {
-        mask[index >>> 6] |= 1L << index;
+        wide[index >>> 6] |= 1L << index;
       }
     }
-    return new Topics(mask, topics.isEmpty(), unnamed);
+    return new Topics(word, wide, topics.isEmpty(), unnamed);
   }
 
   public Result check(PartyCode from, Level levelAtSender, PartyCode to, Set<Topic> topics, Instant at) {
@@ -158,20 +158,23 @@ public final class HopCheck {
     }
     // the lawful path is kept small (so that it inlines into its callers); a failing hop is explained
     // by a second pass over the same candidates
-    Compiled[] candidates = byPair[from * parties + to];
+    int slot = from * parties + to;
+    int[] positions = pairAgreements[slot];
+    Side side = sides[from];
     long seconds = at.getEpochSecond();
     int nanos = at.getNano();
-    for (Compiled candidate : candidates) {
-      Segment segment = candidate.inForceAt(seconds, nanos);
-      if (segment == null || !segment.covers(topics)) {
+    for (int j = 0; j < positions.length; j++) {
+      int position = positions[j];
+      int segment = side.segmentAt(position, seconds, nanos);
+      if (segment < 0 || !side.covers(segment, topics)) {
         continue;
       }
-      Result lawful = segment.lawful(levelAtSender);
+      Result lawful = pairSegments[slot][j][segment - side.first[position]].lawful(levelAtSender);
       if (lawful != null) {
         return lawful;
       }
     }
-    return failure(candidates, levelAtSender, topics, seconds, nanos);
+    return failure(slot, side, levelAtSender, topics, seconds, nanos);
   }
 
   /** The registry this checks against. */
@@ -191,12 +194,12 @@ public final class HopCheck {
 
   /** How many information agreements the party has: the {@code k} bound of the two methods below. */
   public int agreementCount(int party) {
-    return party < 0 ? 0 : ofParty[party].length;
+    return party < 0 ? 0 : sides[party].parties.length;
   }
 
   /** The parties' indices of the party's {@code k}-th information agreement, in the agreement's order. Shared: do not modify. */
   public int[] partiesOf(int party, int k) {
-    return ofParty[party][k].parties;
+    return sides[party].parties[k];
   }
 
   /**
@@ -204,61 +207,93 @@ public final class HopCheck {
    * {@code topics} is not null, its scope then covers them.
    */
   public boolean inForce(int party, int k, Topics topics, Instant at) {
-    Segment segment = ofParty[party][k].inForceAt(at.getEpochSecond(), at.getNano());
-    return segment != null && (topics == null || segment.covers(topics));
+    Side side = sides[party];
+    int segment = side.segmentAt(k, at.getEpochSecond(), at.getNano());
+    return segment >= 0 && (topics == null || side.covers(segment, topics));
   }
 
   /** Why no candidate is lawful: the first agreement in force and what it fails, or none in force. */
-  private static Result failure(Compiled[] candidates, Level levelAtSender, Topics topics, long seconds, int nanos) {
-    for (Compiled candidate : candidates) {
-      Segment segment = candidate.inForceAt(seconds, nanos);
-      if (segment == null) {
+  private Result failure(int slot, Side side, Level levelAtSender, Topics topics, long seconds, int nanos) {
+    int[] positions = pairAgreements[slot];
+    for (int j = 0; j < positions.length; j++) {
+      int segment = side.segmentAt(positions[j], seconds, nanos);
+      if (segment < 0) {
         continue;
       }
-      boolean scopeFails = !segment.covers(topics);
-      boolean levelFails = segment.lawful(levelAtSender) == null;
+      Segment compiled = pairSegments[slot][j][segment - side.first[positions[j]]];
+      boolean scopeFails = !side.covers(segment, topics);
+      boolean levelFails = compiled.lawful(levelAtSender) == null;
       if (scopeFails) {
-        return levelFails ? segment.scopeAndLevelFail : segment.scopeFail;
+        return levelFails ? compiled.scopeAndLevelFail : compiled.scopeFail;
       }
-      return segment.levelFail;
+      return compiled.levelFail;
     }
     return NO_AGREEMENT;
   }
 
-  /** One agreement from one sender to one receiver, its timeline and versions merged into segments. */
-  private static final class Compiled {
-    final Agreement agreement;
-    final int[] parties;
+  /**
+   * One party's information agreements laid out flat: every agreement's segment starts in one array
+   * and their scopes in another, so that a walk over the party's agreements at an instant reads memory
+   * in order instead of chasing an object per agreement.
+   */
+  private static final class Side {
+    private static final long NOT_IN_FORCE = Long.MIN_VALUE;
+    private static final long UNRESTRICTED = -1L;
+
+    final int[][] parties;
+    final int[] first; // agreement k's segments are first[k] .. first[k + 1] - 1
+    private final Agreement[] agreements;
     private final long[] startSeconds;
     private final int[] startNanos;
-    private final Segment[] segments; // null where the agreement is not in force
+    // per segment: NOT_IN_FORCE, UNRESTRICTED, or (narrow registries) the scope's topic mask; wide
+    // registries keep the masks in scopes
+    private final long[] scopeWord;
+    private final long[][] scopes;
+    private final boolean narrow;
 
-    Compiled(Agreement agreement, PartyCode from, PartyCode to, HopCheck owner) {
-      this.agreement = agreement;
-      this.parties = agreement.parties().stream().mapToInt(owner.registry::indexOf).toArray();
-      TreeSet<Instant> starts = new TreeSet<>(agreement.timeline().transitionInstants());
-      for (ProvisionVersion version : agreement.versions()) {
-        if (version.from() != null) {
-          starts.add(version.from());
-        }
+    Side(Agreement[] agreements, Map<Agreement, Timeslice> timeslices, HopCheck owner) {
+      this.agreements = agreements;
+      this.narrow = owner.narrow;
+      this.parties = new int[agreements.length][];
+      this.first = new int[agreements.length + 1];
+      List<Timeslice> slices = new ArrayList<>(agreements.length);
+      for (int k = 0; k < agreements.length; k++) {
+        Timeslice slice = timeslices.computeIfAbsent(agreements[k], agreement -> new Timeslice(agreement, owner));
+        slices.add(slice);
+        parties[k] = slice.parties;
+        first[k + 1] = first[k] + slice.startSeconds.length;
       }
-      startSeconds = new long[starts.size()];
-      startNanos = new int[starts.size()];
-      segments = new Segment[starts.size()];
-      int i = 0;
-      for (Instant start : starts) {
-        startSeconds[i] = start.getEpochSecond();
-        startNanos[i] = start.getNano();
-        AgreementStatus status = agreement.statusAt(start);
-        segments[i] = status.inForce() ? new Segment(agreement, status, agreement.provisionsAt(start), from, to, owner) : null;
-        i++;
+      int total = first[agreements.length];
+      this.startSeconds = new long[total];
+      this.startNanos = new int[total];
+      this.scopeWord = new long[total];
+      this.scopes = new long[total][];
+      for (int k = 0; k < agreements.length; k++) {
+        Timeslice slice = slices.get(k);
+        for (int i = 0; i < slice.startSeconds.length; i++) {
+          int at = first[k] + i;
+          startSeconds[at] = slice.startSeconds[i];
+          startNanos[at] = slice.startNanos[i];
+          long[] scope = slice.scopes[i];
+          scopeWord[at] = !slice.inForce[i] ? NOT_IN_FORCE : scope == null ? UNRESTRICTED : narrow ? scope[0] : 0L;
+          scopes[at] = scope;
+        }
       }
     }
 
-    /** The segment in force at the instant, or null: a binary search that reads primitives only. */
-    Segment inForceAt(long seconds, int nanos) {
-      int low = 0;
-      int high = startSeconds.length - 1;
+    int positionOf(Agreement agreement) {
+      for (int k = 0; k < agreements.length; k++) {
+        if (agreements[k] == agreement) {
+          return k;
+        }
+      }
+      throw new IllegalStateException("agreement " + agreement.id() + " is not among the party's");
+    }
+
+    /** The flat index of agreement k's segment in force at the instant, or −1: a binary search over primitives. */
+    int segmentAt(int k, long seconds, int nanos) {
+      int low = first[k];
+      int high = first[k + 1] - 1;
       int found = -1;
       while (low <= high) {
         int mid = (low + high) >>> 1;
@@ -270,18 +305,93 @@ public final class HopCheck {
           high = mid - 1;
         }
       }
-      return found < 0 ? null : segments[found];
+      return found < 0 || scopeWord[found] == NOT_IN_FORCE ? -1 : found;
+    }
+
+    /** As {@link Scope#covers}: an unrestricted scope covers anything, a restricted one every topic of a non-empty set. */
+    boolean covers(int segment, Topics topics) {
+      long word = scopeWord[segment];
+      if (word == UNRESTRICTED) {
+        return true;
+      }
+      if (narrow) {
+        return (topics.word & ~word) == 0;
+      }
+      if (topics.empty || topics.unnamed) {
+        return false;
+      }
+      long[] covered = scopes[segment];
+      long[] mask = topics.wide;
+      for (int i = 0; i < mask.length; i++) {
+        if ((mask[i] & ~covered[i]) != 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /** An agreement's timeline and versions merged: the instants at which its status or provisions change. */
+  private static final class Timeslice {
+    final Agreement agreement;
+    final int[] parties;
+    final long[] startSeconds;
+    final int[] startNanos;
+    final boolean[] inForce;
+    final AgreementStatus[] status;
+    final Provisions[] provisions;
+    final long[][] scopes; // null for an unrestricted scope
+
+    Timeslice(Agreement agreement, HopCheck owner) {
+      this.agreement = agreement;
+      this.parties = agreement.parties().stream().mapToInt(owner.registry::indexOf).toArray();
+      TreeSet<Instant> starts = new TreeSet<>(agreement.timeline().transitionInstants());
+      for (ProvisionVersion version : agreement.versions()) {
+        if (version.from() != null) {
+          starts.add(version.from());
+        }
+      }
+      int count = starts.size();
+      startSeconds = new long[count];
+      startNanos = new int[count];
+      inForce = new boolean[count];
+      status = new AgreementStatus[count];
+      provisions = new Provisions[count];
+      scopes = new long[count][];
+      int i = 0;
+      for (Instant start : starts) {
+        startSeconds[i] = start.getEpochSecond();
+        startNanos[i] = start.getNano();
+        status[i] = agreement.statusAt(start);
+        inForce[i] = status[i].inForce();
+        provisions[i] = agreement.provisionsAt(start);
+        Scope scope = provisions[i].scope();
+        if (!scope.isUnrestricted()) {
+          scopes[i] = new long[owner.topicWords];
+          for (Topic topic : scope.topics()) {
+            int index = owner.topicIndex.get(topic);
+            scopes[i][index >>> 6] |= 1L << index;
+          }
+        }
+        i++;
+      }
+    }
+
+    /** The segments from one party to another: the receiver's translations for each (null where not in force). */
+    Segment[] segments(PartyCode from, PartyCode to) {
+      Segment[] out = new Segment[status.length];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = inForce[i] ? new Segment(agreement, status[i], provisions[i], from, to) : null;
+      }
+      return out;
     }
   }
 
   /** A stretch of time over which an agreement is in force with one status and one provisions version. */
   private static final class Segment {
-    // the scope's topics as a mask, or null for an unrestricted scope
-    private final long[] scope;
-    // the sender's levels the table lists, and the lawful result for each (null where the receiver
-    // has no level in the row)
-    private final Level[] levels;
-    private final Result[] lawful;
+    // the sender's levels the table lists, each followed by its lawful result (null where the receiver
+    // has no level in the row): one array, so a look-up touches one more object
+    private final Object[] lawful;
     private final EquivalenceTable table;
     private final PartyCode from;
     private final PartyCode to;
@@ -293,57 +403,27 @@ public final class HopCheck {
     private final AgreementStatus status;
     private final Provisions provisions;
 
-    Segment(Agreement agreement, AgreementStatus status, Provisions provisions, PartyCode from, PartyCode to, HopCheck owner) {
+    Segment(Agreement agreement, AgreementStatus status, Provisions provisions, PartyCode from, PartyCode to) {
       this.agreement = agreement;
       this.status = status;
       this.provisions = provisions;
-      Scope scope = provisions.scope();
-      if (scope.isUnrestricted()) {
-        this.scope = null;
-      } else {
-        this.scope = new long[owner.topicWords];
-        for (Topic topic : scope.topics()) {
-          int index = owner.topicIndex.get(topic);
-          this.scope[index >>> 6] |= 1L << index;
-        }
-      }
       this.table = provisions.equivalence();
       this.from = from;
       this.to = to;
       this.assumed = status.assumed() || provisions.anyAssumed();
-      List<Level> senderLevels = new ArrayList<>();
-      List<Result> results = new ArrayList<>();
+      List<Object> pairs = new ArrayList<>();
       if (table != null) {
         for (Map<PartyCode, List<Level>> row : table.rows()) {
           for (Level level : row.getOrDefault(from, List.of())) {
-            senderLevels.add(level);
-            results.add(lawfulResult(table.translateOrNull(level, to)));
+            pairs.add(level);
+            pairs.add(lawfulResult(table.translateOrNull(level, to)));
           }
         }
       }
-      this.levels = senderLevels.toArray(new Level[0]);
-      this.lawful = results.toArray(new Result[0]);
+      this.lawful = pairs.toArray();
       this.scopeFail = new Result(ReasonCode.TOPIC_OUT_OF_SCOPE, true, false, agreement, null, false, null, provisions);
       this.levelFail = new Result(ReasonCode.LEVEL_NOT_COVERED, false, true, agreement, null, false, null, provisions);
       this.scopeAndLevelFail = new Result(ReasonCode.TOPIC_OUT_OF_SCOPE, true, true, agreement, null, false, null, provisions);
-    }
-
-    /** As {@link Scope#covers}: an unrestricted scope covers anything, a restricted one every topic of a non-empty set. */
-    boolean covers(Topics topics) {
-      long[] covered = scope;
-      if (covered == null) {
-        return true;
-      }
-      if (topics.empty || topics.unnamed) {
-        return false;
-      }
-      long[] mask = topics.mask;
-      for (int i = 0; i < mask.length; i++) {
-        if ((mask[i] & ~covered[i]) != 0) {
-          return false;
-        }
-      }
-      return true;
     }
 
     private Result lawfulResult(Level translated) {
@@ -354,10 +434,10 @@ public final class HopCheck {
 
     /** The lawful result for a sender's level, or null when the table does not carry it to the receiver. */
     Result lawful(Level level) {
-      Level[] keys = levels;
-      for (int i = 0; i < keys.length; i++) {
-        if (keys[i] == level) {
-          return lawful[i];
+      Object[] pairs = lawful;
+      for (int i = 0; i < pairs.length; i += 2) {
+        if (pairs[i] == level) {
+          return (Result) pairs[i + 1];
         }
       }
       return lawfulByValue(level);
@@ -366,9 +446,9 @@ public final class HopCheck {
     // a level equal to the registry's but not the same instance, or (never on the engine's own paths)
     // a level of another party that the table happens to list
     private Result lawfulByValue(Level level) {
-      for (int i = 0; i < levels.length; i++) {
-        if (levels[i].equals(level)) {
-          return lawful[i];
+      for (int i = 0; i < lawful.length; i += 2) {
+        if (lawful[i].equals(level)) {
+          return (Result) lawful[i + 1];
         }
       }
       if (table == null || level.party().equals(from)) {
