@@ -153,11 +153,19 @@ public final class HopCheck {
 
   /** As {@link #check(PartyCode, Level, PartyCode, Set, Instant)} with registry indices and a topic mask. */
   public Result check(int from, Level levelAtSender, int to, Topics topics, Instant at) {
+    Result lawful = lawful(from, levelAtSender, to, topics, at);
+    return lawful != null ? lawful : failure(from, levelAtSender, to, topics, at);
+  }
+
+  /**
+   * The lawful result of the hop, or null when it fails, without the explanation: for the route
+   * search, which tries many hops and reports only those that work.
+   */
+  public Result lawful(int from, Level levelAtSender, int to, Topics topics, Instant at) {
+    // kept small, so that it inlines into its callers; a failing hop is explained by a second pass
     if (from < 0 || to < 0) {
-      return NO_AGREEMENT;
+      return null;
     }
-    // the lawful path is kept small (so that it inlines into its callers); a failing hop is explained
-    // by a second pass over the same candidates
     int slot = from * parties + to;
     int[] positions = pairAgreements[slot];
     Side side = sides[from];
@@ -174,7 +182,7 @@ public final class HopCheck {
         return lawful;
       }
     }
-    return failure(slot, side, levelAtSender, topics, seconds, nanos);
+    return null;
   }
 
   /** The registry this checks against. */
@@ -190,6 +198,26 @@ public final class HopCheck {
   /** Whether any information agreement joins the party to a member of the set, whatever its status. */
   public boolean linkedToAny(int from, long[] set) {
     return from >= 0 && PartySet.intersects(linked[from], set);
+  }
+
+  /**
+   * The members of {@code set} that an information agreement joins to the party, whatever its status:
+   * written to {@code out} in index order, their number returned. Cost: a pass over the set's words.
+   */
+  public int linkedAmong(int party, long[] set, int[] out) {
+    if (party < 0) {
+      return 0;
+    }
+    long[] words = linked[party];
+    int count = 0;
+    for (int w = 0; w < words.length; w++) {
+      long bits = words[w] & set[w];
+      while (bits != 0) {
+        out[count++] = (w << 6) + Long.numberOfTrailingZeros(bits);
+        bits &= bits - 1;
+      }
+    }
+    return count;
   }
 
   /** How many information agreements the party has: the {@code k} bound of the two methods below. */
@@ -213,8 +241,15 @@ public final class HopCheck {
   }
 
   /** Why no candidate is lawful: the first agreement in force and what it fails, or none in force. */
-  private Result failure(int slot, Side side, Level levelAtSender, Topics topics, long seconds, int nanos) {
+  private Result failure(int from, Level levelAtSender, int to, Topics topics, Instant at) {
+    if (from < 0 || to < 0) {
+      return NO_AGREEMENT;
+    }
+    int slot = from * parties + to;
     int[] positions = pairAgreements[slot];
+    Side side = sides[from];
+    long seconds = at.getEpochSecond();
+    int nanos = at.getNano();
     for (int j = 0; j < positions.length; j++) {
       int segment = side.segmentAt(positions[j], seconds, nanos);
       if (segment < 0) {

@@ -4,10 +4,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.pactbridge.core.agreement.Agreement;
 import org.pactbridge.core.agreement.AgreementId;
 import org.pactbridge.core.agreement.Channel;
+import org.pactbridge.core.agreement.ProvisionVersion;
 import org.pactbridge.core.agreement.Provisions;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.PartyCode;
@@ -33,10 +36,61 @@ public final class RouteFinder {
 
   private final Registry registry;
   private final HopCheck hops;
+  // each arrangement channel's sanctioned paths as sorted keys (see pathKey), or no entry when a path
+  // names a party outside the snapshot or is too long to encode: then the channel is asked directly
+  private final Map<Channel, long[]> channelKeys = new IdentityHashMap<>();
 
   public RouteFinder(Registry registry, HopCheck hops) {
     this.registry = registry;
     this.hops = hops;
+    for (Agreement arrangement : registry.arrangements()) {
+      for (ProvisionVersion version : arrangement.versions()) {
+        Channel channel = version.provisions().channel();
+        if (channel != null) {
+          long[] keys = keys(channel);
+          if (keys != null) {
+            channelKeys.put(channel, keys);
+          }
+        }
+      }
+    }
+  }
+
+  private long[] keys(Channel channel) {
+    long[] keys = new long[channel.paths().size()];
+    for (int p = 0; p < keys.length; p++) {
+      List<PartyCode> path = channel.paths().get(p);
+      int[] parties = new int[path.size()];
+      for (int i = 0; i < parties.length; i++) {
+        parties[i] = registry.indexOf(path.get(i));
+        if (parties[i] < 0) {
+          return null;
+        }
+      }
+      keys[p] = pathKey(parties);
+      if (keys[p] < 0) {
+        return null;
+      }
+    }
+    Arrays.sort(keys);
+    return keys;
+  }
+
+  /**
+   * A chain of parties as one number: their indices, each plus one, as digits in base partyCount + 1.
+   * Distinct chains get distinct keys; −1 when the chain is too long for a long.
+   */
+  private long pathKey(int[] parties) {
+    long base = registry.partyCount() + 1L;
+    long key = 0;
+    try {
+      for (int party : parties) {
+        key = Math.addExact(Math.multiplyExact(key, base), party + 1L);
+      }
+    } catch (ArithmeticException tooLong) {
+      return -1;
+    }
+    return key;
   }
 
   public List<Route> find(ReleaseRequest request) {
@@ -111,6 +165,7 @@ public final class RouteFinder {
     private final List<Chain> found = new ArrayList<>();
     private final List<PartyCode> consents;
     private final List<Channel> channels = new ArrayList<>(2);
+    private final List<long[]> channelPathKeys = new ArrayList<>(2);
     private final List<AgreementId> channelOwners = new ArrayList<>(2);
     // the chain so far: parties[0..depth] and the hops between them
     private final int[] prefixParties;
@@ -128,6 +183,10 @@ public final class RouteFinder {
      */
     private final int[] lastSenders;
     private final long[] lastSenderSet;
+    // each possible last sender's place in lastSenders, by party index
+    private final int[] lastSenderPosition;
+    // room for one intersection of party sets (the last two hops use it and return before recursing)
+    private final int[] scratch;
     private final Level[] lastHopLevel;
     private final HopCheck.Result[] lastHopResult;
 
@@ -153,6 +212,7 @@ public final class RouteFinder {
         Provisions provisions = arrangement.provisionsAt(at);
         if (provisions.channel() != null && provisions.scope().covers(request.topics())) {
           channels.add(provisions.channel());
+          channelPathKeys.add(channelKeys.get(provisions.channel()));
           channelOwners.add(arrangement.id());
         }
       }
@@ -181,6 +241,11 @@ public final class RouteFinder {
         }
       }
       this.lastSenders = Arrays.copyOf(senders, count);
+      this.lastSenderPosition = senders; // reused: a possible last sender's place, by party index
+      for (int i = 0; i < count; i++) {
+        lastSenderPosition[lastSenders[i]] = i;
+      }
+      this.scratch = new int[registry.partyCount()];
       this.lastHopLevel = new Level[count];
       this.lastHopResult = new HopCheck.Result[count];
     }
@@ -202,22 +267,29 @@ public final class RouteFinder {
         return; // enough to rank; bounded work on dense worlds
       }
       if (remaining == 2) {
-        // the last two hops: sender → a possible last sender → the recipient; the next party must be a
-        // possible last sender, so walk those few instead of every neighbour
-        for (int i = 0; i < lastSenders.length; i++) {
+        // the last two hops: sender → a possible last sender → the recipient. The next party must be a
+        // possible last sender joined to the sender: those few come from one intersection of bit sets,
+        // and are walked in the order the recipient's agreements name them
+        int count = hops.linkedAmong(sender, lastSenderSet, scratch);
+        for (int c = 0; c < count; c++) {
+          scratch[c] = lastSenderPosition[scratch[c]];
+        }
+        Arrays.sort(scratch, 0, count);
+        for (int c = 0; c < count; c++) {
+          int i = scratch[c];
           int next = lastSenders[i];
-          if (next == sender || !hops.linked(sender, next) || PartySet.contains(visited, next)) {
+          if (PartySet.contains(visited, next)) {
             continue;
           }
-          HopCheck.Result step = hops.check(sender, level, next, topics, at);
-          if (!step.lawful()) {
+          HopCheck.Result step = hops.lawful(sender, level, next, topics, at);
+          if (step == null) {
             continue;
           }
           if (found.size() >= limit * 4) {
             return; // enough to rank; bounded work on dense worlds
           }
           HopCheck.Result last = lastHop(i, next, step.level());
-          if (last.lawful()) {
+          if (last != null) {
             record(sender, next, step, last);
           }
         }
@@ -245,7 +317,7 @@ public final class RouteFinder {
     }
 
     /**
-     * The last hop from the {@code i}-th possible last sender at {@code level}. Many chains reach the same
+     * The last hop from the {@code i}-th possible last sender at {@code level}, or null if it fails. Many chains reach the same
      * last sender at the same level, so the latest answer for each is kept: a hop check is a pure
      * function of the snapshot and the request.
      */
@@ -253,15 +325,15 @@ public final class RouteFinder {
       if (lastHopLevel[i] != null && lastHopLevel[i].equals(level)) {
         return lastHopResult[i];
       }
-      HopCheck.Result result = hops.check(sender, level, recipient, topics, at);
+      HopCheck.Result result = hops.lawful(sender, level, recipient, topics, at);
       lastHopLevel[i] = level;
       lastHopResult[i] = result;
       return result;
     }
 
     private void step(int sender, Level level, int next, int remaining) {
-      HopCheck.Result step = hops.check(sender, level, next, topics, at);
-      if (!step.lawful()) {
+      HopCheck.Result step = hops.lawful(sender, level, next, topics, at);
+      if (step == null) {
         return;
       }
       prefixParties[depth] = sender;
@@ -285,16 +357,28 @@ public final class RouteFinder {
       found.add(new Chain(parties, results, sanctioning(parties)));
     }
 
+    /** The first channel (in registry order) among the request's that sanctions the chain, or null. */
     private AgreementId sanctioning(int[] chain) {
       if (channels.isEmpty()) {
         return null;
       }
-      List<PartyCode> parties = new ArrayList<>(chain.length);
-      for (int party : chain) {
-        parties.add(registry.codeAt(party));
-      }
+      long key = pathKey(chain);
+      List<PartyCode> parties = null;
       for (int i = 0; i < channels.size(); i++) {
-        if (channels.get(i).sanctions(parties)) {
+        long[] keys = channelPathKeys.get(i);
+        boolean sanctions;
+        if (keys != null) {
+          sanctions = key >= 0 && Arrays.binarySearch(keys, key) >= 0;
+        } else {
+          if (parties == null) {
+            parties = new ArrayList<>(chain.length);
+            for (int party : chain) {
+              parties.add(registry.codeAt(party));
+            }
+          }
+          sanctions = channels.get(i).sanctions(parties);
+        }
+        if (sanctions) {
           return channelOwners.get(i);
         }
       }
