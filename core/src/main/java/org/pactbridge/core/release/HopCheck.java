@@ -43,6 +43,9 @@ public final class HopCheck {
   // Side, and each one's segments with the receiver's translations
   private final int[][] pairAgreements;
   private final Segment[][][] pairSegments;
+  // [sender * parties + receiver]: 0 when no agreement joins them; when exactly one bilateral one does
+  // (the common case), its segments' span in the sender's Side, first << 32 | end; else −1
+  private final long[] pairSpan;
   // each party's information agreements, aligned with Registry.informationAgreementsOf
   private final Side[] sides;
   // bit b of linked[a] is set when an information agreement joins a and b, whatever its status
@@ -70,10 +73,11 @@ public final class HopCheck {
     Map<Agreement, Timeslice> timeslices = new IdentityHashMap<>();
     this.sides = new Side[parties];
     for (int a = 0; a < parties; a++) {
-      sides[a] = new Side(registry.informationAgreementsOf(registry.codeAt(a)), timeslices, this);
+      sides[a] = new Side(a, registry.informationAgreementsOf(registry.codeAt(a)), timeslices, this);
     }
     this.pairAgreements = new int[parties * parties][];
     this.pairSegments = new Segment[parties * parties][][];
+    this.pairSpan = new long[parties * parties];
     this.linked = new long[parties][PartySet.words(parties)];
     for (int a = 0; a < parties; a++) {
       Side side = sides[a];
@@ -87,6 +91,11 @@ public final class HopCheck {
         }
         pairAgreements[a * parties + b] = positions;
         pairSegments[a * parties + b] = segments;
+        if (agreements.length == 1 && agreements[0].parties().size() == 2) {
+          pairSpan[a * parties + b] = (long) side.first[positions[0]] << 32 | side.first[positions[0] + 1];
+        } else if (agreements.length > 0) {
+          pairSpan[a * parties + b] = -1;
+        }
         if (agreements.length > 0) {
           PartySet.add(linked[a], b);
         }
@@ -167,8 +176,25 @@ public final class HopCheck {
       return null;
     }
     int slot = from * parties + to;
-    int[] positions = pairAgreements[slot];
+    long span = pairSpan[slot];
+    if (span == 0) {
+      return null;
+    }
     Side side = sides[from];
+    if (span < 0) {
+      return lawfulAmong(slot, side, levelAtSender, topics, at);
+    }
+    // one bilateral agreement: its segments in the sender's flat arrays, its translations beside them
+    int segment = side.segmentIn((int) (span >>> 32), (int) span - 1, at.getEpochSecond(), at.getNano());
+    if (segment < 0 || !side.covers(segment, topics)) {
+      return null;
+    }
+    return side.bilateral[segment].lawful(levelAtSender);
+  }
+
+  /** As {@link #lawful} over several candidates, or a multilateral one: the first lawful in registry order. */
+  private Result lawfulAmong(int slot, Side side, Level levelAtSender, Topics topics, Instant at) {
+    int[] positions = pairAgreements[slot];
     long seconds = at.getEpochSecond();
     int nanos = at.getNano();
     for (int j = 0; j < positions.length; j++) {
@@ -284,9 +310,12 @@ public final class HopCheck {
     // registries keep the masks in scopes
     private final long[] scopeWord;
     private final long[][] scopes;
+    // per segment of a bilateral agreement, the segment toward the other party (null where not in
+    // force, and for agreements of three or more parties)
+    final Segment[] bilateral;
     private final boolean narrow;
 
-    Side(Agreement[] agreements, Map<Agreement, Timeslice> timeslices, HopCheck owner) {
+    Side(int index, Agreement[] agreements, Map<Agreement, Timeslice> timeslices, HopCheck owner) {
       this.agreements = agreements;
       this.narrow = owner.narrow;
       this.parties = new int[agreements.length][];
@@ -303,8 +332,14 @@ public final class HopCheck {
       this.startNanos = new int[total];
       this.scopeWord = new long[total];
       this.scopes = new long[total][];
+      this.bilateral = new Segment[total];
       for (int k = 0; k < agreements.length; k++) {
         Timeslice slice = slices.get(k);
+        if (agreements[k].parties().size() == 2) {
+          PartyCode self = agreements[k].parties().get(parties[k][0] == index ? 0 : 1);
+          PartyCode other = agreements[k].parties().get(parties[k][0] == index ? 1 : 0);
+          System.arraycopy(slice.segments(self, other), 0, bilateral, first[k], slice.startSeconds.length);
+        }
         for (int i = 0; i < slice.startSeconds.length; i++) {
           int at = first[k] + i;
           startSeconds[at] = slice.startSeconds[i];
@@ -327,8 +362,11 @@ public final class HopCheck {
 
     /** The flat index of agreement k's segment in force at the instant, or −1: a binary search over primitives. */
     int segmentAt(int k, long seconds, int nanos) {
-      int low = first[k];
-      int high = first[k + 1] - 1;
+      return segmentIn(first[k], first[k + 1] - 1, seconds, nanos);
+    }
+
+    /** As {@link #segmentAt} over the flat segments {@code low} to {@code high} of one agreement. */
+    int segmentIn(int low, int high, long seconds, int nanos) {
       int found = -1;
       while (low <= high) {
         int mid = (low + high) >>> 1;

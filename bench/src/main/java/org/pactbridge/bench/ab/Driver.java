@@ -1,0 +1,83 @@
+package org.pactbridge.bench.ab;
+
+import java.util.List;
+import java.util.function.IntToLongFunction;
+import org.pactbridge.bench.Workloads;
+import org.pactbridge.bench.world.GeneratedWorld;
+import org.pactbridge.bench.world.GeneratorConfig;
+import org.pactbridge.bench.world.WorldGenerator;
+import org.pactbridge.core.release.Decision;
+import org.pactbridge.core.release.ReleaseEngine;
+import org.pactbridge.core.release.ReleaseRequest;
+import org.pactbridge.core.route.Route;
+
+/**
+ * One build of the engine timed in a JVM of its own, for {@link Compare}: it builds the generated world,
+ * warms up, then times short slices of direct decisions and of route searches and prints the median
+ * slice of each ({@code direct <ns> route <ns>}). It uses only the engine's long-standing public API,
+ * so that it links against older builds too.
+ */
+public final class Driver {
+  /** {@code Driver [slices]}: prints {@code direct <median ns> route <median ns>}. */
+  public static void main(String[] args) {
+    int slices = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+    Driver driver = new Driver();
+    long direct = median(driver.direct(), 40, slices);
+    long route = median(driver.route(), 4, slices);
+    System.out.println("direct " + direct + " route " + route);
+  }
+
+  private static long median(IntToLongFunction timed, int rounds, int slices) {
+    for (int warm = 0; warm < 10; warm++) {
+      timed.applyAsLong(rounds);
+    }
+    long[] times = new long[slices];
+    for (int i = 0; i < slices; i++) {
+      times[i] = timed.applyAsLong(rounds);
+    }
+    java.util.Arrays.sort(times);
+    return times[slices / 2];
+  }
+
+  private final ReleaseEngine engine;
+  private final ReleaseRequest[] singles;
+  private final ReleaseRequest[] relays;
+  // results are kept, so that no decision is optimised away
+  private final Object[] out;
+
+  public Driver() {
+    GeneratedWorld world = WorldGenerator.generate(GeneratorConfig.full());
+    engine = new ReleaseEngine(world.registry());
+    singles = Workloads.singles(world);
+    relays = Workloads.relays(world, 256);
+    out = new Object[Math.max(singles.length, relays.length)];
+  }
+
+  /** Times {@code rounds} passes over the direct requests; returns nanoseconds per decision. */
+  public IntToLongFunction direct() {
+    return rounds -> {
+      long start = System.nanoTime();
+      for (int round = 0; round < rounds; round++) {
+        for (int i = 0; i < singles.length; i++) {
+          Decision decision = engine.decide(singles[i], false);
+          out[i] = decision;
+        }
+      }
+      return (System.nanoTime() - start) / ((long) rounds * singles.length);
+    };
+  }
+
+  /** Times {@code rounds} passes over the relay requests; returns nanoseconds per route search. */
+  public IntToLongFunction route() {
+    return rounds -> {
+      long start = System.nanoTime();
+      for (int round = 0; round < rounds; round++) {
+        for (int i = 0; i < relays.length; i++) {
+          List<Route> routes = engine.routeFinder().find(relays[i]);
+          out[i] = routes;
+        }
+      }
+      return (System.nanoTime() - start) / ((long) rounds * relays.length);
+    };
+  }
+}
