@@ -35,7 +35,7 @@ import org.pactbridge.core.registry.Registry;
  * A caller that checks many hops for one item makes its {@link Topics} once. Thread-safe.
  */
 public final class HopCheck {
-  private static final Result NO_AGREEMENT = new Result(ReasonCode.NO_AGREEMENT_IN_FORCE, false, false, null, null, false, null, null);
+  private static final Result NO_AGREEMENT = new Result(ReasonCode.NO_AGREEMENT_IN_FORCE, false, false, null, null, false, null, null, List.of());
 
   private final Registry registry;
   private final int parties;
@@ -103,7 +103,11 @@ public final class HopCheck {
     }
   }
 
-  /** Outcome of one hop check. {@code failure} is null when the hop is lawful. */
+  /**
+   * Outcome of one hop check. {@code failure} is null when the hop is lawful; then {@code reasons} are
+   * those a decision relying on the hop states (the agreement in force, then any assumption or pending
+   * termination), else empty.
+   */
   public record Result(
       ReasonCode failure,
       boolean scopeFails,
@@ -112,7 +116,8 @@ public final class HopCheck {
       Level level,
       boolean assumed,
       Instant terminationTakesEffect,
-      Provisions provisions) {
+      Provisions provisions,
+      List<Reason> reasons) {
     public boolean lawful() {
       return failure == null;
     }
@@ -489,20 +494,31 @@ public final class HopCheck {
         for (Map<PartyCode, List<Level>> row : table.rows()) {
           for (Level level : row.getOrDefault(from, List.of())) {
             pairs.add(level);
-            pairs.add(lawfulResult(table.translateOrNull(level, to)));
+            pairs.add(lawfulResult(level, table.translateOrNull(level, to)));
           }
         }
       }
       this.lawful = pairs.toArray();
-      this.scopeFail = new Result(ReasonCode.TOPIC_OUT_OF_SCOPE, true, false, agreement, null, false, null, provisions);
-      this.levelFail = new Result(ReasonCode.LEVEL_NOT_COVERED, false, true, agreement, null, false, null, provisions);
-      this.scopeAndLevelFail = new Result(ReasonCode.TOPIC_OUT_OF_SCOPE, true, true, agreement, null, false, null, provisions);
+      this.scopeFail = new Result(ReasonCode.TOPIC_OUT_OF_SCOPE, true, false, agreement, null, false, null, provisions, List.of());
+      this.levelFail = new Result(ReasonCode.LEVEL_NOT_COVERED, false, true, agreement, null, false, null, provisions, List.of());
+      this.scopeAndLevelFail = new Result(ReasonCode.TOPIC_OUT_OF_SCOPE, true, true, agreement, null, false, null, provisions, List.of());
     }
 
-    private Result lawfulResult(Level translated) {
-      return translated == null
-          ? null
-          : new Result(null, false, false, agreement, translated, assumed, status.terminationTakesEffect(), provisions);
+    private Result lawfulResult(Level sent, Level translated) {
+      if (translated == null) {
+        return null;
+      }
+      // the reasons a decision that relies on this hop gives for it, made once
+      List<Reason> reasons = new ArrayList<>(3);
+      reasons.add(Reason.hop(ReasonCode.AGREEMENT_IN_FORCE, Effect.INFO, agreement.id(), from, to, sent));
+      if (assumed) {
+        reasons.add(new Reason(ReasonCode.ASSUMED_PROVISION, Effect.INFO, 4, agreement.id(), null, null, null, null));
+      }
+      if (status.terminationTakesEffect() != null) {
+        reasons.add(new Reason(ReasonCode.TERMINATION_PENDING, Effect.INFO, 4, agreement.id(), null, null, null, null,
+            status.terminationTakesEffect()));
+      }
+      return new Result(null, false, false, agreement, translated, assumed, status.terminationTakesEffect(), provisions, List.copyOf(reasons));
     }
 
     /** The lawful result for a sender's level, or null when the table does not carry it to the receiver. */
@@ -527,7 +543,7 @@ public final class HopCheck {
       if (table == null || level.party().equals(from)) {
         return null;
       }
-      return lawfulResult(table.translateOrNull(level, to));
+      return lawfulResult(level, table.translateOrNull(level, to));
     }
   }
 }

@@ -92,9 +92,7 @@ public final class ReleaseEngine {
           holderLevel = received.level();
           receivedBy = received.agreement().id();
           rule = received.provisions().thirdPartyRule();
-          reasons.add(Reason.hop(ReasonCode.AGREEMENT_IN_FORCE, Effect.INFO, received.agreement().id(), request.level().party(), holder,
-              request.level()));
-          addCautions(reasons, received);
+          addAll(reasons, received.reasons());
         } else {
           addHopFailure(reasons, received, request.level().party(), holder, request.level());
           holderLevel = null;
@@ -108,8 +106,7 @@ public final class ReleaseEngine {
         if (direct.lawful()) {
           recipientLevel = direct.level();
           directBy = direct.agreement().id();
-          reasons.add(Reason.hop(ReasonCode.AGREEMENT_IN_FORCE, Effect.INFO, direct.agreement().id(), holder, recipient, holderLevel));
-          addCautions(reasons, direct);
+          addAll(reasons, direct.reasons());
         } else {
           addHopFailure(reasons, direct, holder, recipient, holderLevel);
           deny = true;
@@ -166,13 +163,10 @@ public final class ReleaseEngine {
     return new Decision.ConsentRequired(request.at(), level, agreements, reasons, needed, routes);
   }
 
-  private static void addCautions(List<Reason> reasons, HopCheck.Result hop) {
-    AgreementId id = hop.agreement().id();
-    if (hop.assumed()) {
-      reasons.add(new Reason(ReasonCode.ASSUMED_PROVISION, Effect.INFO, 4, id, null, null, null, null));
-    }
-    if (hop.terminationTakesEffect() != null) {
-      reasons.add(new Reason(ReasonCode.TERMINATION_PENDING, Effect.INFO, 4, id, null, null, null, null, hop.terminationTakesEffect()));
+  /** Adds a lawful hop's reasons (made once, with the hop check's result) without copying them to an array first. */
+  private static void addAll(List<Reason> reasons, List<Reason> hop) {
+    for (int i = 0; i < hop.size(); i++) {
+      reasons.add(hop.get(i));
     }
   }
 
