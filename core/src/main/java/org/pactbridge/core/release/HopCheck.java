@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.pactbridge.core.agreement.Agreement;
+import org.pactbridge.core.agreement.AgreementId;
 import org.pactbridge.core.agreement.AgreementKind;
 import org.pactbridge.core.agreement.AgreementStatus;
+import org.pactbridge.core.agreement.Channel;
 import org.pactbridge.core.agreement.EquivalenceTable;
 import org.pactbridge.core.agreement.ProvisionVersion;
 import org.pactbridge.core.agreement.Provisions;
@@ -48,6 +50,8 @@ public final class HopCheck {
   private final long[] pairSpan;
   // each party's information agreements, aligned with Registry.informationAgreementsOf
   private final Side[] sides;
+  // the arrangements, aligned with Registry.arrangements
+  private final Side arrangements;
   // bit b of linked[a] is set when an information agreement joins a and b, whatever its status
   private final long[][] linked;
   // every topic a restricted scope of an information agreement names, numbered
@@ -60,7 +64,7 @@ public final class HopCheck {
     this.registry = registry;
     this.parties = registry.partyCount();
     for (Agreement agreement : registry.agreements()) {
-      if (agreement.kind() == AgreementKind.INFORMATION) {
+      if (agreement.kind() == AgreementKind.INFORMATION || agreement.kind() == AgreementKind.ARRANGEMENT) {
         for (ProvisionVersion version : agreement.versions()) {
           for (Topic topic : version.provisions().scope().topics()) {
             topicIndex.putIfAbsent(topic, topicIndex.size());
@@ -75,6 +79,7 @@ public final class HopCheck {
     for (int a = 0; a < parties; a++) {
       sides[a] = new Side(a, registry.informationAgreementsOf(registry.codeAt(a)), timeslices, this);
     }
+    this.arrangements = new Side(-1, registry.arrangements().toArray(new Agreement[0]), timeslices, this);
     this.pairAgreements = new int[parties * parties][];
     this.pairSegments = new Segment[parties * parties][][];
     this.pairSpan = new long[parties * parties];
@@ -251,6 +256,27 @@ public final class HopCheck {
     return count;
   }
 
+  /**
+   * The channels of the arrangements in force at the instant whose scope covers the topics, in registry
+   * order, added to {@code channels} and their arrangements' ids to {@code owners}.
+   */
+  public void channelsAt(Topics topics, Instant at, List<Channel> channels, List<AgreementId> owners) {
+    Side side = arrangements;
+    long seconds = at.getEpochSecond();
+    int nanos = at.getNano();
+    for (int k = 0; k < side.agreements.length; k++) {
+      int segment = side.segmentAt(k, seconds, nanos);
+      if (segment < 0) {
+        continue;
+      }
+      Channel channel = side.provisions[segment].channel();
+      if (channel != null && side.covers(segment, topics)) {
+        channels.add(channel);
+        owners.add(side.agreements[k].id());
+      }
+    }
+  }
+
   /** How many information agreements the party has: the {@code k} bound of the two methods below. */
   public int agreementCount(int party) {
     return party < 0 ? 0 : sides[party].parties.length;
@@ -308,7 +334,9 @@ public final class HopCheck {
 
     final int[][] parties;
     final int[] first; // agreement k's segments are first[k] .. first[k + 1] - 1
-    private final Agreement[] agreements;
+    final Agreement[] agreements;
+    // per segment, the provisions then in force (or the first version's, where none is)
+    final Provisions[] provisions;
     private final long[] startSeconds;
     private final int[] startNanos;
     // per segment: NOT_IN_FORCE, UNRESTRICTED, or (narrow registries) the scope's topic mask; wide
@@ -338,9 +366,11 @@ public final class HopCheck {
       this.scopeWord = new long[total];
       this.scopes = new long[total][];
       this.bilateral = new Segment[total];
+      this.provisions = new Provisions[total];
       for (int k = 0; k < agreements.length; k++) {
         Timeslice slice = slices.get(k);
-        if (agreements[k].parties().size() == 2) {
+        System.arraycopy(slice.provisions, 0, provisions, first[k], slice.startSeconds.length);
+        if (index >= 0 && agreements[k].parties().size() == 2) {
           PartyCode self = agreements[k].parties().get(parties[k][0] == index ? 0 : 1);
           PartyCode other = agreements[k].parties().get(parties[k][0] == index ? 1 : 0);
           System.arraycopy(slice.segments(self, other), 0, bilateral, first[k], slice.startSeconds.length);

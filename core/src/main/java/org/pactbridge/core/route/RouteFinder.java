@@ -205,16 +205,9 @@ public final class RouteFinder {
       this.prefixHops = new HopCheck.Result[Math.max(maxHops, 0)];
       // the arrangements whose channel may sanction a chain for this request, in registry order: the
       // same for every chain found, so computed once per search rather than once per chain
-      for (Agreement arrangement : registry.arrangements()) {
-        if (!arrangement.statusAt(at).inForce()) {
-          continue;
-        }
-        Provisions provisions = arrangement.provisionsAt(at);
-        if (provisions.channel() != null && provisions.scope().covers(request.topics())) {
-          channels.add(provisions.channel());
-          channelPathKeys.add(channelKeys.get(provisions.channel()));
-          channelOwners.add(arrangement.id());
-        }
+      hops.channelsAt(topics, at, channels, channelOwners);
+      for (Channel channel : channels) {
+        channelPathKeys.add(channelKeys.get(channel));
       }
       List<PartyCode> sorted = new ArrayList<>(request.originators());
       sorted.sort(null);
