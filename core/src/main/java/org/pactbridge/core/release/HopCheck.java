@@ -130,40 +130,54 @@ public final class HopCheck {
 
   /**
    * An item's topics as this snapshot's scopes see them: a bit mask over the topics they name, and
-   * whether the item has a topic none of them names (then only an unrestricted scope covers it).
+   * whether the item has a topic none of them names (then only an unrestricted scope covers it). The
+   * mask is worked out when a restricted scope first asks, so a decision whose agreements cover all
+   * topics, or that has none in force, never hashes a topic. For one decision or search, on one thread.
    */
   public static final class Topics {
+    private final Set<Topic> topics;
+    private final HopCheck owner;
+    private boolean known;
     // the mask when the scopes name fewer than 64 topics, with the top bit set when no restricted
     // scope can cover the item; otherwise the whole mask is in wide
-    final long word;
-    final long[] wide;
-    final boolean empty;
-    final boolean unnamed;
+    long word;
+    long[] wide;
+    boolean uncoverable;
 
-    Topics(long word, long[] wide, boolean empty, boolean unnamed) {
-      this.word = empty || unnamed ? word | Long.MIN_VALUE : word;
-      this.wide = wide;
-      this.empty = empty;
-      this.unnamed = unnamed;
+    Topics(Set<Topic> topics, HopCheck owner) {
+      this.topics = topics;
+      this.owner = owner;
+    }
+
+    /** Works the mask out, once: one hash look-up per topic. */
+    void know() {
+      if (known) {
+        return;
+      }
+      known = true;
+      boolean unnamed = false;
+      long[] mask = owner.narrow ? null : new long[owner.topicWords];
+      for (Topic topic : topics) {
+        Integer index = owner.topicIndex.get(topic);
+        if (index == null) {
+          unnamed = true;
+        } else if (mask == null) {
+          word |= 1L << index;
+        } else {
+          mask[index >>> 6] |= 1L << index;
+        }
+      }
+      wide = mask;
+      uncoverable = unnamed || topics.isEmpty();
+      if (uncoverable) {
+        word |= Long.MIN_VALUE;
+      }
     }
   }
 
-  /** The item's topics as a mask: one hash look-up per topic. */
+  /** The item's topics, for the checks of one decision or search. */
   public Topics topics(Set<Topic> topics) {
-    long word = 0;
-    long[] wide = narrow ? null : new long[topicWords];
-    boolean unnamed = false;
-    for (Topic topic : topics) {
-      Integer index = topicIndex.get(topic);
-      if (index == null) {
-        unnamed = true;
-      } else if (wide == null) {
-        word |= 1L << index;
-      } else {
-        wide[index >>> 6] |= 1L << index;
-      }
-    }
-    return new Topics(word, wide, topics.isEmpty(), unnamed);
+    return new Topics(topics, this);
   }
 
   public Result check(PartyCode from, Level levelAtSender, PartyCode to, Set<Topic> topics, Instant at) {
@@ -422,10 +436,11 @@ public final class HopCheck {
       if (word == UNRESTRICTED) {
         return true;
       }
+      topics.know();
       if (narrow) {
         return (topics.word & ~word) == 0;
       }
-      if (topics.empty || topics.unnamed) {
+      if (topics.uncoverable) {
         return false;
       }
       long[] covered = scopes[segment];
