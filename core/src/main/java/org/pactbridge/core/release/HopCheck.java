@@ -28,13 +28,16 @@ import org.pactbridge.core.registry.Registry;
  * whose scope covers every topic and whose table covers the sender's level. The result names the
  * agreement relied on, its provisions at the instant and the receiver's level, or why the hop fails.
  *
- * <p>Built once per registry snapshot, it compiles every information agreement for each direction
- * between two of its parties. The instants at which its status or its provisions change are merged into
- * one sorted array of segments; each segment in force holds its scope as a bit mask over the topics the
- * registry's scopes name, the sender's covered levels, and the lawful result for each, made in advance.
- * A check is then an array read for the pair, a binary search over primitives per candidate, a mask
- * test and a scan of a handful of levels, and it allocates nothing: results are shared and immutable.
- * A caller that checks many hops for one item makes its {@link Topics} once. Thread-safe.
+ * <p>Built once per registry snapshot, it compiles the snapshot for the hot path. The instants at which
+ * an agreement's status or provisions change are merged into one sorted list of segments. Each party's
+ * agreements are laid out flat: their segment starts in one array and, per segment, whether it is in
+ * force and its scope as a bit mask over the topics the snapshot's scopes name in another. Beside each
+ * segment in force sit the sender's covered levels, each with its lawful result (and the reasons a
+ * decision states for it) made in advance. A check is then one word read for the pair, a binary search
+ * over primitives, a mask test and a scan of a handful of levels; results are shared and immutable, and
+ * the only allocation is the caller's {@link Topics}, one per decision or search. The route search also
+ * reads the parties' agreements, the links between parties as bit sets, and the arrangements' channels
+ * from here. Thread-safe.
  */
 public final class HopCheck {
   private static final Result NO_AGREEMENT = new Result(ReasonCode.NO_AGREEMENT_IN_FORCE, false, false, null, null, false, null, null, List.of());
@@ -54,7 +57,7 @@ public final class HopCheck {
   private final Side arrangements;
   // bit b of linked[a] is set when an information agreement joins a and b, whatever its status
   private final long[][] linked;
-  // every topic a restricted scope of an information agreement names, numbered
+  // every topic a restricted scope of an information agreement or arrangement names, numbered
   private final Map<Topic, Integer> topicIndex = new HashMap<>();
   private final int topicWords;
   // whether the scopes name fewer than 64 topics: then every scope is one word in its Side
@@ -233,16 +236,6 @@ public final class HopCheck {
       }
     }
     return null;
-  }
-
-  /** The registry this checks against. */
-  public Registry registry() {
-    return registry;
-  }
-
-  /** Whether any information agreement joins the two parties (by registry index), whatever its status. */
-  public boolean linked(int from, int to) {
-    return from >= 0 && to >= 0 && PartySet.contains(linked[from], to);
   }
 
   /** Whether any information agreement joins the party to a member of the set, whatever its status. */

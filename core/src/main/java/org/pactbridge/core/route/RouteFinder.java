@@ -28,7 +28,14 @@ import org.pactbridge.core.release.ReleaseRequest;
  * <p>Search is by increasing length: only chains of the fewest hops that exist are returned, ordered by
  * fewer consents, then sanctioned before ad-hoc, then by the parties' codes. Originators are not used
  * as intermediaries: a chain back through the originator is the originator's own release, not a relay.
- * Thread-safe. Cost: the last hop is a direct look-up, so a two-hop search is O(degree of the holder).
+ * A search stops collecting at four times the limit and ranks what it has: bounded work on dense worlds.
+ *
+ * <p>The search meets the chain from both ends: it first works out which parties could make the last
+ * hop (an agreement with the recipient in force and covering the topics), and at each sender walks only
+ * those joined to it, from one intersection of party bit sets. Hops are checked on the snapshot compiled
+ * by {@link HopCheck}; chains are kept as party indices until they are ranked, and only those returned
+ * become {@link Route}s. Thread-safe. Cost: a two-hop search is O(degree of the recipient) plus a hop
+ * check per possible last sender joined to the holder.
  */
 public final class RouteFinder {
   public static final int DEFAULT_MAX_HOPS = 3;
