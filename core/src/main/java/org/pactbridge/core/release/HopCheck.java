@@ -17,6 +17,7 @@ import org.pactbridge.core.agreement.EquivalenceTable;
 import org.pactbridge.core.agreement.ProvisionVersion;
 import org.pactbridge.core.agreement.Provisions;
 import org.pactbridge.core.agreement.Scope;
+import org.pactbridge.core.agreement.ThirdPartyRule;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.party.Topic;
@@ -32,15 +33,14 @@ import org.pactbridge.core.registry.Registry;
  * an agreement's status or provisions change are merged into one sorted list of segments. Each party's
  * agreements are laid out flat: their segment starts in one array and, per segment, whether it is in
  * force and its scope as a bit mask over the topics the snapshot's scopes name in another. Beside each
- * segment in force sit the sender's covered levels, each with its lawful result (and the reasons a
- * decision states for it) made in advance. A check is then one word read for the pair, a binary search
+ * segment in force sit the sender's covered levels, each with its lawful result made in advance. A check is then one word read for the pair, a binary search
  * over primitives, a mask test and a scan of a handful of levels; results are shared and immutable, and
  * the only allocation is the caller's {@link Topics}, one per decision or search. The route search also
  * reads the parties' agreements, the links between parties as bit sets, and the arrangements' channels
  * from here. Thread-safe.
  */
 public final class HopCheck {
-  private static final Result NO_AGREEMENT = new Result(ReasonCode.NO_AGREEMENT_IN_FORCE, false, false, null, null, false, null, null, List.of());
+  private static final Result NO_AGREEMENT = new Result(ReasonCode.NO_AGREEMENT_IN_FORCE, false, false, null, null, false, null, null, null, null);
 
   private final Registry registry;
   private final int parties;
@@ -112,9 +112,9 @@ public final class HopCheck {
   }
 
   /**
-   * Outcome of one hop check. {@code failure} is null when the hop is lawful; then {@code reasons} are
-   * those a decision relying on the hop states (the agreement in force, then any assumption or pending
-   * termination), else empty.
+   * Outcome of one hop check. {@code failure} is null when the hop is lawful. {@code id} and
+   * {@code thirdPartyRule} repeat the agreement's id and its rule at the instant, so that a decision
+   * reads them here, from one object, instead of from the agreement and its provisions.
    */
   public record Result(
       ReasonCode failure,
@@ -125,7 +125,8 @@ public final class HopCheck {
       boolean assumed,
       Instant terminationTakesEffect,
       Provisions provisions,
-      List<Reason> reasons) {
+      AgreementId id,
+      ThirdPartyRule thirdPartyRule) {
     public boolean lawful() {
       return failure == null;
     }
@@ -152,30 +153,42 @@ public final class HopCheck {
       this.owner = owner;
     }
 
-    /** Works the mask out, once: one hash look-up per topic. */
+    /** Works the mask out, once: one hash look-up per topic. Small, so that it inlines and the object need not exist. */
     void know() {
-      if (known) {
-        return;
+      if (!known) {
+        known = true;
+        if (owner.narrow) {
+          word = owner.narrowWord(topics);
+          uncoverable = word < 0;
+        } else {
+          knowWide();
+        }
       }
-      known = true;
+    }
+
+    private void knowWide() {
+      wide = new long[owner.topicWords];
       boolean unnamed = false;
-      long[] mask = owner.narrow ? null : new long[owner.topicWords];
       for (Topic topic : topics) {
         Integer index = owner.topicIndex.get(topic);
         if (index == null) {
           unnamed = true;
-        } else if (mask == null) {
-          word |= 1L << index;
         } else {
-          mask[index >>> 6] |= 1L << index;
+          wide[index >>> 6] |= 1L << index;
         }
       }
-      wide = mask;
       uncoverable = unnamed || topics.isEmpty();
-      if (uncoverable) {
-        word |= Long.MIN_VALUE;
-      }
     }
+  }
+
+  /** The topics' mask in one word (fewer than 64 topics named), its top bit set when no restricted scope can cover them. */
+  private long narrowWord(Set<Topic> topics) {
+    long word = topics.isEmpty() ? Long.MIN_VALUE : 0L;
+    for (Topic topic : topics) {
+      Integer index = topicIndex.get(topic);
+      word |= index == null ? Long.MIN_VALUE : 1L << index;
+    }
+    return word;
   }
 
   /** The item's topics, for the checks of one decision or search. */
@@ -310,22 +323,25 @@ public final class HopCheck {
       return NO_AGREEMENT;
     }
     int slot = from * parties + to;
-    int[] positions = pairAgreements[slot];
+    long span = pairSpan[slot];
+    if (span == 0) {
+      return NO_AGREEMENT;
+    }
     Side side = sides[from];
     long seconds = at.getEpochSecond();
     int nanos = at.getNano();
+    if (span > 0) {
+      // one bilateral agreement: the same arrays the lawful pass just read
+      int segment = side.segmentIn((int) (span >>> 32), (int) span - 1, seconds, nanos);
+      return segment < 0 ? NO_AGREEMENT : side.bilateral[segment].failure(!side.covers(segment, topics), levelAtSender);
+    }
+    int[] positions = pairAgreements[slot];
     for (int j = 0; j < positions.length; j++) {
       int segment = side.segmentAt(positions[j], seconds, nanos);
       if (segment < 0) {
         continue;
       }
-      Segment compiled = pairSegments[slot][j][segment - side.first[positions[j]]];
-      boolean scopeFails = !side.covers(segment, topics);
-      boolean levelFails = compiled.lawful(levelAtSender) == null;
-      if (scopeFails) {
-        return levelFails ? compiled.scopeAndLevelFail : compiled.scopeFail;
-      }
-      return compiled.levelFail;
+      return pairSegments[slot][j][segment - side.first[positions[j]]].failure(!side.covers(segment, topics), levelAtSender);
     }
     return NO_AGREEMENT;
   }
@@ -532,31 +548,31 @@ public final class HopCheck {
         for (Map<PartyCode, List<Level>> row : table.rows()) {
           for (Level level : row.getOrDefault(from, List.of())) {
             pairs.add(level);
-            pairs.add(lawfulResult(level, table.translateOrNull(level, to)));
+            pairs.add(lawfulResult(table.translateOrNull(level, to)));
           }
         }
       }
       this.lawful = pairs.toArray();
-      this.scopeFail = new Result(ReasonCode.TOPIC_OUT_OF_SCOPE, true, false, agreement, null, false, null, provisions, List.of());
-      this.levelFail = new Result(ReasonCode.LEVEL_NOT_COVERED, false, true, agreement, null, false, null, provisions, List.of());
-      this.scopeAndLevelFail = new Result(ReasonCode.TOPIC_OUT_OF_SCOPE, true, true, agreement, null, false, null, provisions, List.of());
+      this.scopeFail = new Result(ReasonCode.TOPIC_OUT_OF_SCOPE, true, false, agreement, null, false, null, provisions, agreement.id(), provisions.thirdPartyRule());
+      this.levelFail = new Result(ReasonCode.LEVEL_NOT_COVERED, false, true, agreement, null, false, null, provisions, agreement.id(), provisions.thirdPartyRule());
+      this.scopeAndLevelFail = new Result(ReasonCode.TOPIC_OUT_OF_SCOPE, true, true, agreement, null, false, null, provisions, agreement.id(), provisions.thirdPartyRule());
     }
 
-    private Result lawfulResult(Level sent, Level translated) {
+    private Result lawfulResult(Level translated) {
       if (translated == null) {
         return null;
       }
-      // the reasons a decision that relies on this hop gives for it, made once
-      List<Reason> reasons = new ArrayList<>(3);
-      reasons.add(Reason.hop(ReasonCode.AGREEMENT_IN_FORCE, Effect.INFO, agreement.id(), from, to, sent));
-      if (assumed) {
-        reasons.add(new Reason(ReasonCode.ASSUMED_PROVISION, Effect.INFO, 4, agreement.id(), null, null, null, null));
+      return new Result(null, false, false, agreement, translated, assumed, status.terminationTakesEffect(), provisions, agreement.id(),
+          provisions.thirdPartyRule());
+    }
+
+    /** Why the hop fails on this segment: its scope, its table, or both. */
+    Result failure(boolean scopeFails, Level level) {
+      boolean levelFails = lawful(level) == null;
+      if (scopeFails) {
+        return levelFails ? scopeAndLevelFail : scopeFail;
       }
-      if (status.terminationTakesEffect() != null) {
-        reasons.add(new Reason(ReasonCode.TERMINATION_PENDING, Effect.INFO, 4, agreement.id(), null, null, null, null,
-            status.terminationTakesEffect()));
-      }
-      return new Result(null, false, false, agreement, translated, assumed, status.terminationTakesEffect(), provisions, List.copyOf(reasons));
+      return levelFail;
     }
 
     /** The lawful result for a sender's level, or null when the table does not carry it to the receiver. */
@@ -581,7 +597,7 @@ public final class HopCheck {
       if (table == null || level.party().equals(from)) {
         return null;
       }
-      return lawfulResult(level, table.translateOrNull(level, to));
+      return lawfulResult(table.translateOrNull(level, to));
     }
   }
 }

@@ -110,7 +110,7 @@ class HopCheckProperties {
       Level translated = provisions.equivalence() == null ? null : provisions.equivalence().translateOrNull(level, to);
       if (status.inForce() && provisions.scope().covers(topics) && translated != null) {
         return new HopCheck.Result(null, false, false, agreement, translated, status.assumed() || provisions.anyAssumed(),
-            status.terminationTakesEffect(), provisions, reasons(agreement, from, to, level, status, provisions));
+            status.terminationTakesEffect(), provisions, agreement.id(), provisions.thirdPartyRule());
       }
     }
     for (Agreement agreement : candidates) {
@@ -119,22 +119,10 @@ class HopCheckProperties {
         boolean scopeFails = !provisions.scope().covers(topics);
         boolean levelFails = provisions.equivalence() == null || provisions.equivalence().translateOrNull(level, to) == null;
         return new HopCheck.Result(scopeFails ? ReasonCode.TOPIC_OUT_OF_SCOPE : ReasonCode.LEVEL_NOT_COVERED, scopeFails, levelFails, agreement,
-            null, false, null, provisions, List.of());
+            null, false, null, provisions, agreement.id(), provisions.thirdPartyRule());
       }
     }
-    return new HopCheck.Result(ReasonCode.NO_AGREEMENT_IN_FORCE, false, false, null, null, false, null, null, List.of());
-  }
-
-  private static List<Reason> reasons(Agreement agreement, PartyCode from, PartyCode to, Level level, AgreementStatus status, Provisions provisions) {
-    List<Reason> reasons = new ArrayList<>();
-    reasons.add(new Reason(ReasonCode.AGREEMENT_IN_FORCE, Effect.INFO, 4, agreement.id(), from, to, null, level));
-    if (status.assumed() || provisions.anyAssumed()) {
-      reasons.add(new Reason(ReasonCode.ASSUMED_PROVISION, Effect.INFO, 4, agreement.id(), null, null, null, null));
-    }
-    if (status.terminationTakesEffect() != null) {
-      reasons.add(new Reason(ReasonCode.TERMINATION_PENDING, Effect.INFO, 4, agreement.id(), null, null, null, null, status.terminationTakesEffect()));
-    }
-    return reasons;
+    return new HopCheck.Result(ReasonCode.NO_AGREEMENT_IN_FORCE, false, false, null, null, false, null, null, null, null);
   }
 
   private static Registry world(Case c) {
