@@ -40,6 +40,9 @@ import org.pactbridge.core.registry.Registry;
  * from here. Thread-safe.
  */
 public final class HopCheck {
+  private static final Agreement[] NO_AGREEMENTS = new Agreement[0];
+  private static final int[] NO_POSITIONS = new int[0];
+  private static final Segment[][] NO_SEGMENTS = new Segment[0][];
   private static final Result NO_AGREEMENT = new Result(ReasonCode.NO_AGREEMENT_IN_FORCE, false, false, null, null, false, null, null, null, null);
 
   private final Registry registry;
@@ -90,7 +93,13 @@ public final class HopCheck {
     for (int a = 0; a < parties; a++) {
       Side side = sides[a];
       for (int b = 0; b < parties; b++) {
-        Agreement[] agreements = a == b ? new Agreement[0] : registry.between(a, b, AgreementKind.INFORMATION);
+        Agreement[] agreements = a == b ? NO_AGREEMENTS : registry.between(a, b, AgreementKind.INFORMATION);
+        if (agreements.length == 0) {
+          // most pairs: shared empty arrays, so that a large registry's matrix stays small
+          pairAgreements[a * parties + b] = NO_POSITIONS;
+          pairSegments[a * parties + b] = NO_SEGMENTS;
+          continue;
+        }
         int[] positions = new int[agreements.length];
         Segment[][] segments = new Segment[agreements.length][];
         for (int j = 0; j < agreements.length; j++) {
@@ -99,14 +108,9 @@ public final class HopCheck {
         }
         pairAgreements[a * parties + b] = positions;
         pairSegments[a * parties + b] = segments;
-        if (agreements.length == 1 && agreements[0].parties().size() == 2) {
-          pairSpan[a * parties + b] = (long) side.first[positions[0]] << 32 | side.first[positions[0] + 1];
-        } else if (agreements.length > 0) {
-          pairSpan[a * parties + b] = -1;
-        }
-        if (agreements.length > 0) {
-          PartySet.add(linked[a], b);
-        }
+        boolean single = agreements.length == 1 && agreements[0].parties().size() == 2;
+        pairSpan[a * parties + b] = single ? (long) side.first[positions[0]] << 32 | side.first[positions[0] + 1] : -1;
+        PartySet.add(linked[a], b);
       }
     }
   }
