@@ -445,14 +445,21 @@ public final class HopCheck {
 
     /** As {@link Scope#covers}: an unrestricted scope covers anything, a restricted one every topic of a non-empty set. */
     boolean covers(int segment, Topics topics) {
+      // kept tiny, and the wide case apart: the route search compiles this first, and a big compiled
+      // body would not be inlined into decide later, which then allocates the Topics it passes here
       long word = scopeWord[segment];
       if (word == UNRESTRICTED) {
         return true;
       }
-      topics.know();
-      if (narrow) {
-        return (topics.word & ~word) == 0;
+      if (!narrow) {
+        return coversWide(segment, topics);
       }
+      topics.know();
+      return (topics.word & ~word) == 0;
+    }
+
+    private boolean coversWide(int segment, Topics topics) {
+      topics.know();
       if (topics.uncoverable) {
         return false;
       }
