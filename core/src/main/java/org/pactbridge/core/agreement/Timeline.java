@@ -49,22 +49,28 @@ public final class Timeline {
 
   /** Status at an instant. Cost: O(log transitions), no allocation. */
   public AgreementStatus statusAt(Instant at) {
-    int low = 0;
-    int high = transitionSeconds.length - 1;
+    int found = lastAtOrBefore(transitionSeconds, transitionNanos, 0, transitionSeconds.length - 1, at.getEpochSecond(), at.getNano());
+    return found < 0 ? AgreementStatus.NONE : transitionStatus[found];
+  }
+
+  /**
+   * The last index in {@code low..high} of sorted instants (as epoch seconds and nanoseconds, in two
+   * arrays, so the search reads primitives and chases no Instant) that is at or before the given one,
+   * or −1: a binary search. Status and compiled hop look-ups share it.
+   */
+  public static int lastAtOrBefore(long[] seconds, int[] nanos, int low, int high, long second, int nano) {
     int found = -1;
-    long seconds = at.getEpochSecond();
-    int nanos = at.getNano();
     while (low <= high) {
       int mid = (low + high) >>> 1;
-      long probe = transitionSeconds[mid];
-      if (probe < seconds || (probe == seconds && transitionNanos[mid] <= nanos)) {
+      long probe = seconds[mid];
+      if (probe < second || (probe == second && nanos[mid] <= nano)) {
         found = mid;
         low = mid + 1;
       } else {
         high = mid - 1;
       }
     }
-    return found < 0 ? AgreementStatus.NONE : transitionStatus[found];
+    return found;
   }
 
   /** The first instant at which the agreement was in force, or null if it never entered into force. */

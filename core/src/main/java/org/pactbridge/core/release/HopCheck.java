@@ -2,6 +2,7 @@ package org.pactbridge.core.release;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.pactbridge.core.agreement.ProvisionVersion;
 import org.pactbridge.core.agreement.Provisions;
 import org.pactbridge.core.agreement.Scope;
 import org.pactbridge.core.agreement.ThirdPartyRule;
+import org.pactbridge.core.agreement.Timeline;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.party.Topic;
@@ -104,7 +106,10 @@ public final class HopCheck {
         Segment[][] segments = new Segment[agreements.length][];
         for (int j = 0; j < agreements.length; j++) {
           positions[j] = side.positionOf(agreements[j]);
-          segments[j] = timeslices.get(agreements[j]).segments(registry.codeAt(a), registry.codeAt(b));
+          // a bilateral agreement's segments toward b are those the sender's Side already made
+          segments[j] = agreements[j].parties().size() == 2
+              ? Arrays.copyOfRange(side.bilateral, side.first[positions[j]], side.first[positions[j] + 1])
+              : timeslices.get(agreements[j]).segments(registry.codeAt(a), registry.codeAt(b));
         }
         pairAgreements[a * parties + b] = positions;
         pairSegments[a * parties + b] = segments;
@@ -429,17 +434,7 @@ public final class HopCheck {
 
     /** As {@link #segmentAt} over the flat segments {@code low} to {@code high} of one agreement. */
     int segmentIn(int low, int high, long seconds, int nanos) {
-      int found = -1;
-      while (low <= high) {
-        int mid = (low + high) >>> 1;
-        long probe = startSeconds[mid];
-        if (probe < seconds || (probe == seconds && startNanos[mid] <= nanos)) {
-          found = mid;
-          low = mid + 1;
-        } else {
-          high = mid - 1;
-        }
-      }
+      int found = Timeline.lastAtOrBefore(startSeconds, startNanos, low, high, seconds, nanos);
       return found < 0 || scopeWord[found] == NOT_IN_FORCE ? -1 : found;
     }
 
