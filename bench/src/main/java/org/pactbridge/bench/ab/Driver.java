@@ -13,7 +13,7 @@ import org.pactbridge.core.route.Route;
 
 /**
  * One build of the engine timed in a JVM of its own, for {@link Compare}: it builds the generated world,
- * warms up, then times short slices of direct decisions and of route searches and prints the median
+ * warms up for 8 s, then times short slices of direct decisions and of route searches and prints the median
  * slice of each ({@code direct <ns> route <ns>}). It uses only the engine's long-standing public API,
  * so that it links against older builds too.
  */
@@ -28,7 +28,10 @@ public final class Driver {
   }
 
   private static long median(IntToLongFunction timed, int rounds, int slices) {
-    for (int warm = 0; warm < 10; warm++) {
+    // warm up for a fixed time, not a fixed count: on two cores the C2 compiler thread competes with
+    // this one, and the last compilation of decide can land several seconds in
+    long warmUntil = System.nanoTime() + WARM_UP_NANOS;
+    while (System.nanoTime() < warmUntil) {
       timed.applyAsLong(rounds);
     }
     long[] times = new long[slices];
@@ -38,6 +41,8 @@ public final class Driver {
     java.util.Arrays.sort(times);
     return times[slices / 2];
   }
+
+  private static final long WARM_UP_NANOS = 8_000_000_000L;
 
   private final ReleaseEngine engine;
   private final ReleaseRequest[] singles;
