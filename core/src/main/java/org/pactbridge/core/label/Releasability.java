@@ -2,7 +2,9 @@ package org.pactbridge.core.label;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,6 +23,7 @@ public final class Releasability {
   private final boolean noforn;
   private final List<String> relTo;
   private final Set<String> relToSet;
+  private Expanded expanded; // see permits
 
   private Releasability(boolean noforn, List<String> relTo) {
     this.noforn = noforn;
@@ -83,25 +86,44 @@ public final class Releasability {
 
   /**
    * Whether a foreign party may receive the item under this control. Communities are looked up in
-   * {@code communities}; cost: one set look-up plus one per community entry.
+   * {@code communities}; cost: one set look-up, once the list has been expanded for that map.
    */
-  public boolean permits(PartyCode party, java.util.Map<String, Community> communities) {
+  public boolean permits(PartyCode party, Map<String, Community> communities) {
     if (noforn) {
       return false;
     }
     if (relTo == null) {
       return true;
     }
-    if (relToSet.contains(party.value())) {
-      return true;
+    Expanded expanded = this.expanded;
+    if (expanded == null || expanded.communities != communities) {
+      expanded = expand(communities);
     }
+    return expanded.parties.contains(party.value());
+  }
+
+  /**
+   * The REL TO list with its communities replaced by their members, for one map of communities
+   * (compared by identity: a registry snapshot's never changes). A label is decided many times, so
+   * {@link #permits} then reads one set instead of looking up every entry as a community each time.
+   * Racy but safe: the record's fields are final, and a thread that sees no expansion, or one for
+   * another map, makes its own.
+   */
+  private record Expanded(Map<String, Community> communities, Set<String> parties) {}
+
+  private Expanded expand(Map<String, Community> communities) {
+    Set<String> parties = new HashSet<>(relToSet);
     for (String entry : relTo) {
       Community community = communities.get(entry);
-      if (community != null && community.includes(party)) {
-        return true;
+      if (community != null) {
+        for (PartyCode member : community.members()) {
+          parties.add(member.value());
+        }
       }
     }
-    return false;
+    Expanded made = new Expanded(communities, Set.copyOf(parties));
+    this.expanded = made;
+    return made;
   }
 
   @Override
