@@ -29,8 +29,11 @@ public final class Registry {
   private final Map<PartyCode, Party> parties;
   private final Map<String, Community> communities;
   private final Map<AgreementId, Agreement> agreements;
-  private final Map<PartyCode, Integer> ordinal;
   private final PartyCode[] codeOfOrdinal;
+  // indexOf's open-addressed table: the codes at their hash's slot (or the next free one), their
+  // ordinals beside them; at most half full
+  private final PartyCode[] slotCode;
+  private final int[] slotOrdinal;
   private final Agreement[][][] byPairAndKind; // [kind][a * n + b]
   private final Agreement[][] byParty; // information agreements of each party
   private final List<Agreement> arrangements;
@@ -50,9 +53,19 @@ public final class Registry {
     for (PartyCode code : codes) {
       ordinals.put(code, ordinals.size());
     }
-    this.ordinal = ordinals; // a HashMap, never modified after this: cheaper to probe than Map.copyOf's
     this.codeOfOrdinal = codes.toArray(new PartyCode[0]);
     this.size = codes.size();
+    int slots = Integer.highestOneBit(Math.max(2, size) * 2 - 1) * 2;
+    this.slotCode = new PartyCode[slots];
+    this.slotOrdinal = new int[slots];
+    for (int i = 0; i < size; i++) {
+      int slot = slotOf(codeOfOrdinal[i]);
+      while (slotCode[slot] != null) {
+        slot = (slot + 1) & (slots - 1);
+      }
+      slotCode[slot] = codeOfOrdinal[i];
+      slotOrdinal[slot] = i;
+    }
     int kinds = AgreementKind.values().length;
     @SuppressWarnings({"unchecked", "rawtypes"})
     List<Agreement>[][] lists = new List[kinds][size * size];
@@ -177,21 +190,30 @@ public final class Registry {
    * modify it. Cost: two hash look-ups; no allocation.
    */
   public Agreement[] between(PartyCode a, PartyCode b, AgreementKind kind) {
-    Integer ia = ordinal.get(a);
-    Integer ib = ordinal.get(b);
-    if (ia == null || ib == null) {
-      return NONE;
-    }
-    return byPairAndKind[kind.ordinal()][ia * size + ib];
+    return between(indexOf(a), indexOf(b), kind);
   }
 
   /**
    * The party's dense index in this snapshot (0 to {@link #partyCount()} − 1, in code order), or −1 for
-   * an unknown party: for callers that look up many pairs with one party fixed. Cost: one hash look-up.
+   * an unknown party: for callers that look up many pairs with one party fixed. Cost: one probe of an
+   * open-addressed table, no boxing, usually one comparison by identity.
    */
   public int indexOf(PartyCode party) {
-    Integer index = ordinal.get(party);
-    return index == null ? -1 : index;
+    PartyCode[] codes = slotCode;
+    for (int slot = slotOf(party); ; slot = (slot + 1) & (codes.length - 1)) {
+      PartyCode code = codes[slot];
+      if (code == null) {
+        return -1;
+      }
+      if (code == party || code.equals(party)) {
+        return slotOrdinal[slot];
+      }
+    }
+  }
+
+  private int slotOf(PartyCode party) {
+    int hash = party.hashCode();
+    return (hash ^ (hash >>> 16)) & (slotCode.length - 1);
   }
 
   /** The party at a dense index from {@link #indexOf}. */
@@ -217,8 +239,8 @@ public final class Registry {
 
   /** Information agreements a party is a party to. Shared array: do not modify. */
   public Agreement[] informationAgreementsOf(PartyCode party) {
-    Integer index = ordinal.get(party);
-    return index == null ? NONE : byParty[index];
+    int index = indexOf(party);
+    return index < 0 ? NONE : byParty[index];
   }
 
   public List<Agreement> arrangements() {

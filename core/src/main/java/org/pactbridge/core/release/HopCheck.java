@@ -45,7 +45,8 @@ public final class HopCheck {
   private static final Agreement[] NO_AGREEMENTS = new Agreement[0];
   private static final int[] NO_POSITIONS = new int[0];
   private static final Segment[][] NO_SEGMENTS = new Segment[0][];
-  private static final Result NO_AGREEMENT = new Result(ReasonCode.NO_AGREEMENT_IN_FORCE, false, false, null, null, false, null, null, null, null);
+  private static final Result NO_AGREEMENT =
+      new Result(ReasonCode.NO_AGREEMENT_IN_FORCE, false, false, null, null, false, null, null, null, null, List.of(), List.of());
 
   private final Registry registry;
   private final int parties;
@@ -64,6 +65,9 @@ public final class HopCheck {
   private final long[][] linked;
   // every topic a restricted scope of an information agreement or arrangement names, numbered
   private final Map<Topic, Integer> topicIndex = new HashMap<>();
+  // the same numbering as an open-addressed table, at most half full, for the hot path: no boxing
+  private final Topic[] topicSlots;
+  private final int[] topicNumbers;
   private final int topicWords;
   // whether the scopes name fewer than 64 topics: then every scope is one word in its Side
   private final boolean narrow;
@@ -80,6 +84,16 @@ public final class HopCheck {
         }
       }
     }
+    this.topicSlots = new Topic[Integer.highestOneBit(Math.max(2, topicIndex.size()) * 2 - 1) * 2];
+    this.topicNumbers = new int[topicSlots.length];
+    topicIndex.forEach((topic, number) -> {
+      int slot = topicSlot(topic);
+      while (topicSlots[slot] != null) {
+        slot = (slot + 1) & (topicSlots.length - 1);
+      }
+      topicSlots[slot] = topic;
+      topicNumbers[slot] = number;
+    });
     this.topicWords = Math.max(1, (topicIndex.size() + 63) >>> 6);
     this.narrow = topicIndex.size() < 64;
     Map<Agreement, Timeslice> timeslices = new IdentityHashMap<>();
@@ -135,7 +149,14 @@ public final class HopCheck {
       Instant terminationTakesEffect,
       Provisions provisions,
       AgreementId id,
-      ThirdPartyRule thirdPartyRule) {
+      ThirdPartyRule thirdPartyRule,
+      List<Reason> reasons,
+      List<AgreementId> ids) {
+    public Result {
+      reasons = List.copyOf(reasons);
+      ids = List.copyOf(ids);
+    }
+
     public boolean lawful() {
       return failure == null;
     }
@@ -179,11 +200,11 @@ public final class HopCheck {
       wide = new long[owner.topicWords];
       boolean unnamed = false;
       for (Topic topic : topics) {
-        Integer index = owner.topicIndex.get(topic);
-        if (index == null) {
+        int number = owner.numberOf(topic);
+        if (number < 0) {
           unnamed = true;
         } else {
-          wide[index >>> 6] |= 1L << index;
+          wide[number >>> 6] |= 1L << number;
         }
       }
       uncoverable = unnamed || topics.isEmpty();
@@ -194,10 +215,29 @@ public final class HopCheck {
   private long narrowWord(Set<Topic> topics) {
     long word = topics.isEmpty() ? Long.MIN_VALUE : 0L;
     for (Topic topic : topics) {
-      Integer index = topicIndex.get(topic);
-      word |= index == null ? Long.MIN_VALUE : 1L << index;
+      int number = numberOf(topic);
+      word |= number < 0 ? Long.MIN_VALUE : 1L << number;
     }
     return word;
+  }
+
+  /** The topic's number, or −1 when no scope names it. */
+  private int numberOf(Topic topic) {
+    Topic[] slots = topicSlots;
+    for (int slot = topicSlot(topic); ; slot = (slot + 1) & (slots.length - 1)) {
+      Topic named = slots[slot];
+      if (named == null) {
+        return -1;
+      }
+      if (named == topic || named.equals(topic)) {
+        return topicNumbers[slot];
+      }
+    }
+  }
+
+  private int topicSlot(Topic topic) {
+    int hash = topic.hashCode();
+    return (hash ^ (hash >>> 16)) & (topicSlots.length - 1);
   }
 
   /** The item's topics, for the checks of one decision or search. */
@@ -554,22 +594,42 @@ public final class HopCheck {
         for (Map<PartyCode, List<Level>> row : table.rows()) {
           for (Level level : row.getOrDefault(from, List.of())) {
             pairs.add(level);
-            pairs.add(lawfulResult(table.translateOrNull(level, to)));
+            pairs.add(lawfulResult(level, table.translateOrNull(level, to)));
           }
         }
       }
       this.lawful = pairs.toArray();
-      this.scopeFail = new Result(ReasonCode.TOPIC_OUT_OF_SCOPE, true, false, agreement, null, false, null, provisions, agreement.id(), provisions.thirdPartyRule());
-      this.levelFail = new Result(ReasonCode.LEVEL_NOT_COVERED, false, true, agreement, null, false, null, provisions, agreement.id(), provisions.thirdPartyRule());
-      this.scopeAndLevelFail = new Result(ReasonCode.TOPIC_OUT_OF_SCOPE, true, true, agreement, null, false, null, provisions, agreement.id(), provisions.thirdPartyRule());
+      this.scopeFail = failed(ReasonCode.TOPIC_OUT_OF_SCOPE, true, false);
+      this.levelFail = failed(ReasonCode.LEVEL_NOT_COVERED, false, true);
+      this.scopeAndLevelFail = failed(ReasonCode.TOPIC_OUT_OF_SCOPE, true, true);
     }
 
-    private Result lawfulResult(Level translated) {
+    private Result failed(ReasonCode code, boolean scopeFails, boolean levelFails) {
+      return new Result(code, scopeFails, levelFails, agreement, null, false, null, provisions, agreement.id(), provisions.thirdPartyRule(),
+          List.of(), List.of(agreement.id()));
+    }
+
+    /**
+     * The lawful result for a sender's level, with the reasons a decision gives for the hop: that the
+     * agreement is in force and covers the level, then its cautions. They are made here, once, because
+     * they depend only on this segment and the level.
+     */
+    private Result lawfulResult(Level levelAtSender, Level translated) {
       if (translated == null) {
         return null;
       }
-      return new Result(null, false, false, agreement, translated, assumed, status.terminationTakesEffect(), provisions, agreement.id(),
-          provisions.thirdPartyRule());
+      AgreementId id = agreement.id();
+      Instant terminationTakesEffect = status.terminationTakesEffect();
+      List<Reason> reasons = new ArrayList<>(3);
+      reasons.add(Reason.hop(ReasonCode.AGREEMENT_IN_FORCE, Effect.INFO, id, from, to, levelAtSender));
+      if (assumed) {
+        reasons.add(new Reason(ReasonCode.ASSUMED_PROVISION, Effect.INFO, 4, id, null, null, null, null));
+      }
+      if (terminationTakesEffect != null) {
+        reasons.add(new Reason(ReasonCode.TERMINATION_PENDING, Effect.INFO, 4, id, null, null, null, null, terminationTakesEffect));
+      }
+      return new Result(null, false, false, agreement, translated, assumed, terminationTakesEffect, provisions, id, provisions.thirdPartyRule(),
+          reasons, List.of(id));
     }
 
     /** Why the hop fails on this segment: its scope, its table, or both. */
@@ -603,7 +663,7 @@ public final class HopCheck {
       if (table == null || level.party().equals(from)) {
         return null;
       }
-      return lawfulResult(table.translateOrNull(level, to));
+      return lawfulResult(level, table.translateOrNull(level, to));
     }
   }
 }

@@ -46,115 +46,87 @@ public final class ReleaseEngine {
 
   /** Decides; with {@code withRoutes == false} the route search is skipped (batch and filtering paths). */
   public Decision decide(ReleaseRequest request, boolean withRoutes) {
+    // Kept compact on purpose: the compiler inlines a method's callees only up to a budget of nodes, and
+    // past it every small constructor and look-up becomes a call of its own. So one list that never
+    // grows, one call site for both hop checks, and the rare cases in methods apart.
     PartyCode recipient = request.recipient();
-    List<Reason> reasons = new ArrayList<>(4);
 
     // Rule 1: the recipient is an originator.
     if (request.originators().contains(recipient)) {
-      reasons.add(new Reason(ReasonCode.ORIGINATOR, Effect.PERMIT, 1, null, null, recipient, null, null));
-      Optional<Level> own = request.level().party().equals(recipient) ? Optional.of(request.level()) : Optional.empty();
-      return new Decision.Permit(request.at(), own, List.of(), reasons);
+      return originatorPermit(request);
     }
 
+    ReasonList reasons = ReasonList.forDecision(request.originators().size());
     boolean deny = false;
     // Rule 2: unclassified or declassified.
     boolean unclassified =
         request.level().isUnclassified() || (request.declassifyOn() != null && !request.at().isBefore(request.declassifyOn()));
     if (unclassified) {
-      reasons.add(new Reason(ReasonCode.UNCLASSIFIED, Effect.INFO, 2, null, null, recipient, null, request.level()));
+      reasons.append(new Reason(ReasonCode.UNCLASSIFIED, Effect.INFO, 2, null, null, recipient, null, request.level()));
     }
 
     // Rule 3: releasability.
     if (request.releasability().isNoforn()) {
-      reasons.add(new Reason(ReasonCode.NOFORN, Effect.DENY, 3, null, null, recipient, null, null));
+      reasons.append(new Reason(ReasonCode.NOFORN, Effect.DENY, 3, null, null, recipient, null, null));
       deny = true;
     } else if (!request.releasability().permits(recipient, registry.communities())) {
-      reasons.add(new Reason(ReasonCode.NOT_RELEASABLE_TO, Effect.DENY, 3, null, null, recipient, null, null));
+      reasons.append(new Reason(ReasonCode.NOT_RELEASABLE_TO, Effect.DENY, 3, null, null, recipient, null, null));
       deny = true;
     }
 
     // the agreements relied on (originator → holder, holder → recipient), listed at the end
-    AgreementId receivedBy = null;
-    AgreementId directBy = null;
-    Level recipientLevel = null;
+    HopCheck.Result received = null;
+    HopCheck.Result direct = null;
     List<ConsentNeed> needed = List.of();
     if (!unclassified) {
       PartyCode holder = request.holder();
       int holderIndex = registry.indexOf(holder);
       HopCheck.Topics topics = hops.topics(request.topics());
-      boolean holderIsOriginator = request.originators().contains(holder);
-      ThirdPartyRule rule = ThirdPartyRule.ORIGINATOR_CONSENT;
-      Level holderLevel = request.level();
-      if (!holder.equals(request.level().party())) {
-        // The holder protects the item at the level the originator–holder agreement gives it.
-        HopCheck.Result received = hops.check(registry.indexOf(request.level().party()), request.level(), holderIndex, topics, request.at());
-        if (received.lawful()) {
-          holderLevel = received.level();
-          receivedBy = received.id();
-          rule = received.thirdPartyRule();
-          reasons.add(Reason.hop(ReasonCode.AGREEMENT_IN_FORCE, Effect.INFO, receivedBy, request.level().party(), holder, request.level()));
-          addCautions(reasons, received);
-        } else {
-          addHopFailure(reasons, received, request.level().party(), holder, request.level());
-          holderLevel = null;
-          deny = true;
-        }
-      }
+      PartyCode originator = request.level().party();
 
-      // Rule 4: the direct hop.
-      if (holderLevel != null) {
-        HopCheck.Result direct = hops.check(holderIndex, holderLevel, registry.indexOf(recipient), topics, request.at());
-        if (direct.lawful()) {
-          recipientLevel = direct.level();
-          directBy = direct.id();
-          reasons.add(Reason.hop(ReasonCode.AGREEMENT_IN_FORCE, Effect.INFO, directBy, holder, recipient, holderLevel));
-          addCautions(reasons, direct);
-        } else {
-          addHopFailure(reasons, direct, holder, recipient, holderLevel);
+      // The hops, in one loop so that the hop check is inlined once: when the holder is not the
+      // originator, first originator → holder, which gives the level the holder protects the item at
+      // (and the third-party rule); then rule 4, holder → recipient.
+      boolean relayed = !holder.equals(originator);
+      PartyCode from = relayed ? originator : holder;
+      int fromIndex = relayed ? registry.indexOf(originator) : holderIndex;
+      Level sent = request.level();
+      for (int hop = relayed ? 0 : 1; hop < 2; hop++) {
+        PartyCode to = hop == 0 ? holder : recipient;
+        HopCheck.Result result = hops.check(fromIndex, sent, hop == 0 ? holderIndex : registry.indexOf(recipient), topics, request.at());
+        if (!result.lawful()) {
+          addHopFailure(reasons, result, from, to, sent);
           deny = true;
+          break;
         }
+        reasons.appendAll(result.reasons());
+        if (hop == 0) {
+          received = result;
+        } else {
+          direct = result;
+        }
+        from = holder;
+        fromIndex = holderIndex;
+        sent = result.level();
       }
 
       // Rule 5: third-party rule and ORCON.
-      boolean consentNeeded = request.orcon() || rule == ThirdPartyRule.ORIGINATOR_CONSENT;
-      if (!holderIsOriginator && consentNeeded) {
-        for (PartyCode originator : sorted(request.originators())) {
-          if (request.consents().contains(originator)) {
-            reasons.add(new Reason(ReasonCode.CONSENT_RECORDED, Effect.INFO, 5, null, holder, recipient, originator, null));
-          } else {
-            ReasonCode code = request.orcon() ? ReasonCode.ORCON_CONSENT_REQUIRED : ReasonCode.THIRD_PARTY_CONSENT_REQUIRED;
-            reasons.add(new Reason(code, Effect.CONSENT, 5, null, holder, recipient, originator, null));
-            if (needed.isEmpty()) {
-              needed = new ArrayList<>(1); // only when a consent is missing
-            }
-            needed.add(new ConsentNeed(originator, holder, recipient, request.orcon()));
-          }
-        }
+      ThirdPartyRule rule = received != null ? received.thirdPartyRule() : ThirdPartyRule.ORIGINATOR_CONSENT;
+      if ((request.orcon() || rule == ThirdPartyRule.ORIGINATOR_CONSENT) && !request.originators().contains(holder)) {
+        needed = consents(request, reasons);
       }
 
       // Rule 6: the recipient user.
-      UserContext user = request.user();
-      if (user != null) {
-        if (!user.nationality().equals(recipient)) {
-          reasons.add(new Reason(ReasonCode.USER_NATIONALITY, Effect.DENY, 6, null, null, recipient, user.nationality(), null));
-          deny = true;
-        }
-        if (recipientLevel != null
-            && (!user.clearance().party().equals(recipient) || user.clearance().rank() < recipientLevel.rank())) {
-          reasons.add(new Reason(ReasonCode.USER_CLEARANCE, Effect.DENY, 6, null, null, recipient, null, recipientLevel));
-          deny = true;
-        }
-        if (!user.needToKnow().containsAll(request.topics())) {
-          reasons.add(new Reason(ReasonCode.USER_NEED_TO_KNOW, Effect.DENY, 6, null, null, recipient, null, null));
-          deny = true;
-        }
+      if (request.user() != null) {
+        deny |= userFails(request, direct == null ? null : direct.level(), reasons);
       }
     }
 
+    Level recipientLevel = direct == null ? null : direct.level();
     Optional<Level> level = recipientLevel == null ? Optional.empty() : recipientLevel.asOptional();
-    List<AgreementId> agreements = receivedBy == null
-        ? (directBy == null ? List.of() : List.of(directBy))
-        : (directBy == null ? List.of(receivedBy) : List.of(receivedBy, directBy));
+    List<AgreementId> agreements = received == null
+        ? (direct == null ? List.of() : direct.ids())
+        : (direct == null ? received.ids() : List.of(received.id(), direct.id()));
     if (!deny && needed.isEmpty()) {
       return new Decision.Permit(request.at(), level, agreements, reasons);
     }
@@ -165,28 +137,64 @@ public final class ReleaseEngine {
     return new Decision.ConsentRequired(request.at(), level, agreements, reasons, needed, routes);
   }
 
-  // Reasons are made here rather than kept with the hop's result: a fresh object is in cache, one kept
-  // beside each of 5,000 agreements is a likely cache miss.
-  private static void addCautions(List<Reason> reasons, HopCheck.Result hop) {
-    if (hop.assumed()) {
-      reasons.add(new Reason(ReasonCode.ASSUMED_PROVISION, Effect.INFO, 4, hop.id(), null, null, null, null));
-    }
-    if (hop.terminationTakesEffect() != null) {
-      reasons.add(new Reason(ReasonCode.TERMINATION_PENDING, Effect.INFO, 4, hop.id(), null, null, null, null, hop.terminationTakesEffect()));
-    }
+  private static Decision originatorPermit(ReleaseRequest request) {
+    PartyCode recipient = request.recipient();
+    Optional<Level> own = request.level().party().equals(recipient) ? request.level().asOptional() : Optional.empty();
+    return new Decision.Permit(request.at(), own, List.of(),
+        ReasonList.of(new Reason(ReasonCode.ORIGINATOR, Effect.PERMIT, 1, null, null, recipient, null, null)));
   }
 
-  private static void addHopFailure(List<Reason> reasons, HopCheck.Result hop, PartyCode from, PartyCode to, Level level) {
+  /** Rule 5: each originator's consent, recorded or missing (in code order); the missing ones returned. */
+  private static List<ConsentNeed> consents(ReleaseRequest request, ReasonList reasons) {
+    PartyCode holder = request.holder();
+    PartyCode recipient = request.recipient();
+    List<ConsentNeed> needed = List.of();
+    for (PartyCode originator : sorted(request.originators())) {
+      if (request.consents().contains(originator)) {
+        reasons.append(new Reason(ReasonCode.CONSENT_RECORDED, Effect.INFO, 5, null, holder, recipient, originator, null));
+      } else {
+        ReasonCode code = request.orcon() ? ReasonCode.ORCON_CONSENT_REQUIRED : ReasonCode.THIRD_PARTY_CONSENT_REQUIRED;
+        reasons.append(new Reason(code, Effect.CONSENT, 5, null, holder, recipient, originator, null));
+        if (needed.isEmpty()) {
+          needed = new ArrayList<>(1); // only when a consent is missing
+        }
+        needed.add(new ConsentNeed(originator, holder, recipient, request.orcon()));
+      }
+    }
+    return needed;
+  }
+
+  /** Rule 6: whether the recipient user fails nationality, clearance (when a level was determined) or need-to-know. */
+  private static boolean userFails(ReleaseRequest request, Level recipientLevel, ReasonList reasons) {
+    UserContext user = request.user();
+    PartyCode recipient = request.recipient();
+    boolean fails = false;
+    if (!user.nationality().equals(recipient)) {
+      reasons.append(new Reason(ReasonCode.USER_NATIONALITY, Effect.DENY, 6, null, null, recipient, user.nationality(), null));
+      fails = true;
+    }
+    if (recipientLevel != null && (!user.clearance().party().equals(recipient) || user.clearance().rank() < recipientLevel.rank())) {
+      reasons.append(new Reason(ReasonCode.USER_CLEARANCE, Effect.DENY, 6, null, null, recipient, null, recipientLevel));
+      fails = true;
+    }
+    if (!user.needToKnow().containsAll(request.topics())) {
+      reasons.append(new Reason(ReasonCode.USER_NEED_TO_KNOW, Effect.DENY, 6, null, null, recipient, null, null));
+      fails = true;
+    }
+    return fails;
+  }
+
+  private static void addHopFailure(ReasonList reasons, HopCheck.Result hop, PartyCode from, PartyCode to, Level level) {
     if (hop.failure() == ReasonCode.NO_AGREEMENT_IN_FORCE) {
-      reasons.add(Reason.hop(ReasonCode.NO_AGREEMENT_IN_FORCE, Effect.DENY, null, from, to, level));
+      reasons.append(Reason.hop(ReasonCode.NO_AGREEMENT_IN_FORCE, Effect.DENY, null, from, to, level));
       return;
     }
     AgreementId id = hop.id();
     if (hop.scopeFails()) {
-      reasons.add(Reason.hop(ReasonCode.TOPIC_OUT_OF_SCOPE, Effect.DENY, id, from, to, level));
+      reasons.append(Reason.hop(ReasonCode.TOPIC_OUT_OF_SCOPE, Effect.DENY, id, from, to, level));
     }
     if (hop.levelFails()) {
-      reasons.add(Reason.hop(ReasonCode.LEVEL_NOT_COVERED, Effect.DENY, id, from, to, level));
+      reasons.append(Reason.hop(ReasonCode.LEVEL_NOT_COVERED, Effect.DENY, id, from, to, level));
     }
   }
 

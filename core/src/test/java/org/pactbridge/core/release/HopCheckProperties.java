@@ -96,6 +96,8 @@ class HopCheckProperties {
     assertThat(compiled.assumed()).isEqualTo(naive.assumed());
     assertThat(compiled.terminationTakesEffect()).isEqualTo(naive.terminationTakesEffect());
     assertThat(compiled.provisions()).isEqualTo(naive.provisions());
+    assertThat(compiled.reasons()).isEqualTo(naive.reasons());
+    assertThat(compiled.ids()).isEqualTo(naive.ids());
     // a level equal to the registry's but another instance gets the same answer
     Level copy = new Level(level.party(), level.code(), level.rank(), level.nativeName(), level.englishName(), level.aliases());
     assertThat(hops.check(from, copy, to, topics, at)).isEqualTo(compiled);
@@ -109,8 +111,18 @@ class HopCheckProperties {
       Provisions provisions = agreement.provisionsAt(at);
       Level translated = provisions.equivalence() == null ? null : provisions.equivalence().translateOrNull(level, to);
       if (status.inForce() && provisions.scope().covers(topics) && translated != null) {
-        return new HopCheck.Result(null, false, false, agreement, translated, status.assumed() || provisions.anyAssumed(),
-            status.terminationTakesEffect(), provisions, agreement.id(), provisions.thirdPartyRule());
+        boolean assumed = status.assumed() || provisions.anyAssumed();
+        List<Reason> reasons = new ArrayList<>();
+        reasons.add(new Reason(ReasonCode.AGREEMENT_IN_FORCE, Effect.INFO, 4, agreement.id(), from, to, null, level));
+        if (assumed) {
+          reasons.add(new Reason(ReasonCode.ASSUMED_PROVISION, Effect.INFO, 4, agreement.id(), null, null, null, null));
+        }
+        if (status.terminationTakesEffect() != null) {
+          reasons.add(new Reason(ReasonCode.TERMINATION_PENDING, Effect.INFO, 4, agreement.id(), null, null, null, null,
+              status.terminationTakesEffect()));
+        }
+        return new HopCheck.Result(null, false, false, agreement, translated, assumed,
+            status.terminationTakesEffect(), provisions, agreement.id(), provisions.thirdPartyRule(), reasons, List.of(agreement.id()));
       }
     }
     for (Agreement agreement : candidates) {
@@ -119,10 +131,10 @@ class HopCheckProperties {
         boolean scopeFails = !provisions.scope().covers(topics);
         boolean levelFails = provisions.equivalence() == null || provisions.equivalence().translateOrNull(level, to) == null;
         return new HopCheck.Result(scopeFails ? ReasonCode.TOPIC_OUT_OF_SCOPE : ReasonCode.LEVEL_NOT_COVERED, scopeFails, levelFails, agreement,
-            null, false, null, provisions, agreement.id(), provisions.thirdPartyRule());
+            null, false, null, provisions, agreement.id(), provisions.thirdPartyRule(), List.of(), List.of(agreement.id()));
       }
     }
-    return new HopCheck.Result(ReasonCode.NO_AGREEMENT_IN_FORCE, false, false, null, null, false, null, null, null, null);
+    return new HopCheck.Result(ReasonCode.NO_AGREEMENT_IN_FORCE, false, false, null, null, false, null, null, null, null, List.of(), List.of());
   }
 
   private static Registry world(Case c) {
