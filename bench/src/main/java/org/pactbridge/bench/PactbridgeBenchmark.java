@@ -36,6 +36,7 @@ public class PactbridgeBenchmark {
   public String world;
 
   private ReleaseEngine engine;
+  private org.pactbridge.core.registry.Registry registry;
   private ReleaseRequest[] singles;
   private ReleaseRequest[] relays;
   private ReleaseRequest[] batch;
@@ -45,6 +46,7 @@ public class PactbridgeBenchmark {
   public void setUp() {
     BenchWorlds.Loaded loaded = BenchWorlds.load(world);
     engine = new ReleaseEngine(loaded.registry());
+    registry = loaded.registry();
     singles = loaded.singles();
     relays = loaded.relays();
     batch = loaded.batch();
@@ -58,6 +60,17 @@ public class PactbridgeBenchmark {
   @BenchmarkMode({Mode.AverageTime, Mode.SampleTime})
   public Decision direct() {
     return engine.decide(singles[next++ & (Workloads.CYCLE - 1)], false);
+  }
+
+  /**
+   * The floor under {@link #direct}: reading the same requests' own fields as the engine does, with no
+   * agreement consulted ({@link RequestFloor}). Measured in the same run, so that the direct decision
+   * can be read as a multiple of it.
+   */
+  @Benchmark
+  @BenchmarkMode({Mode.AverageTime, Mode.SampleTime})
+  public long readRequest() {
+    return RequestFloor.read(singles[next++ & (Workloads.CYCLE - 1)], registry);
   }
 
   /** One route search for a pair with no direct agreement (sample mode: mean and percentiles in one run). */

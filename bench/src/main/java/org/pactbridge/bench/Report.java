@@ -177,6 +177,19 @@ public final class Report {
           .append(human(nanos(find(rows, "PactbridgeBenchmark.route:p0.50", "sample", "world", world)))).append(" | ")
           .append(withError(find(rows, "PactbridgeBenchmark.batch10k", "avgt", "world", world))).append(" |\n");
     }
+    out.append("\nThe floor under a direct decision: reading the same requests' own fields as the engine does, with no agreement consulted ")
+        .append("(`PactbridgeBenchmark.readRequest`, `RequestFloor`), in the same run.\n\n");
+    out.append("| world | reading the request, mean | reading the request, median | direct decision ÷ reading the request (means) |\n");
+    out.append("|---|---|---|---|\n");
+    for (String world : List.of("reference", "generated")) {
+      Row floor = find(rows, "PactbridgeBenchmark.readRequest", "avgt", "world", world);
+      Row direct = find(rows, "PactbridgeBenchmark.direct", "avgt", "world", world);
+      out.append("| ").append(world).append(" | ")
+          .append(withError(floor)).append(" | ")
+          .append(human(nanos(find(rows, "PactbridgeBenchmark.readRequest:p0.50", "sample", "world", world)))).append(" | ")
+          .append(floor == null || direct == null ? "–" : String.format(Locale.ROOT, "%.1f×", direct.nanos() / floor.nanos()))
+          .append(" |\n");
+    }
     out.append("\nTargets: a direct decision ≤ 100 ns (median), a route search ≤ 5 µs. ")
         .append("The direct decision cycles through 1,024 different requests (every outcome, holders that are not the originator, users); ")
         .append("the route search through requests between parties with no direct agreement for which a route exists ")
