@@ -46,7 +46,7 @@ public final class HopCheck {
   private static final int[] NO_POSITIONS = new int[0];
   private static final Segment[][] NO_SEGMENTS = new Segment[0][];
   private static final Result NO_AGREEMENT =
-      new Result(ReasonCode.NO_AGREEMENT_IN_FORCE, false, false, null, null, false, null, null, null, null, List.of(), List.of());
+      new Result(ReasonCode.NO_AGREEMENT_IN_FORCE, false, false, null, null, false, null, null, null, null, List.of(), List.of(), List.of());
 
   private final Registry registry;
   private final int parties;
@@ -137,7 +137,9 @@ public final class HopCheck {
   /**
    * Outcome of one hop check. {@code failure} is null when the hop is lawful. {@code id} and
    * {@code thirdPartyRule} repeat the agreement's id and its rule at the instant, so that a decision
-   * reads them here, from one object, instead of from the agreement and its provisions.
+   * reads them here, from one object, instead of from the agreement and its provisions; so do a lawful
+   * hop's {@code reasons} (in force, then its cautions), {@code ids} (the id as a list) and the
+   * {@code sources} a route's hop cites. All are made once, when the snapshot is compiled.
    */
   public record Result(
       ReasonCode failure,
@@ -151,10 +153,18 @@ public final class HopCheck {
       AgreementId id,
       ThirdPartyRule thirdPartyRule,
       List<Reason> reasons,
-      List<AgreementId> ids) {
+      List<AgreementId> ids,
+      List<String> sources) {
     public Result {
       reasons = List.copyOf(reasons);
       ids = List.copyOf(ids);
+      sources = List.copyOf(sources);
+    }
+
+    /** The sources a hop over this agreement cites: its equivalence table's when that names any, else the agreement's. */
+    static List<String> sourcesOf(Agreement agreement, Provisions provisions) {
+      EquivalenceTable table = provisions.equivalence();
+      return table != null && !table.sources().isEmpty() ? table.sources() : agreement.sources();
     }
 
     public boolean lawful() {
@@ -606,7 +616,7 @@ public final class HopCheck {
 
     private Result failed(ReasonCode code, boolean scopeFails, boolean levelFails) {
       return new Result(code, scopeFails, levelFails, agreement, null, false, null, provisions, agreement.id(), provisions.thirdPartyRule(),
-          List.of(), List.of(agreement.id()));
+          List.of(), List.of(agreement.id()), Result.sourcesOf(agreement, provisions));
     }
 
     /**
@@ -629,7 +639,7 @@ public final class HopCheck {
         reasons.add(new Reason(ReasonCode.TERMINATION_PENDING, Effect.INFO, 4, id, null, null, null, null, terminationTakesEffect));
       }
       return new Result(null, false, false, agreement, translated, assumed, terminationTakesEffect, provisions, id, provisions.thirdPartyRule(),
-          reasons, List.of(id));
+          reasons, List.of(id), Result.sourcesOf(agreement, provisions));
     }
 
     /** Why the hop fails on this segment: its scope, its table, or both. */

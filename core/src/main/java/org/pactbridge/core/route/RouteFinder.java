@@ -11,7 +11,6 @@ import org.pactbridge.core.agreement.Agreement;
 import org.pactbridge.core.agreement.AgreementId;
 import org.pactbridge.core.agreement.Channel;
 import org.pactbridge.core.agreement.ProvisionVersion;
-import org.pactbridge.core.agreement.Provisions;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.registry.PartySet;
@@ -386,19 +385,15 @@ public final class RouteFinder {
     }
 
     Route route(Chain chain) {
-      List<Hop> hopList = new ArrayList<>(chain.hops.length);
-      for (int i = 0; i < chain.hops.length; i++) {
-        hopList.add(hop(registry.codeAt(chain.parties[i]), registry.codeAt(chain.parties[i + 1]), chain.hops[i]));
+      // from the hop results alone (they carry the id, the level and the sources): the agreements and
+      // provisions behind them are not read again
+      Hop[] hopArray = new Hop[chain.hops.length];
+      for (int i = 0; i < hopArray.length; i++) {
+        HopCheck.Result result = chain.hops[i];
+        hopArray[i] = new Hop(registry.codeAt(chain.parties[i]), registry.codeAt(chain.parties[i + 1]), result.id(), result.level(),
+            result.assumed(), result.sources());
       }
-      return new Route(hopList, consents, chain.sanctionedBy);
-    }
-
-    private Hop hop(PartyCode from, PartyCode to, HopCheck.Result result) {
-      Provisions provisions = result.provisions();
-      List<String> sources = provisions.equivalence() != null && !provisions.equivalence().sources().isEmpty()
-          ? provisions.equivalence().sources()
-          : result.agreement().sources();
-      return new Hop(from, to, result.agreement().id(), result.level(), result.assumed(), sources);
+      return new Route(List.of(hopArray), consents, chain.sanctionedBy);
     }
   }
 }

@@ -98,6 +98,7 @@ class HopCheckProperties {
     assertThat(compiled.provisions()).isEqualTo(naive.provisions());
     assertThat(compiled.reasons()).isEqualTo(naive.reasons());
     assertThat(compiled.ids()).isEqualTo(naive.ids());
+    assertThat(compiled.sources()).isEqualTo(naive.sources());
     // a level equal to the registry's but another instance gets the same answer
     Level copy = new Level(level.party(), level.code(), level.rank(), level.nativeName(), level.englishName(), level.aliases());
     assertThat(hops.check(from, copy, to, topics, at)).isEqualTo(compiled);
@@ -122,7 +123,8 @@ class HopCheckProperties {
               status.terminationTakesEffect()));
         }
         return new HopCheck.Result(null, false, false, agreement, translated, assumed,
-            status.terminationTakesEffect(), provisions, agreement.id(), provisions.thirdPartyRule(), reasons, List.of(agreement.id()));
+            status.terminationTakesEffect(), provisions, agreement.id(), provisions.thirdPartyRule(), reasons, List.of(agreement.id()),
+            sources(agreement, provisions));
       }
     }
     for (Agreement agreement : candidates) {
@@ -131,10 +133,16 @@ class HopCheckProperties {
         boolean scopeFails = !provisions.scope().covers(topics);
         boolean levelFails = provisions.equivalence() == null || provisions.equivalence().translateOrNull(level, to) == null;
         return new HopCheck.Result(scopeFails ? ReasonCode.TOPIC_OUT_OF_SCOPE : ReasonCode.LEVEL_NOT_COVERED, scopeFails, levelFails, agreement,
-            null, false, null, provisions, agreement.id(), provisions.thirdPartyRule(), List.of(), List.of(agreement.id()));
+            null, false, null, provisions, agreement.id(), provisions.thirdPartyRule(), List.of(), List.of(agreement.id()),
+            sources(agreement, provisions));
       }
     }
-    return new HopCheck.Result(ReasonCode.NO_AGREEMENT_IN_FORCE, false, false, null, null, false, null, null, null, null, List.of(), List.of());
+    return new HopCheck.Result(ReasonCode.NO_AGREEMENT_IN_FORCE, false, false, null, null, false, null, null, null, null, List.of(), List.of(), List.of());
+  }
+
+  private static List<String> sources(Agreement agreement, Provisions provisions) {
+    boolean tableNamesSources = provisions.equivalence() != null && !provisions.equivalence().sources().isEmpty();
+    return tableNamesSources ? provisions.equivalence().sources() : agreement.sources();
   }
 
   private static Registry world(Case c) {
