@@ -2,7 +2,6 @@ package org.pactbridge.core.registry;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +29,7 @@ public final class Registry {
   private final Map<String, Community> communities;
   private final Map<AgreementId, Agreement> agreements;
   private final PartyCode[] codeOfOrdinal;
-  // indexOf's open-addressed table: the codes at their hash's slot (or the next free one), their
-  // ordinals beside them; at most half full
-  private final PartyCode[] slotCode;
-  private final int[] slotOrdinal;
+  private final DenseIndex<PartyCode> partyIndex;
   private final Agreement[][][] byPairAndKind; // [kind][a * n + b]
   private final Agreement[][] byParty; // information agreements of each party
   private final List<Agreement> arrangements;
@@ -47,25 +43,11 @@ public final class Registry {
     this.agreements = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.agreements));
     this.knownPartnersWithoutDates = List.copyOf(builder.knownPartners);
     this.sources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.sources));
-    Map<PartyCode, Integer> ordinals = new HashMap<>();
     List<PartyCode> codes = new ArrayList<>(builder.parties.keySet());
     codes.sort(null);
-    for (PartyCode code : codes) {
-      ordinals.put(code, ordinals.size());
-    }
     this.codeOfOrdinal = codes.toArray(new PartyCode[0]);
     this.size = codes.size();
-    int slots = Integer.highestOneBit(Math.max(2, size) * 2 - 1) * 2;
-    this.slotCode = new PartyCode[slots];
-    this.slotOrdinal = new int[slots];
-    for (int i = 0; i < size; i++) {
-      int slot = slotOf(codeOfOrdinal[i]);
-      while (slotCode[slot] != null) {
-        slot = (slot + 1) & (slots - 1);
-      }
-      slotCode[slot] = codeOfOrdinal[i];
-      slotOrdinal[slot] = i;
-    }
+    this.partyIndex = new DenseIndex<>(codes);
     int kinds = AgreementKind.values().length;
     @SuppressWarnings({"unchecked", "rawtypes"})
     List<Agreement>[][] lists = new List[kinds][size * size];
@@ -74,7 +56,7 @@ public final class Registry {
     List<Agreement> arrangementList = new ArrayList<>();
     for (Agreement agreement : builder.agreements.values()) {
       for (PartyCode party : agreement.parties()) {
-        if (!ordinals.containsKey(party)) {
+        if (partyIndex.numberOf(party) < 0) {
           throw new IllegalArgumentException("agreement " + agreement.id() + " names unknown party " + party);
         }
       }
@@ -82,7 +64,7 @@ public final class Registry {
         arrangementList.add(agreement);
       }
       for (PartyCode a : agreement.parties()) {
-        int ia = ordinals.get(a);
+        int ia = partyIndex.numberOf(a);
         if (agreement.kind() == AgreementKind.INFORMATION) {
           if (partyLists[ia] == null) {
             partyLists[ia] = new ArrayList<>();
@@ -93,7 +75,7 @@ public final class Registry {
           if (a.equals(b)) {
             continue;
           }
-          int slot = ia * size + ordinals.get(b);
+          int slot = ia * size + partyIndex.numberOf(b);
           List<Agreement>[] ofKind = lists[agreement.kind().ordinal()];
           if (ofKind[slot] == null) {
             ofKind[slot] = new ArrayList<>(2);
@@ -195,25 +177,11 @@ public final class Registry {
 
   /**
    * The party's dense index in this snapshot (0 to {@link #partyCount()} − 1, in code order), or −1 for
-   * an unknown party: for callers that look up many pairs with one party fixed. Cost: one probe of an
-   * open-addressed table, no boxing, usually one comparison by identity.
+   * an unknown party: for callers that look up many pairs with one party fixed. Cost: a probe of a
+   * {@link DenseIndex}.
    */
   public int indexOf(PartyCode party) {
-    PartyCode[] codes = slotCode;
-    for (int slot = slotOf(party); ; slot = (slot + 1) & (codes.length - 1)) {
-      PartyCode code = codes[slot];
-      if (code == null) {
-        return -1;
-      }
-      if (code == party || code.equals(party)) {
-        return slotOrdinal[slot];
-      }
-    }
-  }
-
-  private int slotOf(PartyCode party) {
-    int hash = party.hashCode();
-    return (hash ^ (hash >>> 16)) & (slotCode.length - 1);
+    return partyIndex.numberOf(party);
   }
 
   /** The party at a dense index from {@link #indexOf}. */

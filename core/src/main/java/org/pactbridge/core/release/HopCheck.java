@@ -3,8 +3,8 @@ package org.pactbridge.core.release;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +23,7 @@ import org.pactbridge.core.agreement.Timeline;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.party.Topic;
+import org.pactbridge.core.registry.DenseIndex;
 import org.pactbridge.core.registry.PartySet;
 import org.pactbridge.core.registry.Registry;
 
@@ -63,11 +64,9 @@ public final class HopCheck {
   private final Side arrangements;
   // bit b of linked[a] is set when an information agreement joins a and b, whatever its status
   private final long[][] linked;
-  // every topic a restricted scope of an information agreement or arrangement names, numbered
-  private final Map<Topic, Integer> topicIndex = new HashMap<>();
-  // the same numbering as an open-addressed table, at most half full, for the hot path: no boxing
-  private final Topic[] topicSlots;
-  private final int[] topicNumbers;
+  // every topic a restricted scope of an information agreement or arrangement names, numbered in the
+  // order the registry first names them
+  private final DenseIndex<Topic> topicNumbers;
   private final int topicWords;
   // whether the scopes name fewer than 64 topics: then every scope is one word in its Side
   private final boolean narrow;
@@ -75,27 +74,17 @@ public final class HopCheck {
   public HopCheck(Registry registry) {
     this.registry = registry;
     this.parties = registry.partyCount();
+    Set<Topic> named = new LinkedHashSet<>();
     for (Agreement agreement : registry.agreements()) {
       if (agreement.kind() == AgreementKind.INFORMATION || agreement.kind() == AgreementKind.ARRANGEMENT) {
         for (ProvisionVersion version : agreement.versions()) {
-          for (Topic topic : version.provisions().scope().topics()) {
-            topicIndex.putIfAbsent(topic, topicIndex.size());
-          }
+          named.addAll(version.provisions().scope().topics());
         }
       }
     }
-    this.topicSlots = new Topic[Integer.highestOneBit(Math.max(2, topicIndex.size()) * 2 - 1) * 2];
-    this.topicNumbers = new int[topicSlots.length];
-    topicIndex.forEach((topic, number) -> {
-      int slot = topicSlot(topic);
-      while (topicSlots[slot] != null) {
-        slot = (slot + 1) & (topicSlots.length - 1);
-      }
-      topicSlots[slot] = topic;
-      topicNumbers[slot] = number;
-    });
-    this.topicWords = Math.max(1, (topicIndex.size() + 63) >>> 6);
-    this.narrow = topicIndex.size() < 64;
+    this.topicNumbers = new DenseIndex<>(List.copyOf(named));
+    this.topicWords = Math.max(1, (named.size() + 63) >>> 6);
+    this.narrow = named.size() < 64;
     Map<Agreement, Timeslice> timeslices = new IdentityHashMap<>();
     this.sides = new Side[parties];
     for (int a = 0; a < parties; a++) {
@@ -210,7 +199,7 @@ public final class HopCheck {
       wide = new long[owner.topicWords];
       boolean unnamed = false;
       for (Topic topic : topics) {
-        int number = owner.numberOf(topic);
+        int number = owner.topicNumbers.numberOf(topic);
         if (number < 0) {
           unnamed = true;
         } else {
@@ -225,29 +214,10 @@ public final class HopCheck {
   private long narrowWord(Set<Topic> topics) {
     long word = topics.isEmpty() ? Long.MIN_VALUE : 0L;
     for (Topic topic : topics) {
-      int number = numberOf(topic);
+      int number = topicNumbers.numberOf(topic);
       word |= number < 0 ? Long.MIN_VALUE : 1L << number;
     }
     return word;
-  }
-
-  /** The topic's number, or −1 when no scope names it. */
-  private int numberOf(Topic topic) {
-    Topic[] slots = topicSlots;
-    for (int slot = topicSlot(topic); ; slot = (slot + 1) & (slots.length - 1)) {
-      Topic named = slots[slot];
-      if (named == null) {
-        return -1;
-      }
-      if (named == topic || named.equals(topic)) {
-        return topicNumbers[slot];
-      }
-    }
-  }
-
-  private int topicSlot(Topic topic) {
-    int hash = topic.hashCode();
-    return (hash ^ (hash >>> 16)) & (topicSlots.length - 1);
   }
 
   /** The item's topics, for the checks of one decision or search. */
@@ -557,7 +527,7 @@ public final class HopCheck {
         if (!scope.isUnrestricted()) {
           scopes[i] = new long[owner.topicWords];
           for (Topic topic : scope.topics()) {
-            int index = owner.topicIndex.get(topic);
+            int index = owner.topicNumbers.numberOf(topic);
             scopes[i][index >>> 6] |= 1L << index;
           }
         }
