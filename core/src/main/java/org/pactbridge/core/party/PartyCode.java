@@ -5,13 +5,34 @@ import org.pactbridge.core.InvalidInputException;
 /**
  * A party's identifier: an ISO 3166 alpha-3 code ({@code KOR}) or an organisation's tetragraph
  * ({@code NATO}). Validated on construction; compare with {@code equals}.
+ *
+ * <p>A value class with the shape of a record of one component, {@code value}: equal when the codes
+ * are, hashed as the code's string. It is not a record because it keeps two more fields, worked out once:
+ * the letters packed into an int, so that two codes compare without reading their strings (a decision
+ * compares the request's codes with each other and with the registry's), and the string's hash.
  */
-public record PartyCode(String value) implements Comparable<PartyCode> {
+public final class PartyCode implements Comparable<PartyCode> {
+  private final String value;
+  // five bits a letter, 'A' = 1: distinct codes of three or four letters never share it
+  private final int letters;
+  private final int hash;
 
-  public PartyCode {
+  public PartyCode(String value) {
     if (value == null || !isWellFormed(value)) {
       throw InvalidInputException.malformedParty(String.valueOf(value));
     }
+    this.value = value;
+    int packed = 0;
+    for (int i = 0; i < value.length(); i++) {
+      packed = packed << 5 | (value.charAt(i) - 'A' + 1);
+    }
+    this.letters = packed;
+    this.hash = value.hashCode();
+  }
+
+  /** The code, as written: {@code KOR}. */
+  public String value() {
+    return value;
   }
 
   /** Reads a code, accepting lower case and surrounding blanks. */
@@ -54,16 +75,14 @@ public record PartyCode(String value) implements Comparable<PartyCode> {
     return value.compareTo(other.value);
   }
 
-  // Equality and hash as the record's own (the code's value), with an identity fast path: codes are
-  // hash keys on the hot path and are usually the registry's own instances.
   @Override
   public boolean equals(Object other) {
-    return other == this || (other instanceof PartyCode code && code.value.equals(value));
+    return other == this || (other instanceof PartyCode code && code.letters == letters);
   }
 
   @Override
   public int hashCode() {
-    return value.hashCode();
+    return hash;
   }
 
   @Override
