@@ -56,8 +56,22 @@ public final class HopCheck {
   private final int[][] pairAgreements;
   private final Segment[][][] pairSegments;
   // [sender * parties + receiver]: 0 when no agreement joins them; when exactly one bilateral one does
-  // (the common case), its segments' span in the sender's Side, first << 32 | end; else −1
-  private final long[] pairSpan;
+  // (the common case), its segments' span, first << SPAN_BITS | count; else −1. An int, so that the
+  // matrix of a 200-party registry is 160 KB and stays in cache
+  private final int[] pairSpan;
+  // every agreement's segments, of every party's Side and of the arrangements, laid end to end and
+  // indexed by one number: per segment three words, read together by a hop check (see SEGMENT_WORDS)
+  private final long[] segmentWords;
+  private final int[] segmentNanos;
+  // per segment: the scope's topic mask when it is restricted (wide registries read it here)
+  private final long[][] scopes;
+  // per segment: the provisions then in force (or the first version's, where none is)
+  private final Provisions[] provisions;
+  // per segment of a bilateral agreement in a party's Side, the segment toward the other party (null
+  // where not in force, for agreements of three or more parties, and for the arrangements)
+  private final Segment[] bilateral;
+  // the lawful look-ups of the bilateral segments, end to end: a sender's level, then its lawful result
+  private final Object[] lawfulPairs;
   // each party's information agreements, aligned with Registry.informationAgreementsOf
   private final Side[] sides;
   // the arrangements, aligned with Registry.arrangements
@@ -68,8 +82,22 @@ public final class HopCheck {
   // order the registry first names them
   private final DenseIndex<Topic> topicNumbers;
   private final int topicWords;
-  // whether the scopes name fewer than 64 topics: then every scope is one word in its Side
+  // whether the scopes name fewer than 64 topics: then every scope is one word in segmentWords
   private final boolean narrow;
+
+  /*
+   * A segment's three words in segmentWords, at 3 × segment: when it starts (epoch seconds; the
+   * nanoseconds are in segmentNanos, read only when the seconds are equal); its scope (NOT_IN_FORCE,
+   * UNRESTRICTED or, in narrow registries, the topic mask); and where its lawful look-up sits in
+   * lawfulPairs, offset << PAIR_BITS | pairs, or NO_PAIRS when the Segment is to be asked. So a lawful
+   * bilateral hop reads the pair's span, one or two lines of these words, the pairs and the result.
+   */
+  private static final int SEGMENT_WORDS = 3;
+  private static final long NOT_IN_FORCE = Long.MIN_VALUE;
+  private static final long UNRESTRICTED = -1L;
+  private static final int PAIR_BITS = 16;
+  private static final long NO_PAIRS = -1L;
+  private static final int SPAN_BITS = 8;
 
   public HopCheck(Registry registry) {
     this.registry = registry;
@@ -87,13 +115,27 @@ public final class HopCheck {
     this.narrow = named.size() < 64;
     Map<Agreement, Timeslice> timeslices = new IdentityHashMap<>();
     this.sides = new Side[parties];
+    int total = 0;
     for (int a = 0; a < parties; a++) {
-      sides[a] = new Side(a, registry.informationAgreementsOf(registry.codeAt(a)), timeslices, this);
+      sides[a] = new Side(registry.informationAgreementsOf(registry.codeAt(a)), total, timeslices, this);
+      total = sides[a].end();
     }
-    this.arrangements = new Side(-1, registry.arrangements().toArray(new Agreement[0]), timeslices, this);
+    this.arrangements = new Side(registry.arrangements().toArray(new Agreement[0]), total, timeslices, this);
+    total = arrangements.end();
+    this.segmentWords = new long[total * SEGMENT_WORDS];
+    this.segmentNanos = new int[total];
+    this.scopes = new long[total][];
+    this.provisions = new Provisions[total];
+    this.bilateral = new Segment[total];
+    List<Object> pairs = new ArrayList<>();
+    for (int a = 0; a < parties; a++) {
+      lay(sides[a], a, timeslices, pairs);
+    }
+    lay(arrangements, -1, timeslices, pairs);
+    this.lawfulPairs = pairs.toArray();
     this.pairAgreements = new int[parties * parties][];
     this.pairSegments = new Segment[parties * parties][][];
-    this.pairSpan = new long[parties * parties];
+    this.pairSpan = new int[parties * parties];
     this.linked = new long[parties][PartySet.words(parties)];
     for (int a = 0; a < parties; a++) {
       Side side = sides[a];
@@ -109,18 +151,61 @@ public final class HopCheck {
         Segment[][] segments = new Segment[agreements.length][];
         for (int j = 0; j < agreements.length; j++) {
           positions[j] = side.positionOf(agreements[j]);
-          // a bilateral agreement's segments toward b are those the sender's Side already made
+          // a bilateral agreement's segments toward b are those already laid out for the sender
           segments[j] = agreements[j].parties().size() == 2
-              ? Arrays.copyOfRange(side.bilateral, side.first[positions[j]], side.first[positions[j] + 1])
+              ? Arrays.copyOfRange(bilateral, side.first[positions[j]], side.first[positions[j] + 1])
               : timeslices.get(agreements[j]).segments(registry.codeAt(a), registry.codeAt(b));
         }
         pairAgreements[a * parties + b] = positions;
         pairSegments[a * parties + b] = segments;
-        boolean single = agreements.length == 1 && agreements[0].parties().size() == 2;
-        pairSpan[a * parties + b] = single ? (long) side.first[positions[0]] << 32 | side.first[positions[0] + 1] : -1;
+        pairSpan[a * parties + b] = agreements.length == 1 && agreements[0].parties().size() == 2
+            ? span(side.first[positions[0]], side.first[positions[0] + 1])
+            : -1;
         PartySet.add(linked[a], b);
       }
     }
+  }
+
+  /** A single bilateral agreement's segments as a pair's span, or −1 (the general path) when they do not fit. */
+  private static int span(int first, int end) {
+    int count = end - first;
+    boolean fits = count > 0 && count < 1 << SPAN_BITS && first < 1 << (31 - SPAN_BITS);
+    return fits ? first << SPAN_BITS | count : -1;
+  }
+
+  /** Writes a Side's segments at its place in the flat arrays; a party's bilateral ones with their lawful look-ups. */
+  private void lay(Side side, int index, Map<Agreement, Timeslice> timeslices, List<Object> pairs) {
+    for (int k = 0; k < side.agreements.length; k++) {
+      Agreement agreement = side.agreements[k];
+      Timeslice slice = timeslices.get(agreement);
+      int first = side.first[k];
+      int count = slice.startSeconds.length;
+      System.arraycopy(slice.provisions, 0, provisions, first, count);
+      if (index >= 0 && agreement.parties().size() == 2) {
+        PartyCode self = agreement.parties().get(side.parties[k][0] == index ? 0 : 1);
+        PartyCode other = agreement.parties().get(side.parties[k][0] == index ? 1 : 0);
+        System.arraycopy(slice.segments(self, other), 0, bilateral, first, count);
+      }
+      for (int i = 0; i < count; i++) {
+        int at = first + i;
+        long[] scope = slice.scopes[i];
+        segmentWords[at * SEGMENT_WORDS] = slice.startSeconds[i];
+        segmentWords[at * SEGMENT_WORDS + 1] =
+            !slice.inForce[i] ? NOT_IN_FORCE : scope == null ? UNRESTRICTED : narrow ? scope[0] : 0L;
+        segmentWords[at * SEGMENT_WORDS + 2] = bilateral[at] == null ? NO_PAIRS : pairsWord(bilateral[at].lawful, pairs);
+        segmentNanos[at] = slice.startNanos[i];
+        scopes[at] = scope;
+      }
+    }
+  }
+
+  private static long pairsWord(Object[] lookUp, List<Object> pairs) {
+    if (lookUp.length / 2 >= 1 << PAIR_BITS) {
+      return NO_PAIRS;
+    }
+    long word = (long) pairs.size() << PAIR_BITS | lookUp.length / 2;
+    pairs.addAll(Arrays.asList(lookUp));
+    return word;
   }
 
   /**
@@ -231,6 +316,23 @@ public final class HopCheck {
 
   /** As {@link #check(PartyCode, Level, PartyCode, Set, Instant)} with registry indices and a topic mask. */
   public Result check(int from, Level levelAtSender, int to, Topics topics, Instant at) {
+    if (from >= 0 && to >= 0) {
+      int span = pairSpan[from * parties + to];
+      if (span == 0) {
+        return NO_AGREEMENT;
+      }
+      if (span > 0) {
+        // one bilateral agreement: one pass gives the lawful result or what fails
+        int first = span >>> SPAN_BITS;
+        int segment = segmentIn(first, first + (span & (1 << SPAN_BITS) - 1) - 1, at.getEpochSecond(), at.getNano());
+        if (segment < 0) {
+          return NO_AGREEMENT;
+        }
+        boolean covered = covers(segment, topics);
+        Result lawful = lawfulOn(segment, levelAtSender);
+        return covered && lawful != null ? lawful : bilateral[segment].failure(!covered, lawful == null);
+      }
+    }
     Result lawful = lawful(from, levelAtSender, to, topics, at);
     return lawful != null ? lawful : failure(from, levelAtSender, to, topics, at);
   }
@@ -245,20 +347,35 @@ public final class HopCheck {
       return null;
     }
     int slot = from * parties + to;
-    long span = pairSpan[slot];
+    int span = pairSpan[slot];
     if (span == 0) {
       return null;
     }
-    Side side = sides[from];
     if (span < 0) {
-      return lawfulAmong(slot, side, levelAtSender, topics, at);
+      return lawfulAmong(slot, sides[from], levelAtSender, topics, at);
     }
-    // one bilateral agreement: its segments in the sender's flat arrays, its translations beside them
-    int segment = side.segmentIn((int) (span >>> 32), (int) span - 1, at.getEpochSecond(), at.getNano());
-    if (segment < 0 || !side.covers(segment, topics)) {
+    // one bilateral agreement: its segments' words, then its lawful look-up
+    int first = span >>> SPAN_BITS;
+    int segment = segmentIn(first, first + (span & (1 << SPAN_BITS) - 1) - 1, at.getEpochSecond(), at.getNano());
+    if (segment < 0 || !covers(segment, topics)) {
       return null;
     }
-    return side.bilateral[segment].lawful(levelAtSender);
+    return lawfulOn(segment, levelAtSender);
+  }
+
+  /** The lawful result of a bilateral segment for the sender's level, or null: a scan of its pairs by identity. */
+  private Result lawfulOn(int segment, Level levelAtSender) {
+    long word = segmentWords[segment * SEGMENT_WORDS + 2];
+    if (word != NO_PAIRS) {
+      Object[] pairs = lawfulPairs;
+      int end = (int) (word >>> PAIR_BITS) + 2 * (int) (word & (1 << PAIR_BITS) - 1);
+      for (int i = (int) (word >>> PAIR_BITS); i < end; i += 2) {
+        if (pairs[i] == levelAtSender) {
+          return (Result) pairs[i + 1];
+        }
+      }
+    }
+    return bilateral[segment].lawfulByValue(levelAtSender);
   }
 
   /** As {@link #lawful} over several candidates, or a multilateral one: the first lawful in registry order. */
@@ -268,8 +385,8 @@ public final class HopCheck {
     int nanos = at.getNano();
     for (int j = 0; j < positions.length; j++) {
       int position = positions[j];
-      int segment = side.segmentAt(position, seconds, nanos);
-      if (segment < 0 || !side.covers(segment, topics)) {
+      int segment = segmentAt(side, position, seconds, nanos);
+      if (segment < 0 || !covers(segment, topics)) {
         continue;
       }
       Result lawful = pairSegments[slot][j][segment - side.first[position]].lawful(levelAtSender);
@@ -314,12 +431,12 @@ public final class HopCheck {
     long seconds = at.getEpochSecond();
     int nanos = at.getNano();
     for (int k = 0; k < side.agreements.length; k++) {
-      int segment = side.segmentAt(k, seconds, nanos);
+      int segment = segmentAt(side, k, seconds, nanos);
       if (segment < 0) {
         continue;
       }
-      Channel channel = side.provisions[segment].channel();
-      if (channel != null && side.covers(segment, topics)) {
+      Channel channel = provisions[segment].channel();
+      if (channel != null && covers(segment, topics)) {
         channels.add(channel);
         owners.add(side.agreements[k].id());
       }
@@ -341,9 +458,8 @@ public final class HopCheck {
    * {@code topics} is not null, its scope then covers them.
    */
   public boolean inForce(int party, int k, Topics topics, Instant at) {
-    Side side = sides[party];
-    int segment = side.segmentAt(k, at.getEpochSecond(), at.getNano());
-    return segment >= 0 && (topics == null || side.covers(segment, topics));
+    int segment = segmentAt(sides[party], k, at.getEpochSecond(), at.getNano());
+    return segment >= 0 && (topics == null || covers(segment, topics));
   }
 
   /** Why no candidate is lawful: the first agreement in force and what it fails, or none in force. */
@@ -352,90 +468,110 @@ public final class HopCheck {
       return NO_AGREEMENT;
     }
     int slot = from * parties + to;
-    long span = pairSpan[slot];
+    int span = pairSpan[slot];
     if (span == 0) {
       return NO_AGREEMENT;
     }
-    Side side = sides[from];
     long seconds = at.getEpochSecond();
     int nanos = at.getNano();
     if (span > 0) {
-      // one bilateral agreement: the same arrays the lawful pass just read
-      int segment = side.segmentIn((int) (span >>> 32), (int) span - 1, seconds, nanos);
-      return segment < 0 ? NO_AGREEMENT : side.bilateral[segment].failure(!side.covers(segment, topics), levelAtSender);
+      // one bilateral agreement: the same words the lawful pass just read
+      int first = span >>> SPAN_BITS;
+      int segment = segmentIn(first, first + (span & (1 << SPAN_BITS) - 1) - 1, seconds, nanos);
+      return segment < 0 ? NO_AGREEMENT : bilateral[segment].failure(!covers(segment, topics), levelAtSender);
     }
+    Side side = sides[from];
     int[] positions = pairAgreements[slot];
     for (int j = 0; j < positions.length; j++) {
-      int segment = side.segmentAt(positions[j], seconds, nanos);
+      int segment = segmentAt(side, positions[j], seconds, nanos);
       if (segment < 0) {
         continue;
       }
-      return pairSegments[slot][j][segment - side.first[positions[j]]].failure(!side.covers(segment, topics), levelAtSender);
+      return pairSegments[slot][j][segment - side.first[positions[j]]].failure(!covers(segment, topics), levelAtSender);
     }
     return NO_AGREEMENT;
   }
 
+  /** The index of agreement k's segment in force at the instant, or −1. */
+  private int segmentAt(Side side, int k, long seconds, int nanos) {
+    return segmentIn(side.first[k], side.first[k + 1] - 1, seconds, nanos);
+  }
+
   /**
-   * One party's information agreements laid out flat: every agreement's segment starts in one array
-   * and their scopes in another, so that a walk over the party's agreements at an instant reads memory
-   * in order instead of chasing an object per agreement.
+   * The segment among {@code low} to {@code high} (one agreement's) in force at the instant, or −1: a
+   * binary search over their start words, as {@link Timeline#lastAtOrBefore} does over two arrays.
+   */
+  private int segmentIn(int low, int high, long seconds, int nanos) {
+    long[] words = segmentWords;
+    int found = -1;
+    while (low <= high) {
+      int mid = (low + high) >>> 1;
+      long probe = words[mid * SEGMENT_WORDS];
+      if (probe < seconds || (probe == seconds && segmentNanos[mid] <= nanos)) {
+        found = mid;
+        low = mid + 1;
+      } else {
+        high = mid - 1;
+      }
+    }
+    return found < 0 || words[found * SEGMENT_WORDS + 1] == NOT_IN_FORCE ? -1 : found;
+  }
+
+  /** As {@link Scope#covers}: an unrestricted scope covers anything, a restricted one every topic of a non-empty set. */
+  private boolean covers(int segment, Topics topics) {
+    // kept tiny, and the wide case apart: the route search compiles this first, and a big compiled
+    // body would not be inlined into decide later, which then allocates the Topics it passes here
+    long word = segmentWords[segment * SEGMENT_WORDS + 1];
+    if (word == UNRESTRICTED) {
+      return true;
+    }
+    if (!narrow) {
+      return coversWide(segment, topics);
+    }
+    topics.know();
+    return (topics.word & ~word) == 0;
+  }
+
+  private boolean coversWide(int segment, Topics topics) {
+    topics.know();
+    if (topics.uncoverable) {
+      return false;
+    }
+    long[] covered = scopes[segment];
+    long[] mask = topics.wide;
+    for (int i = 0; i < mask.length; i++) {
+      if ((mask[i] & ~covered[i]) != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * One party's information agreements (or the arrangements): their parties' indices, and where each
+   * one's segments sit in the flat per-segment arrays, so that a walk over the party's agreements at an
+   * instant reads memory in order instead of chasing an object per agreement.
    */
   private static final class Side {
-    private static final long NOT_IN_FORCE = Long.MIN_VALUE;
-    private static final long UNRESTRICTED = -1L;
-
     final int[][] parties;
-    final int[] first; // agreement k's segments are first[k] .. first[k + 1] - 1
+    final int[] first; // agreement k's segments are first[k] .. first[k + 1] - 1 of the flat arrays
     final Agreement[] agreements;
-    // per segment, the provisions then in force (or the first version's, where none is)
-    final Provisions[] provisions;
-    private final long[] startSeconds;
-    private final int[] startNanos;
-    // per segment: NOT_IN_FORCE, UNRESTRICTED, or (narrow registries) the scope's topic mask; wide
-    // registries keep the masks in scopes
-    private final long[] scopeWord;
-    private final long[][] scopes;
-    // per segment of a bilateral agreement, the segment toward the other party (null where not in
-    // force, and for agreements of three or more parties)
-    final Segment[] bilateral;
-    private final boolean narrow;
 
-    Side(int index, Agreement[] agreements, Map<Agreement, Timeslice> timeslices, HopCheck owner) {
+    Side(Agreement[] agreements, int base, Map<Agreement, Timeslice> timeslices, HopCheck owner) {
       this.agreements = agreements;
-      this.narrow = owner.narrow;
       this.parties = new int[agreements.length][];
       this.first = new int[agreements.length + 1];
-      List<Timeslice> slices = new ArrayList<>(agreements.length);
+      first[0] = base;
       for (int k = 0; k < agreements.length; k++) {
         Timeslice slice = timeslices.computeIfAbsent(agreements[k], agreement -> new Timeslice(agreement, owner));
-        slices.add(slice);
         parties[k] = slice.parties;
         first[k + 1] = first[k] + slice.startSeconds.length;
       }
-      int total = first[agreements.length];
-      this.startSeconds = new long[total];
-      this.startNanos = new int[total];
-      this.scopeWord = new long[total];
-      this.scopes = new long[total][];
-      this.bilateral = new Segment[total];
-      this.provisions = new Provisions[total];
-      for (int k = 0; k < agreements.length; k++) {
-        Timeslice slice = slices.get(k);
-        System.arraycopy(slice.provisions, 0, provisions, first[k], slice.startSeconds.length);
-        if (index >= 0 && agreements[k].parties().size() == 2) {
-          PartyCode self = agreements[k].parties().get(parties[k][0] == index ? 0 : 1);
-          PartyCode other = agreements[k].parties().get(parties[k][0] == index ? 1 : 0);
-          System.arraycopy(slice.segments(self, other), 0, bilateral, first[k], slice.startSeconds.length);
-        }
-        for (int i = 0; i < slice.startSeconds.length; i++) {
-          int at = first[k] + i;
-          startSeconds[at] = slice.startSeconds[i];
-          startNanos[at] = slice.startNanos[i];
-          long[] scope = slice.scopes[i];
-          scopeWord[at] = !slice.inForce[i] ? NOT_IN_FORCE : scope == null ? UNRESTRICTED : narrow ? scope[0] : 0L;
-          scopes[at] = scope;
-        }
-      }
+    }
+
+    /** Where the next Side's segments start. */
+    int end() {
+      return first[agreements.length];
     }
 
     int positionOf(Agreement agreement) {
@@ -445,47 +581,6 @@ public final class HopCheck {
         }
       }
       throw new IllegalStateException("agreement " + agreement.id() + " is not among the party's");
-    }
-
-    /** The flat index of agreement k's segment in force at the instant, or −1: a binary search over primitives. */
-    int segmentAt(int k, long seconds, int nanos) {
-      return segmentIn(first[k], first[k + 1] - 1, seconds, nanos);
-    }
-
-    /** As {@link #segmentAt} over the flat segments {@code low} to {@code high} of one agreement. */
-    int segmentIn(int low, int high, long seconds, int nanos) {
-      int found = Timeline.lastAtOrBefore(startSeconds, startNanos, low, high, seconds, nanos);
-      return found < 0 || scopeWord[found] == NOT_IN_FORCE ? -1 : found;
-    }
-
-    /** As {@link Scope#covers}: an unrestricted scope covers anything, a restricted one every topic of a non-empty set. */
-    boolean covers(int segment, Topics topics) {
-      // kept tiny, and the wide case apart: the route search compiles this first, and a big compiled
-      // body would not be inlined into decide later, which then allocates the Topics it passes here
-      long word = scopeWord[segment];
-      if (word == UNRESTRICTED) {
-        return true;
-      }
-      if (!narrow) {
-        return coversWide(segment, topics);
-      }
-      topics.know();
-      return (topics.word & ~word) == 0;
-    }
-
-    private boolean coversWide(int segment, Topics topics) {
-      topics.know();
-      if (topics.uncoverable) {
-        return false;
-      }
-      long[] covered = scopes[segment];
-      long[] mask = topics.wide;
-      for (int i = 0; i < mask.length; i++) {
-        if ((mask[i] & ~covered[i]) != 0) {
-          return false;
-        }
-      }
-      return true;
     }
   }
 
@@ -614,7 +709,10 @@ public final class HopCheck {
 
     /** Why the hop fails on this segment: its scope, its table, or both. */
     Result failure(boolean scopeFails, Level level) {
-      boolean levelFails = lawful(level) == null;
+      return failure(scopeFails, lawful(level) == null);
+    }
+
+    Result failure(boolean scopeFails, boolean levelFails) {
       if (scopeFails) {
         return levelFails ? scopeAndLevelFail : scopeFail;
       }
@@ -635,8 +733,10 @@ public final class HopCheck {
     // a level equal to the registry's but not the same instance, or (never on the engine's own paths)
     // a level of another party that the table happens to list
     private Result lawfulByValue(Level level) {
+      int hash = level.hashCode();
       for (int i = 0; i < lawful.length; i += 2) {
-        if (lawful[i].equals(level)) {
+        // the hash first: a table's levels are in memory the request need not have touched
+        if (lawful[i].hashCode() == hash && lawful[i].equals(level)) {
           return (Result) lawful[i + 1];
         }
       }
