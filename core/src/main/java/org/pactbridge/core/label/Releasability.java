@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.pactbridge.core.party.Community;
 import org.pactbridge.core.party.PartyCode;
+import org.pactbridge.core.party.PartyCodeSet;
 
 /**
  * To whom an item may be released beyond its originators: anyone an agreement allows ({@link #open()}),
@@ -99,7 +100,7 @@ public final class Releasability {
     if (expanded == null || expanded.communities != communities) {
       expanded = expand(communities);
     }
-    return expanded.parties.contains(party.value());
+    return expanded.parties.contains(party);
   }
 
   /**
@@ -109,7 +110,7 @@ public final class Releasability {
    * Racy but safe: the record's fields are final, and a thread that sees no expansion, or one for
    * another map, makes its own.
    */
-  private record Expanded(Map<String, Community> communities, Set<String> parties) {}
+  private record Expanded(Map<String, Community> communities, PartyCodeSet parties) {}
 
   private Expanded expand(Map<String, Community> communities) {
     Set<String> parties = new HashSet<>(relToSet);
@@ -121,7 +122,7 @@ public final class Releasability {
         }
       }
     }
-    Expanded made = new Expanded(communities, Set.copyOf(parties));
+    Expanded made = new Expanded(communities, PartyCodeSet.of(parties));
     this.expanded = made;
     return made;
   }

@@ -22,12 +22,26 @@ public final class PartyCode implements Comparable<PartyCode> {
       throw InvalidInputException.malformedParty(String.valueOf(value));
     }
     this.value = value;
+    this.letters = pack(value);
+    this.hash = value.hashCode();
+  }
+
+  private static int pack(String value) {
     int packed = 0;
     for (int i = 0; i < value.length(); i++) {
       packed = packed << 5 | (value.charAt(i) - 'A' + 1);
     }
-    this.letters = packed;
-    this.hash = value.hashCode();
+    return packed;
+  }
+
+  /** The code's letters packed five bits each ({@code A} = 1): two codes are equal exactly when these are. Never 0. */
+  public int letters() {
+    return letters;
+  }
+
+  /** As {@link #letters()} for a string that may not be a well-formed code: 0 when it is not one. */
+  public static int lettersOf(String value) {
+    return value != null && isWellFormed(value) ? pack(value) : 0;
   }
 
   /** The code, as written: {@code KOR}. */

@@ -4,13 +4,28 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import org.pactbridge.core.InvalidInputException;
 
-/** A subject an item is about, as a lower-case slug ({@code dprk-missile}). Any slug is accepted. */
-public record Topic(String slug) implements Comparable<Topic> {
+/**
+ * A subject an item is about, as a lower-case slug ({@code dprk-missile}). Any slug is accepted.
+ *
+ * <p>A value class with the shape of a record of one component, {@code slug}: equal when the slugs are,
+ * hashed as the slug. It keeps the slug's hash beside it, so that a set look-up hashes a topic, and
+ * tells most unequal topics apart, without reading the slug.
+ */
+public final class Topic implements Comparable<Topic> {
+  private final String slug;
+  private final int hash;
 
-  public Topic {
+  public Topic(String slug) {
     if (slug == null || !isSlug(slug)) {
       throw InvalidInputException.malformedTopic(String.valueOf(slug));
     }
+    this.slug = slug;
+    this.hash = slug.hashCode();
+  }
+
+  /** The slug, as written: {@code dprk-missile}. */
+  public String slug() {
+    return slug;
   }
 
   public static Topic of(String slug) {
@@ -54,16 +69,15 @@ public record Topic(String slug) implements Comparable<Topic> {
     return slug.compareTo(other.slug);
   }
 
-  // Equality and hash as the record's own (the slug), with an identity fast path: topics are hash keys
-  // on the hot path and are usually the registry's own instances.
+  // an identity fast path (topics are usually the registry's own instances), then the hashes
   @Override
   public boolean equals(Object other) {
-    return other == this || (other instanceof Topic topic && topic.slug.equals(slug));
+    return other == this || (other instanceof Topic topic && topic.hash == hash && topic.slug.equals(slug));
   }
 
   @Override
   public int hashCode() {
-    return slug.hashCode();
+    return hash;
   }
 
   @Override
