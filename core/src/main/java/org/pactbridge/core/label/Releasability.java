@@ -2,7 +2,6 @@ package org.pactbridge.core.label;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -113,16 +112,7 @@ public final class Releasability {
   private record Expanded(Map<String, Community> communities, PartyCodeSet parties) {}
 
   private Expanded expand(Map<String, Community> communities) {
-    Set<String> parties = new HashSet<>(relToSet);
-    for (String entry : relTo) {
-      Community community = communities.get(entry);
-      if (community != null) {
-        for (PartyCode member : community.members()) {
-          parties.add(member.value());
-        }
-      }
-    }
-    Expanded made = new Expanded(communities, PartyCodeSet.of(parties));
+    Expanded made = new Expanded(communities, PartyCodeSet.releasedBy(relTo, communities));
     this.expanded = made;
     return made;
   }

@@ -1,6 +1,9 @@
 package org.pactbridge.core.party;
 
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 
 /**
  * An immutable set of party codes for membership tests on the hot path: the codes' packed letters
@@ -18,17 +21,51 @@ public final class PartyCodeSet {
 
   /** The set of the strings that are well-formed codes; any other string is left out, as no code can equal it. */
   public static PartyCodeSet of(Collection<String> values) {
+    int[] letters = new int[values.size()];
+    int count = 0;
+    for (String value : values) {
+      int code = PartyCode.lettersOf(value);
+      if (code != 0) {
+        letters[count++] = code;
+      }
+    }
+    return ofLetters(letters, count);
+  }
+
+  /**
+   * The codes a REL TO list releases to: those of its entries that are codes, and the members of the
+   * communities it names. Built on arrays alone, so that the compiler can inline it where a label is
+   * first decided without spending its inlining budget there (a hash set's code took all of it).
+   */
+  public static PartyCodeSet releasedBy(List<String> entries, Map<String, Community> communities) {
+    int[] letters = new int[entries.size()];
+    int count = 0;
+    for (int i = 0; i < entries.size(); i++) {
+      String entry = entries.get(i);
+      int code = PartyCode.lettersOf(entry);
+      if (code != 0) {
+        letters[count++] = code;
+      }
+      Community community = communities.get(entry);
+      if (community != null) {
+        letters = Arrays.copyOf(letters, letters.length + community.members().size());
+        for (PartyCode member : community.members()) {
+          letters[count++] = member.letters();
+        }
+      }
+    }
+    return ofLetters(letters, count);
+  }
+
+  private static PartyCodeSet ofLetters(int[] letters, int count) {
     int bits = 1;
-    while (1 << bits < 2 * values.size()) {
+    while (1 << bits < 2 * count) {
       bits++;
     }
     // filled before the set is made, so that the final field publishes the whole table to any thread
     int[] table = new int[1 << bits];
-    for (String value : values) {
-      int letters = PartyCode.lettersOf(value);
-      if (letters != 0) {
-        insert(table, 32 - bits, letters);
-      }
+    for (int i = 0; i < count; i++) {
+      insert(table, 32 - bits, letters[i]);
     }
     return new PartyCodeSet(table, 32 - bits);
   }

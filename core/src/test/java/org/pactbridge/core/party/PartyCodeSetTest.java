@@ -30,6 +30,20 @@ class PartyCodeSetTest {
   }
 
   @Test
+  void aRelToListReleasesToItsCodesAndTheMembersOfTheCommunitiesItNames() {
+    Community fiveEyes = new Community("FVEY", Set.of(PartyCode.of("AUS"), PartyCode.of("CAN"), PartyCode.of("GBR")), true, List.of());
+    Community unknown = new Community("ACGU", Set.of(), false, List.of());
+    PartyCodeSet set = PartyCodeSet.releasedBy(List.of("KOR", "FVEY", "ACGU", "five-eyes"), java.util.Map.of("FVEY", fiveEyes, "ACGU", unknown));
+    for (String code : List.of("KOR", "AUS", "CAN", "GBR", "FVEY", "ACGU")) {
+      assertThat(set.contains(PartyCode.of(code))).as(code).isTrue();
+    }
+    for (String code : List.of("USA", "NZL", "JPN")) {
+      assertThat(set.contains(PartyCode.of(code))).as(code).isFalse();
+    }
+    assertThat(PartyCodeSet.releasedBy(List.of(), java.util.Map.of()).contains(PartyCode.of("KOR"))).isFalse();
+  }
+
+  @Test
   void agreesWithAHashSetOnRandomCodes() {
     SplittableRandom random = new SplittableRandom(11);
     for (int round = 0; round < 200; round++) {
