@@ -26,6 +26,7 @@ import org.pactbridge.core.party.Topic;
 import org.pactbridge.core.registry.DenseIndex;
 import org.pactbridge.core.registry.PartySet;
 import org.pactbridge.core.registry.Registry;
+import org.pactbridge.core.route.Hop;
 
 /**
  * Rule 4 for one hop: an information agreement between sender and receiver in force at the instant,
@@ -47,7 +48,7 @@ public final class HopCheck {
   private static final int[] NO_POSITIONS = new int[0];
   private static final Segment[][] NO_SEGMENTS = new Segment[0][];
   private static final Result NO_AGREEMENT =
-      new Result(ReasonCode.NO_AGREEMENT_IN_FORCE, false, false, null, null, false, null, null, null, null, List.of(), List.of(), List.of());
+      new Result(ReasonCode.NO_AGREEMENT_IN_FORCE, false, false, null, null, false, null, null, null, null, List.of(), List.of(), List.of(), null);
 
   private final Registry registry;
   private final int parties;
@@ -212,8 +213,9 @@ public final class HopCheck {
    * Outcome of one hop check. {@code failure} is null when the hop is lawful. {@code id} and
    * {@code thirdPartyRule} repeat the agreement's id and its rule at the instant, so that a decision
    * reads them here, from one object, instead of from the agreement and its provisions; so do a lawful
-   * hop's {@code reasons} (in force, then its cautions), {@code ids} (the id as a list) and the
-   * {@code sources} a route's hop cites. All are made once, when the snapshot is compiled.
+   * hop's {@code reasons} (in force, then its cautions), {@code ids} (the id as a list), the
+   * {@code sources} a route's hop cites and that {@code hop} itself (null when the hop fails). All are
+   * made once, when the snapshot is compiled.
    */
   public record Result(
       ReasonCode failure,
@@ -228,7 +230,8 @@ public final class HopCheck {
       ThirdPartyRule thirdPartyRule,
       List<Reason> reasons,
       List<AgreementId> ids,
-      List<String> sources) {
+      List<String> sources,
+      Hop hop) {
     public Result {
       reasons = List.copyOf(reasons);
       ids = List.copyOf(ids);
@@ -681,7 +684,7 @@ public final class HopCheck {
 
     private Result failed(ReasonCode code, boolean scopeFails, boolean levelFails) {
       return new Result(code, scopeFails, levelFails, agreement, null, false, null, provisions, agreement.id(), provisions.thirdPartyRule(),
-          List.of(), List.of(agreement.id()), Result.sourcesOf(agreement, provisions));
+          List.of(), List.of(agreement.id()), Result.sourcesOf(agreement, provisions), null);
     }
 
     /**
@@ -703,8 +706,9 @@ public final class HopCheck {
       if (terminationTakesEffect != null) {
         reasons.add(new Reason(ReasonCode.TERMINATION_PENDING, Effect.INFO, 4, id, null, null, null, null, terminationTakesEffect));
       }
+      List<String> sources = Result.sourcesOf(agreement, provisions);
       return new Result(null, false, false, agreement, translated, assumed, terminationTakesEffect, provisions, id, provisions.thirdPartyRule(),
-          reasons, List.of(id), Result.sourcesOf(agreement, provisions));
+          reasons, List.of(id), sources, new Hop(from, to, id, translated, assumed, sources));
     }
 
     /** Why the hop fails on this segment: its scope, its table, or both. */

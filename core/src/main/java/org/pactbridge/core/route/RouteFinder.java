@@ -385,13 +385,11 @@ public final class RouteFinder {
     }
 
     Route route(Chain chain) {
-      // from the hop results alone (they carry the id, the level and the sources): the agreements and
-      // provisions behind them are not read again
+      // from the hops the results carry, made with the compiled snapshot: nothing of the agreements
+      // behind them is read again
       Hop[] hopArray = new Hop[chain.hops.length];
       for (int i = 0; i < hopArray.length; i++) {
-        HopCheck.Result result = chain.hops[i];
-        hopArray[i] = new Hop(registry.codeAt(chain.parties[i]), registry.codeAt(chain.parties[i + 1]), result.id(), result.level(),
-            result.assumed(), result.sources());
+        hopArray[i] = chain.hops[i].hop();
       }
       return new Route(List.of(hopArray), consents, chain.sanctionedBy);
     }

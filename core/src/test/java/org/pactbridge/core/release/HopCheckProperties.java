@@ -34,6 +34,7 @@ import org.pactbridge.core.party.Party;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.party.Topic;
 import org.pactbridge.core.registry.Registry;
+import org.pactbridge.core.route.Hop;
 
 /**
  * The compiled hop check (segments merged from timelines and amendments, scopes as topic masks,
@@ -99,6 +100,7 @@ class HopCheckProperties {
     assertThat(compiled.reasons()).isEqualTo(naive.reasons());
     assertThat(compiled.ids()).isEqualTo(naive.ids());
     assertThat(compiled.sources()).isEqualTo(naive.sources());
+    assertThat(compiled.hop()).isEqualTo(naive.hop());
     // a level equal to the registry's but another instance gets the same answer
     Level copy = new Level(level.party(), level.code(), level.rank(), level.nativeName(), level.englishName(), level.aliases());
     assertThat(hops.check(from, copy, to, topics, at)).isEqualTo(compiled);
@@ -124,7 +126,7 @@ class HopCheckProperties {
         }
         return new HopCheck.Result(null, false, false, agreement, translated, assumed,
             status.terminationTakesEffect(), provisions, agreement.id(), provisions.thirdPartyRule(), reasons, List.of(agreement.id()),
-            sources(agreement, provisions));
+            sources(agreement, provisions), new Hop(from, to, agreement.id(), translated, assumed, sources(agreement, provisions)));
       }
     }
     for (Agreement agreement : candidates) {
@@ -134,10 +136,11 @@ class HopCheckProperties {
         boolean levelFails = provisions.equivalence() == null || provisions.equivalence().translateOrNull(level, to) == null;
         return new HopCheck.Result(scopeFails ? ReasonCode.TOPIC_OUT_OF_SCOPE : ReasonCode.LEVEL_NOT_COVERED, scopeFails, levelFails, agreement,
             null, false, null, provisions, agreement.id(), provisions.thirdPartyRule(), List.of(), List.of(agreement.id()),
-            sources(agreement, provisions));
+            sources(agreement, provisions), null);
       }
     }
-    return new HopCheck.Result(ReasonCode.NO_AGREEMENT_IN_FORCE, false, false, null, null, false, null, null, null, null, List.of(), List.of(), List.of());
+    return new HopCheck.Result(ReasonCode.NO_AGREEMENT_IN_FORCE, false, false, null, null, false, null, null, null, null, List.of(), List.of(), List.of(),
+        null);
   }
 
   private static List<String> sources(Agreement agreement, Provisions provisions) {
