@@ -73,6 +73,17 @@ public class PactbridgeBenchmark {
     return RequestFloor.read(singles[next++ & (Workloads.CYCLE - 1)], registry);
   }
 
+  /**
+   * The timer's own cost in sample mode: an operation that does next to nothing, sampled as the others
+   * are (two {@code System.nanoTime} calls around it). A sampled median less this one's is the
+   * operation's own median; the mean modes time whole batches and carry no such cost.
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.SampleTime)
+  public int timer() {
+    return next++;
+  }
+
   /** One route search for a pair with no direct agreement (sample mode: mean and percentiles in one run). */
   @Benchmark
   @BenchmarkMode(Mode.SampleTime)
