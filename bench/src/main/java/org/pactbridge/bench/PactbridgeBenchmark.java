@@ -84,9 +84,15 @@ public class PactbridgeBenchmark {
     return next++;
   }
 
-  /** One route search for a pair with no direct agreement (sample mode: mean and percentiles in one run). */
+  /**
+   * One route search for a pair with no direct agreement (sample mode: mean and percentiles in one run).
+   * Warmed up longer than the rest: on two cores the compiler thread competes with the benchmark, and
+   * the search's compiled code settles about six seconds in (2 × 1 s of warm-up left the first measured
+   * seconds at 8 µs and the third at 4.8 µs).
+   */
   @Benchmark
   @BenchmarkMode(Mode.SampleTime)
+  @Warmup(iterations = 4, time = 2)
   @OutputTimeUnit(TimeUnit.NANOSECONDS)
   public java.util.List<Route> route() {
     ReleaseRequest request = relays[next++ % relays.length];

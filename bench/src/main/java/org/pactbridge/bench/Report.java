@@ -157,7 +157,7 @@ public final class Report {
     out.append("| load average (1, 5, 15 min) | before: ").append(loadBefore).append("; after: ").append(loadAfter).append(" |\n");
     out.append("| command | `").append(command).append("` |\n\n");
     out.append("The machine is shared (2 cores, other builds and benchmarks running at the same time): the figures are noisy, ")
-        .append("and the load averages above say how noisy. JMH settings: 1 fork, 2 × 1 s warm-up, 3 × 1 s measurement ")
+        .append("and the load averages above say how noisy. JMH settings: 1 fork, 2 × 1 s warm-up (4 × 2 s for the route search), 3 × 1 s measurement ")
         .append("(batches of 10,000 through a peer: 1 warm-up and 2 measured single shots). ± is JMH's 99.9 % confidence half-width.\n\n");
 
     out.append("## Differential gate\n\n");
