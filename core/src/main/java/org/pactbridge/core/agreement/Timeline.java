@@ -49,20 +49,22 @@ public final class Timeline {
 
   /** Status at an instant. Cost: O(log transitions), no allocation. */
   public AgreementStatus statusAt(Instant at) {
-    int found = lastAtOrBefore(transitionSeconds, transitionNanos, 0, transitionSeconds.length - 1, at.getEpochSecond(), at.getNano());
+    int found = lastAtOrBefore(transitionSeconds, 1, transitionNanos, 0, transitionSeconds.length - 1, at.getEpochSecond(), at.getNano());
     return found < 0 ? AgreementStatus.NONE : transitionStatus[found];
   }
 
   /**
-   * The last index in {@code low..high} of sorted instants (as epoch seconds and nanoseconds, in two
-   * arrays, so the search reads primitives and chases no Instant) that is at or before the given one,
-   * or −1: a binary search. Status and compiled hop look-ups share it.
+   * The last index in {@code low..high} of sorted instants that is at or before the given one, or −1: a
+   * binary search. Instant {@code i} is its epoch seconds at {@code seconds[i * stride]} (a stride
+   * above 1 lets the seconds sit among other words read with them) and its nanoseconds at
+   * {@code nanos[i]}, read only when the seconds are equal; the search reads primitives and chases no
+   * Instant. Status and the compiled hop look-ups share it.
    */
-  public static int lastAtOrBefore(long[] seconds, int[] nanos, int low, int high, long second, int nano) {
+  public static int lastAtOrBefore(long[] seconds, int stride, int[] nanos, int low, int high, long second, int nano) {
     int found = -1;
     while (low <= high) {
       int mid = (low + high) >>> 1;
-      long probe = seconds[mid];
+      long probe = seconds[mid * stride];
       if (probe < second || (probe == second && nanos[mid] <= nano)) {
         found = mid;
         low = mid + 1;

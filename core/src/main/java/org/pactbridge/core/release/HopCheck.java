@@ -503,24 +503,12 @@ public final class HopCheck {
 
   /**
    * The segment among {@code low} to {@code high} (one agreement's) in force at the instant, or −1: a
-   * binary search over their start words, as {@link Timeline#lastAtOrBefore} does over two arrays. (A
-   * branch-free count of the starts before the instant was tried, and was slower for the decision and
-   * no faster for the route search.)
+   * binary search over their start words. (A branch-free count of the starts before the instant was
+   * tried, and was slower for the decision and no faster for the route search.)
    */
   private int segmentIn(int low, int high, long seconds, int nanos) {
-    long[] words = segmentWords;
-    int found = -1;
-    while (low <= high) {
-      int mid = (low + high) >>> 1;
-      long probe = words[mid * SEGMENT_WORDS];
-      if (probe < seconds || (probe == seconds && segmentNanos[mid] <= nanos)) {
-        found = mid;
-        low = mid + 1;
-      } else {
-        high = mid - 1;
-      }
-    }
-    return found < 0 || words[found * SEGMENT_WORDS + 1] == NOT_IN_FORCE ? -1 : found;
+    int found = Timeline.lastAtOrBefore(segmentWords, SEGMENT_WORDS, segmentNanos, low, high, seconds, nanos);
+    return found < 0 || segmentWords[found * SEGMENT_WORDS + 1] == NOT_IN_FORCE ? -1 : found;
   }
 
   /** As {@link Scope#covers}: an unrestricted scope covers anything, a restricted one every topic of a non-empty set. */

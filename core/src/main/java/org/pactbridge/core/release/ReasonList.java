@@ -5,7 +5,7 @@ import java.util.RandomAccess;
 
 /**
  * A decision's reasons: filled by the engine, read-only to everyone else. Sized for the most a decision
- * can give ({@link #capacity}), so adding never grows it: one array, and a hot path that stays small
+ * can give ({@link #forDecision}), so adding never grows it: one array, and a hot path that stays small
  * enough for the compiler to inline whole.
  */
 final class ReasonList extends AbstractList<Reason> implements RandomAccess {
