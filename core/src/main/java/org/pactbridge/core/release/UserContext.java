@@ -5,7 +5,6 @@ import java.util.Set;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.party.Topic;
-import org.pactbridge.core.party.TopicSet;
 
 /** The recipient user of rule 6: nationality, clearance in their nation's scheme, need-to-know topics. */
 public record UserContext(String id, PartyCode nationality, Level clearance, Set<Topic> needToKnow) {

@@ -1,4 +1,4 @@
-package org.pactbridge.core.party;
+package org.pactbridge.core.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.pactbridge.core.party.Topic;
 
 class TopicSetTest {
   private static final Topic MISSILE = Topic.of("dprk-missile");
