@@ -40,6 +40,7 @@ public final class Store implements AutoCloseable {
   private final JdbcConsentRepository consents;
   private final JdbcReleaseRepository releases;
   private final JdbcLedgerRepository ledger;
+  private final JdbcCoOriginators coOriginators;
 
   private Store(StoreConfig config, Db db, NodeKeys keys, String trustedKey) {
     this.config = config;
@@ -52,6 +53,7 @@ public final class Store implements AutoCloseable {
     this.consents = new JdbcConsentRepository(db, audit);
     this.releases = new JdbcReleaseRepository(db, audit, holdings);
     this.ledger = new JdbcLedgerRepository(db, audit);
+    this.coOriginators = new JdbcCoOriginators(db, audit);
   }
 
   /** Opens (and on first start creates) the store that {@code config} names. */
@@ -238,6 +240,11 @@ public final class Store implements AutoCloseable {
   /** The settlement ledger's entries (core's {@code Ledger} runs the commands over it). */
   public JdbcLedgerRepository ledger() {
     return ledger;
+  }
+
+  /** Co-originators of JOINT items that were named and have not confirmed yet. */
+  public JdbcCoOriginators coOriginators() {
+    return coOriginators;
   }
 
   @Override
