@@ -126,7 +126,7 @@ public final class NodeServer implements AutoCloseable {
       throw e;
     }
     JdbcUsers users = new JdbcUsers(db, registry);
-    this.accounts = new Accounts(users, users, config.clock());
+    this.accounts = new Accounts(users, config.clock());
     this.firstStart = accounts.bootstrapAdmin(party);
     this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(metrics);
@@ -167,6 +167,7 @@ public final class NodeServer implements AutoCloseable {
     try {
       server.app.start(config.host(), config.port());
     } catch (RuntimeException e) {
+      server.accounts.close();
       server.tally.close();
       server.db.close();
       server.store.close();
@@ -201,6 +202,7 @@ public final class NodeServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    accounts.close();
     tally.close();
     gcMetrics.close();
     metrics.close();
@@ -224,6 +226,8 @@ public final class NodeServer implements AutoCloseable {
     list.add(new Endpoint("GET", "/api/v1/users", "listUsers", "Every user", EnumSet.of(Role.ADMIN), null, "[user]", this::listUsers));
     list.add(new Endpoint("POST", "/api/v1/users", "createUser", "Create a user", EnumSet.of(Role.ADMIN), Bodies.UserBody.class, "the user",
         this::createUser));
+    list.add(new Endpoint("DELETE", "/api/v1/users/{id}", "deleteUser", "Delete a user and revoke their tokens, on every instance within a second",
+        EnumSet.of(Role.ADMIN), null, "no content", this::deleteUser));
     list.add(new Endpoint("POST", "/api/v1/users/{id}/tokens", "createToken", "Issue an API token for a user (the secret is shown once)",
         EnumSet.of(Role.ADMIN), Bodies.TokenBody.class, "{id, token, …}", (ctx, caller) -> issueToken(ctx, requireUser(ctx.pathParam("id")))));
     list.add(new Endpoint("GET", "/api/v1/parties", "listParties", "Parties and their classification schemes", Endpoint.ANY_USER, null,
@@ -247,11 +251,22 @@ public final class NodeServer implements AutoCloseable {
     list.add(new Endpoint("POST", "/api/v1/whatif", "whatIf", "Hypothetical events in; changed coverage cells and decisions out",
         Endpoint.ASKERS, WhatIfBody.class, "{at, cells, decisions}", this::whatIf));
     Set<Role> holders = EnumSet.of(Role.ORIGINATOR, Role.DISCLOSURE_OFFICER, Role.ANALYST);
-    Set<Role> auditors = EnumSet.of(Role.AUDITOR, Role.ADMIN);
+    Set<Role> auditors = EnumSet.of(Role.AUDITOR, Role.NODE_AUDITOR, Role.ADMIN);
     list.add(new Endpoint("POST", "/api/v1/items", "createItem", "Register an item of the caller's nation with its label and content",
         EnumSet.of(Role.ORIGINATOR), Bodies.ItemBody.class, "the item (without content)", this::createItem));
     list.add(new Endpoint("GET", "/api/v1/items", "listItems", "Items the caller may see (?offset=, ?limit=)", holders, null, "[item]",
         this::listItems));
+    Set<Role> confirmers = EnumSet.of(Role.ORIGINATOR, Role.DISCLOSURE_OFFICER);
+    list.add(new Endpoint("GET", "/api/v1/co-originations", "listCoOriginations",
+        "JOINT items that another nation registered naming the caller's nation as co-originator, awaiting its confirmation (without content)",
+        confirmers, null, "[item]", (ctx, caller) -> {
+          ArrayNode array = Json.MAPPER.createArrayNode();
+          items.awaitingConfirmation(caller).forEach(item -> array.add(itemJson(item)));
+          Http.json(ctx, 200, array);
+        }));
+    list.add(new Endpoint("POST", "/api/v1/co-originations/{id}", "confirmCoOrigination",
+        "The caller's nation confirms it co-originated the item; its users then see it (audited)", confirmers, null, "the item (without content)",
+        (ctx, caller) -> Http.json(ctx, 200, itemJson(items.confirmCoOriginator(caller, ctx.pathParam("id"))))));
     list.add(new Endpoint("GET", "/api/v1/items/{id}", "getItem", "One item with its content, if the caller may see it", holders, null,
         "item with content", this::getItem));
     list.add(new Endpoint("POST", "/api/v1/items/{id}/decisions", "decideItem",
@@ -272,7 +287,8 @@ public final class NodeServer implements AutoCloseable {
         EnumSet.of(Role.DISCLOSURE_OFFICER), Bodies.ConsentAnswerBody.class, "request with answer", this::answerConsent));
     list.add(new Endpoint("GET", "/api/v1/audit/verify", "verifyAudit", "Verify the hash chain, head and checkpoints", auditors, null,
         "{ok, …}", this::verifyAudit));
-    list.add(new Endpoint("GET", "/api/v1/audit/entries", "exportAudit", "Export audit entries (?from=1&limit=1000)", auditors, null,
+    list.add(new Endpoint("GET", "/api/v1/audit/entries", "exportAudit", "Export the audit entries the caller may read (?from=1&limit=1000): "
+        + "their nation's actions and the items they may see; a node auditor reads all", auditors, null,
         "{entries, next}", this::exportAudit));
     list.addAll(logistics.endpoints());
     return list;
@@ -793,7 +809,13 @@ public final class NodeServer implements AutoCloseable {
     ObjectNode node = Json.MAPPER.createObjectNode();
     ArrayNode array = node.putArray("entries");
     long last = from - 1L;
-    for (org.pactbridge.core.audit.AuditEntry entry : store.audit().entries(from, limit)) {
+    AuditScope scope = new AuditScope(items, caller);
+    List<org.pactbridge.core.audit.AuditEntry> page = store.audit().entries(from, limit);
+    for (org.pactbridge.core.audit.AuditEntry entry : page) {
+      last = entry.seq();
+      if (!scope.shows(entry.event())) {
+        continue;
+      }
       ObjectNode entryNode = array.addObject();
       entryNode.put("seq", entry.seq());
       entryNode.put("prevHash", java.util.HexFormat.of().formatHex(entry.prevHash()));
@@ -806,9 +828,9 @@ public final class NodeServer implements AutoCloseable {
       entryNode.put("subject", event.subject());
       ObjectNode details = entryNode.putObject("details");
       event.details().forEach(details::put);
-      last = entry.seq();
     }
-    node.put("next", array.size() < limit ? null : Long.valueOf(last + 1));
+    // The cursor follows the chain, not what was shown: hidden entries still move it.
+    node.put("next", page.size() < limit ? null : Long.valueOf(last + 1));
     Http.json(ctx, 200, node);
   }
 
@@ -842,6 +864,15 @@ public final class NodeServer implements AutoCloseable {
         roles, config.clock().instant());
     accounts.create(user);
     Http.json(ctx, 201, userJson(user));
+  }
+
+  private void deleteUser(Context ctx, User caller) {
+    User user = requireUser(ctx.pathParam("id"));
+    if (user.id().equals(caller.id())) {
+      throw ApiProblem.conflict("CANNOT_DELETE_SELF", "an admin cannot delete their own account; another admin can");
+    }
+    accounts.delete(user);
+    ctx.status(204);
   }
 
   private static List<String> listOf(List<String> values) {

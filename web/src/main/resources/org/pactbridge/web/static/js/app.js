@@ -15,7 +15,7 @@ const PAGES = [
   { name: 'coverage', title: 'Coverage', module: coverage, roles: null },
   { name: 'items', title: 'Items', module: items, roles: HOLDERS },
   { name: 'consents', title: 'Consent inbox', module: consents, roles: ['disclosure-officer'] },
-  { name: 'audit', title: 'Audit', module: audit, roles: ['auditor', 'admin'] },
+  { name: 'audit', title: 'Audit', module: audit, roles: ['auditor', 'node-auditor', 'admin'] },
 ];
 
 const main = document.getElementById('main');
