@@ -61,7 +61,10 @@ class RoleMatrixTest {
       Map.entry("listLedgerEntries", EnumSet.of(Role.LOGISTICS_OFFICER, Role.ADMIN, Role.AUDITOR)),
       Map.entry("ledgerBalances", EnumSet.of(Role.LOGISTICS_OFFICER, Role.ADMIN, Role.AUDITOR)),
       Map.entry("ledgerOverdue", EnumSet.of(Role.LOGISTICS_OFFICER, Role.ADMIN, Role.AUDITOR)),
-      Map.entry("ledgerStatement", EnumSet.of(Role.LOGISTICS_OFFICER, Role.ADMIN, Role.AUDITOR)));
+      Map.entry("ledgerStatement", EnumSet.of(Role.LOGISTICS_OFFICER, Role.ADMIN, Role.AUDITOR)),
+      Map.entry("createSession", ALL),
+      Map.entry("getSession", ALL),
+      Map.entry("deleteSession", ALL));
   private static final Set<String> PUBLIC = Set.of("health", "metrics", "openapi");
 
   private final TestNode node = TestNode.start(TestNode.Db.H2).withRoleUsers();
