@@ -33,8 +33,13 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "PORT", description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
   int port = 8080;
 
-  @Option(names = "--host", paramLabel = "HOST", description = "Address to bind (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--host", paramLabel = "HOST",
+      description = "Address to bind (default: ${DEFAULT-VALUE}). Other than loopback it needs --tls-keystore, or --insecure-http.")
   String host = "127.0.0.1";
+
+  @Option(names = "--insecure-http",
+      description = "Allow plain HTTP on an address other than loopback: tokens, session cookies and item content then cross the network in clear.")
+  boolean insecureHttp;
 
   @Option(names = "--party", paramLabel = "PARTY", description = "The nation this node serves (default: ${DEFAULT-VALUE}).")
   String party = "KOR";
@@ -70,7 +75,11 @@ final class ServeCommand implements Callable<Integer> {
     }
     StoreConfig storeConfig = store.config();
     ServerConfig config = new ServerConfig(registry, code, storeConfig.jdbcUrl(), dbUser == null ? storeConfig.user() : dbUser,
-        dbUser == null ? storeConfig.password() : password, host, port, null, maxBody, ServerConfig.DEFAULT_MAX_BATCH, tls, storeConfig.keyDir());
+        dbUser == null ? storeConfig.password() : password, host, port, null, maxBody, ServerConfig.DEFAULT_MAX_BATCH, tls, storeConfig.keyDir(),
+        insecureHttp, null);
+    config.listenerRefusal().ifPresent(reason -> {
+      throw new BadInputException(reason);
+    });
     NodeServer server = NodeServer.start(config);
     PrintWriter out = spec.commandLine().getOut();
     out.printf("pactbridge node %s listening on %s://%s:%d (OpenAPI: /api/openapi.json)%n", code, tls == null ? "http" : "https", host,

@@ -107,6 +107,9 @@ public final class NodeServer implements AutoCloseable {
   private final byte[] openApi;
   private final Javalin app;
   private final Optional<Accounts.Issued> firstStart;
+  private final JsonLimits batchLimits;
+  private final CallerAuthentication authentication;
+  private final WebSessions sessions;
 
   private NodeServer(ServerConfig config) {
     this.config = config;
@@ -114,7 +117,8 @@ public final class NodeServer implements AutoCloseable {
     this.engine = new ReleaseEngine(registry);
     this.party = registry.requireParty(config.party());
     // The store migrates first: its Flyway expects to find either an empty schema or its own history.
-    StoreConfig storeConfig = config.storeConfig();
+    // An embedded H2 file: owner-only, with the generated password both connections use.
+    StoreConfig storeConfig = org.pactbridge.store.H2Protection.secure(config.storeConfig());
     this.store = Store.open(storeConfig);
     this.items = new NodeItems(store, engine, config.clock());
     this.logistics = new NodeLogistics(registry, store, config.clock(), party.code(), config.maxBodyBytes());
@@ -137,6 +141,10 @@ public final class NodeServer implements AutoCloseable {
     for (Outcome outcome : Outcome.values()) {
       decisions.put(outcome, Counter.builder("pactbridge.decisions").tag("outcome", outcome.name()).register(metrics));
     }
+    this.batchLimits = JsonLimits.DEFAULT.withList("requests", config.maxBatch());
+    SessionCookies cookies = new SessionCookies(config.tls() != null || config.isLoopback());
+    this.authentication = new CallerAuthentication(accounts, cookies, new LoginThrottle(config.failedLogins(), config.clock()), metrics);
+    this.sessions = new WebSessions(cookies);
     this.endpoints = List.copyOf(endpointList());
     this.openApi = Json.write(OpenApi.document(endpoints, VERSION), true).getBytes(StandardCharsets.UTF_8);
     this.app = Javalin.create(javalin -> {
@@ -145,6 +153,7 @@ public final class NodeServer implements AutoCloseable {
       javalin.router.ignoreTrailingSlashes = true;
       // The web UI (module web): static pages from the classpath at /, calling this API; nothing from elsewhere.
       javalin.staticFiles.add(org.pactbridge.web.WebAssets.CLASSPATH_ROOT, io.javalin.http.staticfiles.Location.CLASSPATH);
+      HttpEdges.configure(javalin, config.tls() != null);
       if (config.tls() != null) {
         javalin.jetty.addConnector((server, http) -> TlsConnector.create(server, http, config));
       }
@@ -153,6 +162,8 @@ public final class NodeServer implements AutoCloseable {
       register(endpoint);
     }
     app.exception(Exception.class, this::onException);
+    // Javalin maps its own 404/405 itself unless told otherwise; here they become problems too (405 with Allow).
+    app.exception(HttpResponseException.class, this::onException);
     app.error(404, ctx -> {
       String written = ctx.res().getContentType();
       if ((written == null || !written.startsWith(Http.PROBLEM_JSON)) && !ctx.res().isCommitted()) {
@@ -163,6 +174,9 @@ public final class NodeServer implements AutoCloseable {
 
   /** Opens the database, creates the first admin if there is none, and starts listening. */
   public static NodeServer start(ServerConfig config) {
+    config.listenerRefusal().ifPresent(reason -> {
+      throw new ServerException(reason);
+    });
     NodeServer server = new NodeServer(config);
     try {
       server.app.start(config.host(), config.port());
@@ -291,6 +305,7 @@ public final class NodeServer implements AutoCloseable {
         + "their nation's actions and the items they may see; a node auditor reads all", auditors, null,
         "{entries, next}", this::exportAudit));
     list.addAll(logistics.endpoints());
+    list.addAll(sessions.endpoints());
     return list;
   }
 
@@ -306,7 +321,11 @@ public final class NodeServer implements AutoCloseable {
       }
     };
     switch (endpoint.method()) {
-      case "GET" -> app.get(endpoint.path(), handler);
+      case "GET" -> {
+        app.get(endpoint.path(), handler);
+        // Javalin would answer HEAD on a GET route with 200 without running it, authentication included.
+        app.head(endpoint.path(), handler);
+      }
       case "POST" -> app.post(endpoint.path(), handler);
       case "DELETE" -> app.delete(endpoint.path(), handler);
       default -> throw new IllegalArgumentException("method " + endpoint.method());
@@ -314,16 +333,7 @@ public final class NodeServer implements AutoCloseable {
   }
 
   private User authorise(Context ctx, Endpoint endpoint) {
-    String header = ctx.header("Authorization");
-    User caller;
-    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      caller = accounts.authenticate(header.substring(7).strip())
-          .orElseThrow(() -> ApiProblem.unauthenticated("the token is unknown, revoked or expired"));
-    } else {
-      // A client certificate, already verified against the trust store by the TLS layer, names its user by CN.
-      caller = TlsConnector.certificateName(ctx.req()).flatMap(name -> accounts.users().findByName(name))
-          .orElseThrow(() -> ApiProblem.unauthenticated("send an API token as 'Authorization: Bearer pbt_…' or a trusted client certificate"));
-    }
+    User caller = authentication.caller(ctx);
     if (!caller.hasAny(endpoint.roles())) {
       throw ApiProblem.forbidden(endpoint.method() + " " + endpoint.path(), roleList(endpoint.roles()));
     }
@@ -335,7 +345,8 @@ public final class NodeServer implements AutoCloseable {
     if (exception instanceof ApiProblem api) {
       problem = api;
     } else if (exception instanceof InvalidInputException invalid) {
-      problem = new ApiProblem(400, invalid.code(), "Bad input", invalid.getMessage(), Map.of("token", String.valueOf(invalid.token())));
+      problem = new ApiProblem(400, invalid.code(), "Bad input", Excerpt.detail(invalid.getMessage(), invalid.token()),
+          Map.of("token", String.valueOf(invalid.token())));
     } else if (exception instanceof StoreException stored && (stored.code().equals("CONFLICT") || stored.code().equals("NOT_FOUND"))) {
       // The store's messages carry identifiers only (its policy); other store failures are internal errors.
       problem = new ApiProblem(stored.code().equals("CONFLICT") ? 409 : 404, stored.code(), stored.code().equals("CONFLICT") ? "Conflict" : "Not found",
@@ -347,7 +358,10 @@ public final class NodeServer implements AutoCloseable {
     } else if (exception instanceof HttpResponseException http) {
       problem = switch (http.getStatus()) {
         case 404 -> ApiProblem.notFound("no resource at " + ctx.path());
-        case 405 -> new ApiProblem(405, "METHOD_NOT_ALLOWED", "Method not allowed", ctx.method() + " is not allowed on " + ctx.path());
+        case 405 -> {
+          http.getDetails().values().stream().findFirst().ifPresent(methods -> ctx.header("Allow", methods));
+          yield new ApiProblem(405, "METHOD_NOT_ALLOWED", "Method not allowed", ctx.method() + " is not allowed on " + ctx.path());
+        }
         case 413 -> ApiProblem.bodyTooLarge(config.maxBodyBytes());
         default -> new ApiProblem(http.getStatus(), "HTTP_" + http.getStatus(), "HTTP " + http.getStatus(), "the request was refused");
       };
@@ -501,7 +515,7 @@ public final class NodeServer implements AutoCloseable {
     byte[] body = Http.body(ctx, config.maxBodyBytes());
     Instant now = now();
     if (isBatch(body)) {
-      Bodies.BatchBody batch = Http.read(body, BATCH);
+      Bodies.BatchBody batch = Http.read(body, BATCH, batchLimits);
       List<DecisionBody> requests = batch.requests() == null ? List.of() : batch.requests();
       if (requests.size() > config.maxBatch()) {
         throw ApiProblem.tooManyRequests(requests.size(), config.maxBatch());
@@ -512,7 +526,7 @@ public final class NodeServer implements AutoCloseable {
         try {
           translated.add(requests.get(i).toRequest(registry, now));
         } catch (InvalidInputException e) {
-          throw new ApiProblem(400, e.code(), "Bad input", "requests[" + i + "]: " + e.getMessage(),
+          throw new ApiProblem(400, e.code(), "Bad input", "requests[" + i + "]: " + Excerpt.detail(e.getMessage(), e.token()),
               Map.of("index", i, "token", String.valueOf(e.token())));
         }
       }

@@ -66,7 +66,10 @@ class RoleMatrixTest {
       Map.entry("listLedgerEntries", LEDGER_READERS),
       Map.entry("ledgerBalances", LEDGER_READERS),
       Map.entry("ledgerOverdue", LEDGER_READERS),
-      Map.entry("ledgerStatement", LEDGER_READERS));
+      Map.entry("ledgerStatement", LEDGER_READERS),
+      Map.entry("createSession", ALL),
+      Map.entry("getSession", ALL),
+      Map.entry("deleteSession", ALL));
   private static final Set<String> PUBLIC = Set.of("health", "metrics", "openapi");
 
   private final TestNode node = TestNode.start(TestNode.Db.H2).withRoleUsers();

@@ -63,6 +63,11 @@ final class TestNode implements AutoCloseable {
     return new TestNode(NodeServer.start(config), config, schema);
   }
 
+  /** A node on {@code config} (its first start: the admin token is read from it). */
+  static TestNode start(ServerConfig config) {
+    return new TestNode(NodeServer.start(config), null);
+  }
+
   /** A fresh directory for the node's key files. */
   static java.nio.file.Path keyDir() {
     try {
@@ -154,6 +159,18 @@ final class TestNode implements AutoCloseable {
     try {
       HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Sends {@code request} as built, for tests that need its headers or the answer's. */
+  HttpResponse<String> exchange(HttpRequest request) {
+    try {
+      return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

@@ -57,7 +57,9 @@ public final class Store implements AutoCloseable {
   }
 
   /** Opens (and on first start creates) the store that {@code config} names. */
-  public static Store open(StoreConfig config) {
+  public static Store open(StoreConfig given) {
+    // An embedded H2 file gets owner-only files and its generated password first (H2Protection).
+    StoreConfig config = H2Protection.secure(given);
     Flyway flyway = flyway(config);
     // Our connection opens first and stays open: an embedded H2 database then stays open while Flyway's
     // own connections come and go, instead of closing and reopening under it.
@@ -163,7 +165,8 @@ public final class Store implements AutoCloseable {
     }
   }
 
-  static Connection connect(StoreConfig config) {
+  static Connection connect(StoreConfig given) {
+    StoreConfig config = H2Protection.secure(given);
     Properties properties = new Properties();
     if (config.user() != null) {
       properties.setProperty("user", config.user());
