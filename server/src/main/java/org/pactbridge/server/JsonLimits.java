@@ -80,7 +80,7 @@ final class JsonLimits {
     if (name.length() > NAME) {
       throw ApiProblem.nameTooLong(pointer(object.getParent()), NAME);
     }
-    int lone = loneSurrogate(name.toCharArray(), 0, name.length());
+    int lone = loneSurrogate(name);
     if (lone >= 0) {
       throw ApiProblem.invalidUnicode(pointer(object.getParent()) + " (a field name)", lone);
     }
@@ -133,6 +133,19 @@ final class JsonLimits {
     }
     String pointer = context.pathAsPointer().toString();
     return pointer.isEmpty() ? "/" : pointer;
+  }
+
+  /** The index of the first lone surrogate in {@code text}, or -1. */
+  static int loneSurrogate(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** The index of the first lone surrogate in the range, or -1. */
