@@ -17,8 +17,9 @@ import java.util.Map;
  * encoded, so the node would store or decide on something other than what was sent).
  *
  * <p>A body that is not JSON passes this check untouched; the strict reader then reports where it
- * breaks. Cost: one tokenisation of the body without building strings for values, about a tenth of
- * binding it. Immutable and thread-safe.
+ * breaks. Cost: one more tokenisation of the body, without building strings for values: for a single
+ * decision's body about two thirds of what binding it costs (2.3 µs against 3.6 µs, timed on the
+ * shared, loaded build machine), a few percent of a request. Immutable and thread-safe.
  */
 final class JsonLimits {
   static final int STRING = 4096;
