@@ -64,6 +64,7 @@ class StoreCommandsTest {
     assertThat(verified.out()).startsWith("OK: ");
 
     try (Connection connection = DriverManager.getConnection(db, "sa", ""); Statement statement = connection.createStatement()) {
+      statement.execute("DROP TRIGGER audit_entry_append_only"); // the database refuses the DELETE to anyone who does not first
       statement.execute("DELETE FROM audit_entry WHERE seq = 3");
     }
     Cli broken = Cli.run(with(db, "audit", "verify"));

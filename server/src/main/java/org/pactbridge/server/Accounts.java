@@ -12,7 +12,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.pactbridge.core.audit.AuditActor;
+import org.pactbridge.core.audit.AuditEvent;
+import org.pactbridge.core.audit.AuditLog;
 import org.pactbridge.core.party.Party;
+import org.pactbridge.core.party.Topic;
 import org.pactbridge.core.user.ApiToken;
 import org.pactbridge.core.user.Role;
 import org.pactbridge.core.user.TokenRepository;
@@ -26,6 +31,11 @@ import org.pactbridge.core.user.UserRepository;
  * that much entropy a fast hash is enough (no guessing attack is feasible), and it lets every request be
  * checked in a microsecond. Authenticated tokens are cached by hash; revoking through this class drops
  * the cache entry; expiry is checked on every request. Thread-safe.
+ *
+ * <p>Creating a user, issuing a token and revoking one are audited ({@code USER_CREATED},
+ * {@code TOKEN_ISSUED}, {@code TOKEN_REVOKED}) as done by the acting user, after the change is stored:
+ * the users' tables live beside the store's, on another connection, so the two are not one transaction.
+ * A failed append fails the call, after the change.
  */
 public final class Accounts {
   public static final String TOKEN_PREFIX = "pbt_";
@@ -33,6 +43,7 @@ public final class Accounts {
   private final UserRepository users;
   private final TokenRepository tokens;
   private final Clock clock;
+  private final AuditLog audit;
   private final SecureRandom random = new SecureRandom();
   private final ConcurrentHashMap<String, Session> sessions = new ConcurrentHashMap<>();
 
@@ -41,10 +52,11 @@ public final class Accounts {
 
   record Session(User user, ApiToken token) {}
 
-  public Accounts(UserRepository users, TokenRepository tokens, Clock clock) {
+  public Accounts(UserRepository users, TokenRepository tokens, Clock clock, AuditLog audit) {
     this.users = users;
     this.tokens = tokens;
     this.clock = clock;
+    this.audit = audit;
   }
 
   public UserRepository users() {
@@ -58,7 +70,7 @@ public final class Accounts {
   /**
    * On a node without users, creates {@code admin} (nationality: the node's party, cleared at its
    * highest level) and a token for it, and returns that token's secret, to be shown once. Empty when
-   * users already exist.
+   * users already exist. Audited as done by the node itself.
    */
   public synchronized Optional<Issued> bootstrapAdmin(Party nodeParty) {
     if (users.count() > 0) {
@@ -67,21 +79,30 @@ public final class Accounts {
     Instant now = clock.instant();
     User admin = new User(UUID.randomUUID().toString(), "admin", nodeParty.code(), nodeParty.schemeAt(now).highest(), Set.of(), Set.of(),
         Set.of(Role.ADMIN), now);
-    users.add(admin);
-    return Optional.of(issue(admin, "first-start admin token", null));
+    AuditActor node = AuditActor.node(nodeParty.code());
+    create(admin, node);
+    return Optional.of(issue(admin, "first-start admin token", null, node));
   }
 
-  public User create(User user) {
+  /** Stores a new user, audited as created by {@code by}. */
+  public User create(User user, AuditActor by) {
     users.add(user);
+    audit.append(AuditEvent.of(clock.instant(), "USER_CREATED", by, user.id(), "name", user.name(), "nationality", user.nationality().value(),
+        "clearance", user.clearance().qualified(), "roles", user.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(",")),
+        "need-to-know", user.needToKnow().stream().map(Topic::slug).sorted().collect(Collectors.joining(",")),
+        "compartments", user.compartments().stream().sorted().collect(Collectors.joining(","))));
     return user;
   }
 
-  public Issued issue(User user, String label, Instant expiresAt) {
+  /** Issues a token for {@code user}, audited as issued by {@code by} (the user, or an admin); the label stays out of the audit. */
+  public Issued issue(User user, String label, Instant expiresAt, AuditActor by) {
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
     String secret = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     ApiToken token = new ApiToken(UUID.randomUUID().toString(), user.id(), hash(secret), label, clock.instant(), expiresAt, null);
     tokens.add(token);
+    audit.append(AuditEvent.of(token.createdAt(), "TOKEN_ISSUED", by, token.id(), "user", user.id(), "user-name", user.name(),
+        "expires-at", expiresAt == null ? "" : expiresAt.toString()));
     return new Issued(token, secret);
   }
 
@@ -109,9 +130,15 @@ public final class Accounts {
     return session.token().validAt(clock.instant()) ? Optional.of(session.user()) : Optional.empty();
   }
 
-  public boolean revoke(ApiToken token) {
+  /** Revokes a token, audited as revoked by {@code by} when it was valid until now. */
+  public boolean revoke(ApiToken token, AuditActor by) {
     sessions.remove(token.hash());
-    return tokens.revoke(token.id(), clock.instant());
+    Instant now = clock.instant();
+    boolean revoked = tokens.revoke(token.id(), now);
+    if (revoked) {
+      audit.append(AuditEvent.of(now, "TOKEN_REVOKED", by, token.id(), "user", token.userId()));
+    }
+    return revoked;
   }
 
   static String hash(String secret) {

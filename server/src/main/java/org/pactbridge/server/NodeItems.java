@@ -33,7 +33,7 @@ import org.pactbridge.store.Store;
 /**
  * The use cases over stored items: register, see, decide and release, and the consent workflow. The
  * store audits every step in the transaction that records it (item added, decision recorded, released,
- * consent requested, consent answered).
+ * consent requested, consent answered), naming the user who acted.
  *
  * <p>Visibility: a user sees an item only when their nation holds it (the originator's nation always
  * does; another nation once a release to it was recorded) and rule 6 passes for them at the level
@@ -74,7 +74,7 @@ final class NodeItems {
     label.originators().stream().sorted().filter(party -> !party.equals(label.level().party())).forEach(originators::add);
     JdbcItemRepository.Draft draft = new JdbcItemRepository.Draft(originators, label.level(), label.releasability(), label.orcon(), label.topics(),
         declassifyOn, marking);
-    return store.items().register(draft, content, clock.instant());
+    return store.items().register(draft, content, clock.instant(), AuditActors.of(caller));
   }
 
   /** The item if the caller may see it; empty otherwise, whether or not it exists. */
@@ -191,7 +191,7 @@ final class NodeItems {
         item.declassifyOn(), holder, to, null, consents, at);
     Decision decision = engine.decide(request);
     if (record) {
-      store.releases().record(release(item, holder, to, at, decision, false), null);
+      store.releases().record(release(item, holder, to, at, decision, false), null, AuditActors.of(caller));
     }
     return new ItemDecision(decision, conditions, level);
   }
@@ -214,7 +214,7 @@ final class NodeItems {
       }
       holding = new Holding(item.id(), to, now, route, marking.toString());
     }
-    store.releases().record(release(item, caller.nationality(), to, now, decided.decision(), permit), holding);
+    store.releases().record(release(item, caller.nationality(), to, now, decided.decision(), permit), holding, AuditActors.of(caller));
     return decided;
   }
 
@@ -238,7 +238,7 @@ final class NodeItems {
     List<ConsentRequest> created = new ArrayList<>();
     for (PartyCode originator : item.originators()) {
       ConsentRequest request = new ConsentRequest(UUID.randomUUID().toString(), item.id(), originator, holder, to, clock.instant());
-      store.consents().request(request);
+      store.consents().request(request, AuditActors.of(caller));
       created.add(request);
     }
     return created;
@@ -301,7 +301,7 @@ final class NodeItems {
       }
     }
     ConsentAnswer answer = new ConsentAnswer(request.id(), caller.nationality(), verdict, clock.instant(), conditions);
-    store.consents().answer(answer);
+    store.consents().answer(answer, AuditActors.of(caller));
     return answer;
   }
 

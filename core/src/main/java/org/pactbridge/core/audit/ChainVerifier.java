@@ -269,13 +269,13 @@ public final class ChainVerifier {
         return broken(Verification.Problem.BAD_CHECKPOINT, beyond.seq(),
             "the checkpoint at entry " + beyond.seq() + ", beyond the last entry " + last + ", has an invalid signature");
       }
-      return broken(Verification.Problem.TRUNCATED, last + 1, "entries " + (last + 1) + " to " + beyond.seq()
-          + " are missing: a signed checkpoint names entry " + beyond.seq() + " but the log ends at entry " + last);
+      return broken(Verification.Problem.TRUNCATED, last + 1, span(last, beyond.seq(), "are", "is")
+          + " missing: a signed checkpoint names entry " + beyond.seq() + " but the log ends at entry " + last);
     }
     for (KeptHead head : kept) {
       if (head.head().seq() > last) {
-        return broken(Verification.Problem.TRUNCATED, last + 1, "entries " + (last + 1) + " to " + head.head().seq()
-            + " are missing: the signed head kept in " + head.where() + " (signed at " + head.head().at() + ") records entry "
+        return broken(Verification.Problem.TRUNCATED, last + 1, span(last, head.head().seq(), "are", "is")
+            + " missing: the signed head kept in " + head.where() + " (signed at " + head.head().at() + ") records entry "
             + head.head().seq() + " but the log ends at entry " + last);
       }
     }
@@ -292,8 +292,8 @@ public final class ChainVerifier {
   }
 
   private Verification truncatedCommit() {
-    return broken(Verification.Problem.TRUNCATED, last + 1, "entries " + (last + 1) + " to " + openCommit.last()
-        + " are missing: entry " + last + " belongs to commit " + openCommit + " but the log ends there");
+    return broken(Verification.Problem.TRUNCATED, last + 1, span(last, openCommit.last(), "are", "is")
+        + " missing: entry " + last + " belongs to commit " + openCommit + " but the log ends there");
   }
 
   /**

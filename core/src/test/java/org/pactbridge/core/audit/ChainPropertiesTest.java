@@ -216,8 +216,10 @@ class ChainPropertiesTest {
     List<Checkpoint> remaining = signed.stream().filter(checkpoint -> checkpoint.seq() <= cutAt.seq()).toList();
     assertThat(verify(truncated, remaining, List.of()).ok()).isTrue();
     KeptHead file = new KeptHead("audit-head", signed.get(signed.size() - 1));
-    assertThat(verify(truncated, remaining, List.of(file))).isEqualTo(new Verification.Broken(Verification.Problem.TRUNCATED, cutAt.seq() + 1,
-        "entries " + (cutAt.seq() + 1) + " to " + entries.size() + " are missing: the signed head kept in audit-head (signed at " + SIGNED_AT
-            + ") records entry " + entries.size() + " but the log ends at entry " + cutAt.seq()));
+    long first = cutAt.seq() + 1;
+    String missing = first == entries.size() ? "entry " + first + " is missing" : "entries " + first + " to " + entries.size() + " are missing";
+    assertThat(verify(truncated, remaining, List.of(file))).isEqualTo(new Verification.Broken(Verification.Problem.TRUNCATED, first,
+        missing + ": the signed head kept in audit-head (signed at " + SIGNED_AT + ") records entry " + entries.size()
+            + " but the log ends at entry " + cutAt.seq()));
   }
 }
