@@ -65,7 +65,7 @@ final class TestNode implements AutoCloseable {
 
   /** A node on {@code config} (its first start: the admin token is read from it). */
   static TestNode start(ServerConfig config) {
-    return new TestNode(NodeServer.start(config), null);
+    return new TestNode(NodeServer.start(config), config, null);
   }
 
   /** A fresh directory for the node's key files. */
