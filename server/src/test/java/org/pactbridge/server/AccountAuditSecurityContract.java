@@ -31,7 +31,7 @@ abstract class AccountAuditSecurityContract {
 
   List<JsonNode> entries(String kind, String subject) {
     List<JsonNode> found = new ArrayList<>();
-    for (JsonNode entry : node.get("/api/v1/audit/entries?limit=10000", node.tokens.get(Role.AUDITOR)).json().get("entries")) {
+    for (JsonNode entry : node.get("/api/v1/audit/entries?limit=10000", node.tokens.get(Role.NODE_AUDITOR)).json().get("entries")) {
       if (entry.get("kind").asText().equals(kind) && entry.get("subject").asText().equals(subject)) {
         found.add(entry);
       }
