@@ -33,7 +33,7 @@ final class AuditCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      try (Store opened = store.open()) {
+      try (Store opened = store.open(spec.commandLine().getErr())) {
         Verification verification = opened.audit().verify();
         if (verification instanceof Verification.Intact intact) {
           out.printf("OK: %d entries, head %s, %d signed checkpoint%s%n", intact.entries(), intact.headHex(), intact.checkpoints(),
@@ -56,7 +56,7 @@ final class AuditCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (Store opened = store.open()) {
+      try (Store opened = store.open(spec.commandLine().getErr())) {
         var checkpoint = opened.audit().checkpoint();
         if (checkpoint.isEmpty()) {
           spec.commandLine().getOut().println("the audit log is empty: nothing to sign");
