@@ -18,7 +18,12 @@ final class TerminalProgress {
 
   /** Schema migrations as the store opens: {@code migrating the store: 2/3 (V2 logistics terms)}. */
   static MigrationProgress migrations(PrintWriter err) {
-    if (!onTerminal()) {
+    return migrations(err, onTerminal());
+  }
+
+  /** As {@link #migrations(PrintWriter)}, told whether there is a terminal (the tests have none). */
+  static MigrationProgress migrations(PrintWriter err, boolean terminal) {
+    if (!terminal) {
       return MigrationProgress.NONE;
     }
     return new MigrationProgress() {

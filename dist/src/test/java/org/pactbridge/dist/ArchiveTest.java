@@ -136,6 +136,11 @@ class ArchiveTest {
     assertThat(verify.status()).as(verify.err()).isZero();
     assertThat(verify.out()).matches("OK: \\d+ entries, head [0-9a-f]{64}, \\d+ signed checkpoints?\n");
     assertThat(verify.err()).isEmpty();
+    // --verbose: the same answer, and the libraries' informational lines on standard error
+    Run verbose = run(launcher(node, "audit", "verify", "--verbose"));
+    assertThat(verbose.status()).isZero();
+    assertThat(verbose.out()).isEqualTo(verify.out());
+    assertThat(verbose.err()).contains(" INFO ", "Flyway");
   }
 
   /** systemd-analyze verify on the unit, its ExecStart pointed at the unpacked launcher (nothing is installed here). */
