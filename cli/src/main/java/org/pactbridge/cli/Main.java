@@ -33,6 +33,16 @@ public final class Main implements Runnable {
   /** Exit status for bad input (usage errors, unknown parties or levels, malformed dates, bad files). */
   public static final int BAD_INPUT = 2;
 
+  /** The log level property of the node's SLF4J back end (server's PlainLoggerFactory). */
+  private static final String LOG_LEVEL = "pactbridge.log.level";
+
+  /**
+   * The level the operator set when the JVM started, if any. Otherwise a command logs the libraries'
+   * (Flyway, Jetty, Javalin, HikariCP) warnings and errors only, on standard error, and --verbose their
+   * informational lines too: standard output carries only the command's answer either way.
+   */
+  private static final String OPERATOR_LOG_LEVEL = System.getProperty(LOG_LEVEL);
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /**
@@ -66,11 +76,9 @@ public final class Main implements Runnable {
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     Main main = commandLine.getCommand();
     commandLine.setExecutionStrategy(parseResult -> {
-      if (main.verbose) {
-        // slf4j-simple reads its level once, when the first logger is made; system properties win
-        // over simplelogger.properties. No logger exists before a command runs.
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
-      }
+      // The node's SLF4J back end (server's PlainLogger) reads pactbridge.log.level when each logger is
+      // made, and no logger exists before a command runs. A level the operator gave (-D in JAVA_OPTS) wins.
+      System.setProperty(LOG_LEVEL, OPERATOR_LOG_LEVEL != null ? OPERATOR_LOG_LEVEL : main.verbose ? "info" : "warn");
       return new CommandLine.RunLast().execute(parseResult);
     });
     commandLine.setParameterExceptionHandler((exception, arguments) -> {

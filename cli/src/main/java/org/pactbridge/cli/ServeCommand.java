@@ -34,8 +34,13 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "PORT", description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
   int port = 8080;
 
-  @Option(names = "--host", paramLabel = "HOST", description = "Address to bind (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--host", paramLabel = "HOST",
+      description = "Address to bind (default: ${DEFAULT-VALUE}). Other than loopback it needs --tls-keystore, or --insecure-http.")
   String host = "127.0.0.1";
+
+  @Option(names = "--insecure-http",
+      description = "Allow plain HTTP on an address other than loopback: tokens, session cookies and item content then cross the network in clear.")
+  boolean insecureHttp;
 
   @Option(names = "--party", paramLabel = "PARTY", description = "The nation this node serves (default: ${DEFAULT-VALUE}).")
   String party = "KOR";
@@ -71,7 +76,11 @@ final class ServeCommand implements Callable<Integer> {
     }
     StoreConfig storeConfig = store.config();
     ServerConfig config = new ServerConfig(registry, code, storeConfig.jdbcUrl(), dbUser == null ? storeConfig.user() : dbUser,
-        dbUser == null ? storeConfig.password() : password, host, port, null, maxBody, ServerConfig.DEFAULT_MAX_BATCH, tls, storeConfig.keyDir());
+        dbUser == null ? storeConfig.password() : password, host, port, null, maxBody, ServerConfig.DEFAULT_MAX_BATCH, tls, storeConfig.keyDir(),
+        insecureHttp, null);
+    config.listenerRefusal().ifPresent(reason -> {
+      throw new BadInputException(reason);
+    });
     PrintWriter err = spec.commandLine().getErr();
     if (Main.verbose(spec)) {
       err.printf("serve: world %s, party %s, store %s, keys %s%n", data == null ? "reference (built in)" : data, code,

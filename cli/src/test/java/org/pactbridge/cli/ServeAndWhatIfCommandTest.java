@@ -75,5 +75,10 @@ class ServeAndWhatIfCommandTest {
     Cli trust = Cli.run("serve", "--tls-truststore", "trust.p12", "--port", "0");
     assertThat(trust.status()).isEqualTo(2);
     assertThat(trust.err()).contains("--tls-truststore needs --tls-keystore");
+    Cli open = Cli.run("serve", "--host", "0.0.0.0", "--port", "0");
+    assertThat(open.status()).isEqualTo(2);
+    assertThat(open.err()).contains("refusing plain HTTP on 0.0.0.0").contains("--insecure-http");
+    assertThat(open.err().strip().lines()).hasSize(1);
+    assertThat(Cli.run("serve", "--help").out()).contains("--insecure-http");
   }
 }

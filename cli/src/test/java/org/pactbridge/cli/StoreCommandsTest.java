@@ -63,7 +63,9 @@ class StoreCommandsTest {
     assertThat(verified.status()).isZero();
     assertThat(verified.out()).startsWith("OK: ");
 
-    try (Connection connection = DriverManager.getConnection(db, "sa", ""); Statement statement = connection.createStatement()) {
+    // The embedded database's password is generated beside the keys (H2Protection).
+    String password = Files.readString(dir.resolve("keys").resolve("h2.password")).strip();
+    try (Connection connection = DriverManager.getConnection(db, "sa", password); Statement statement = connection.createStatement()) {
       statement.execute("DELETE FROM audit_entry WHERE seq = 3");
     }
     Cli broken = Cli.run(with(db, "audit", "verify"));

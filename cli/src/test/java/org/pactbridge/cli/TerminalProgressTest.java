@@ -19,7 +19,7 @@ class TerminalProgressTest {
     Store.open(StoreConfig.h2(dir.resolve("db").resolve("pactbridge"), dir.resolve("keys")),
         TerminalProgress.migrations(new PrintWriter(err), true)).close();
     String printed = err.toString();
-    assertThat(printed).startsWith("\rmigrating the store: 1/").contains("(V1 registry items audit)").endsWith(" migrations applied\n");
+    assertThat(printed).startsWith("\rmigrating the store: 1/").contains("(V1 registry items audit)").containsPattern("\\rmigrating the store: \\d+ migrations applied *\n$");
     // one line on the terminal: carriage returns between the steps, a single newline at the end
     assertThat(printed.chars().filter(c -> c == '\n').count()).isEqualTo(1);
     assertThat(printed.split("\r", -1)).hasSizeGreaterThan(3);

@@ -12,39 +12,107 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.pactbridge.core.party.Party;
 import org.pactbridge.core.user.ApiToken;
 import org.pactbridge.core.user.Role;
 import org.pactbridge.core.user.TokenRepository;
 import org.pactbridge.core.user.User;
 import org.pactbridge.core.user.UserRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Users and their API tokens: the first-start admin, issuing, authenticating and revoking.
  *
  * <p>A token is {@code pbt_} followed by 256 random bits (base64url). Only its SHA-256 is stored: with
  * that much entropy a fast hash is enough (no guessing attack is feasible), and it lets every request be
- * checked in a microsecond. Authenticated tokens are cached by hash; revoking through this class drops
- * the cache entry; expiry is checked on every request. Thread-safe.
+ * checked in a microsecond. Expiry is checked on every request.
+ *
+ * <p>Revocation across processes: authenticated tokens are cached by hash, in a cache that belongs to a
+ * <em>generation</em> of the database's revocation counter ({@code pb_revocation}). Every revoke and
+ * user deletion, by any process on the same database, moves that counter in its own transaction; each
+ * instance reads it every {@value #POLL_MILLIS} ms on a daemon thread and, when it has moved, starts a
+ * new, empty cache. A look-up takes the cache it will fill <em>before</em> it reads the database, so a
+ * token read just before a revoke committed can only land in a cache that the next poll throws away:
+ * a revoked token or a deleted user stops working on every instance within one poll, well under a
+ * second. Requests never read the database for a cached token. Thread-safe.
  */
-public final class Accounts {
+public final class Accounts implements AutoCloseable {
+  static final long POLL_MILLIS = 200;
+
   public static final String TOKEN_PREFIX = "pbt_";
+  private static final Logger LOG = LoggerFactory.getLogger(Accounts.class);
 
   private final UserRepository users;
   private final TokenRepository tokens;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
-  private final ConcurrentHashMap<String, Session> sessions = new ConcurrentHashMap<>();
+  private final RevocationSource revocations;
+  private final ScheduledExecutorService poller;
+  private volatile Generation current;
 
   /** A token issued just now: the secret is shown once and never again. */
   public record Issued(ApiToken token, String secret) {}
 
   record Session(User user, ApiToken token) {}
 
-  public Accounts(UserRepository users, TokenRepository tokens, Clock clock) {
+  /** The cache of one revocation generation. */
+  private record Generation(long number, ConcurrentHashMap<String, Session> sessions) {}
+
+  /** Where the revocation counter is read: the database every instance shares. */
+  @FunctionalInterface
+  interface RevocationSource {
+    long generation();
+  }
+
+  /** Accounts whose cache follows {@code revocations}, polled on a daemon thread until {@link #close}. */
+  Accounts(UserRepository users, TokenRepository tokens, RevocationSource revocations, Clock clock) {
     this.users = users;
     this.tokens = tokens;
+    this.revocations = revocations;
     this.clock = clock;
+    this.current = new Generation(revocations.generation(), new ConcurrentHashMap<>());
+    this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "pactbridge-revocation-poll");
+      thread.setDaemon(true);
+      return thread;
+    });
+    poller.scheduleWithFixedDelay(this::pollQuietly, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  /** Accounts on the server's own tables. */
+  public Accounts(JdbcUsers users, Clock clock) {
+    this(users, users, users::revocationGeneration, clock);
+  }
+
+  /**
+   * Reads the revocation counter now and, if it moved, starts an empty cache. Called by the poller, and
+   * after this process revokes, so that its own revocations take effect at once.
+   */
+  void poll() {
+    long generation = revocations.generation();
+    if (generation != current.number()) {
+      current = new Generation(generation, new ConcurrentHashMap<>());
+    }
+  }
+
+  private void pollQuietly() {
+    try {
+      poll();
+    } catch (RuntimeException e) {
+      // A database that does not answer: drop the cache rather than trust it (fail closed), and say so
+      // with the exception's class only.
+      current = new Generation(Long.MIN_VALUE, new ConcurrentHashMap<>());
+      LOG.warn("cannot read the revocation generation ({}); token cache dropped", e.getClass().getSimpleName());
+    }
+  }
+
+  @Override
+  public void close() {
+    poller.shutdownNow();
   }
 
   public UserRepository users() {
@@ -91,6 +159,8 @@ public final class Accounts {
       return Optional.empty();
     }
     String hash = hash(secret);
+    // Taken before the database is read: see the class comment.
+    ConcurrentHashMap<String, Session> sessions = current.sessions();
     Session session = sessions.get(hash);
     if (session == null) {
       Optional<ApiToken> token = tokens.findByHash(hash);
@@ -110,8 +180,16 @@ public final class Accounts {
   }
 
   public boolean revoke(ApiToken token) {
-    sessions.remove(token.hash());
-    return tokens.revoke(token.id(), clock.instant());
+    boolean revoked = tokens.revoke(token.id(), clock.instant());
+    poll();
+    return revoked;
+  }
+
+  /** Deletes a user and revokes their tokens, on every instance within one poll (here at once). */
+  public boolean delete(User user) {
+    boolean deleted = users.delete(user.id(), clock.instant());
+    poll();
+    return deleted;
   }
 
   static String hash(String secret) {

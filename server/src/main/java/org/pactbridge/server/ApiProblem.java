@@ -91,6 +91,30 @@ public final class ApiProblem extends RuntimeException {
     return new ApiProblem(400, "BATCH_TOO_LARGE", "Batch too large", "the batch holds " + count + " requests; the limit is " + limit);
   }
 
+  public static ApiProblem fieldTooLong(String pointer, int length, int limit) {
+    return new ApiProblem(400, "FIELD_TOO_LONG", "Field too long", "the string at " + pointer + " has " + length + " characters; the limit is " + limit,
+        Map.of("pointer", pointer, "limit", limit));
+  }
+
+  public static ApiProblem nameTooLong(String pointer, int limit) {
+    return new ApiProblem(400, "FIELD_NAME_TOO_LONG", "Field name too long",
+        "a field name in the object at " + pointer + " is longer than " + limit + " characters", Map.of("pointer", pointer, "limit", limit));
+  }
+
+  /** A list over its limit; the batch's {@code requests} keeps its own code. */
+  public static ApiProblem listTooLong(String field, String pointer, int count, int limit) {
+    if ("requests".equals(field)) {
+      return tooManyRequests(count, limit);
+    }
+    return new ApiProblem(400, "LIST_TOO_LONG", "List too long", "the list at " + pointer + " has " + count + " elements; the limit is " + limit,
+        Map.of("pointer", pointer, "limit", limit));
+  }
+
+  public static ApiProblem invalidUnicode(String pointer, int index) {
+    return new ApiProblem(400, "INVALID_UNICODE", "Invalid text",
+        "the string at " + pointer + " holds a lone surrogate at character " + index + " (text must be valid Unicode)", Map.of("pointer", pointer));
+  }
+
   public static ApiProblem badParameter(String name, String detail) {
     return new ApiProblem(400, "BAD_PARAMETER", "Bad query parameter", "query parameter '" + name + "': " + detail, Map.of("parameter", name));
   }

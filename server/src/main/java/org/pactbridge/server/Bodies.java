@@ -1,7 +1,9 @@
 package org.pactbridge.server;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.List;
 import org.pactbridge.api.request.DecisionBody;
+import org.pactbridge.api.request.NumberOrText;
 
 /** Request bodies that only the server reads. */
 final class Bodies {
@@ -36,14 +38,16 @@ final class Bodies {
    * {@code POST /api/v1/logistics/support-checks}: the flags of {@code support check} in camelCase.
    * {@code location} is {@code "LAT,LON"}; {@code quantity} and {@code value} are decimals (text or number).
    */
-  record SupportCheckBody(String supplier, String receiver, String category, String activity, String agreement, String location, String quantity,
-      String value, String currency, String at) {}
+  record SupportCheckBody(String supplier, String receiver, String category, String activity, String agreement, String location,
+      @JsonDeserialize(using = NumberOrText.class) String quantity, @JsonDeserialize(using = NumberOrText.class) String value, String currency,
+      String at) {}
 
   /**
    * {@code POST /api/v1/logistics/ledger/entries}: {@code type} provide or receive (with the flags of
    * {@code ledger provide}), reimburse ({@code entry}, {@code mode}, {@code value}, {@code currency}) or
    * reverse ({@code entry}); {@code at} defaults to now.
    */
-  record LedgerEntryBody(String type, String agreement, String supplier, String receiver, String category, String quantity, String value,
-      String currency, Long entry, String mode, String at) {}
+  record LedgerEntryBody(String type, String agreement, String supplier, String receiver, String category,
+      @JsonDeserialize(using = NumberOrText.class) String quantity, @JsonDeserialize(using = NumberOrText.class) String value, String currency,
+      Long entry, String mode, String at) {}
 }

@@ -51,8 +51,14 @@ final class Http {
     return bytes;
   }
 
-  /** Reads {@code bytes} strictly into the reader's type. */
+  /** Reads {@code bytes} strictly into the reader's type, after checking them against the default {@link JsonLimits}. */
   static <T> T read(byte[] bytes, ObjectReader reader) {
+    return read(bytes, reader, JsonLimits.DEFAULT);
+  }
+
+  /** Reads {@code bytes} strictly into the reader's type, after checking them against {@code limits}. */
+  static <T> T read(byte[] bytes, ObjectReader reader, JsonLimits limits) {
+    limits.check(bytes);
     try {
       T value = reader.readValue(bytes);
       if (value == null) {
@@ -127,18 +133,31 @@ final class Http {
   }
 
   static void problem(Context ctx, ApiProblem problem) {
+    ctx.status(problem.status()).contentType(PROBLEM_JSON).result(problemBytes(problem, ctx.path()));
+  }
+
+  /** The RFC 9457 document for {@code problem}; {@code instance} is the request path, if there is one. */
+  static byte[] problemBytes(ApiProblem problem, String instance) {
     ObjectNode node = Json.MAPPER.createObjectNode();
     node.put("type", "urn:pactbridge:problem:" + problem.code().toLowerCase(Locale.ROOT).replace('_', '-'));
     node.put("title", problem.title());
     node.put("status", problem.status());
-    node.put("detail", problem.detail());
-    node.put("instance", ctx.path());
+    // Whatever built the problem, input is quoted here at most as a short, escaped excerpt (Excerpt).
+    node.put("detail", Excerpt.of(problem.detail(), Excerpt.DETAIL));
+    if (instance != null) {
+      node.put("instance", Excerpt.of(instance, Excerpt.PATH));
+    }
     node.put("code", problem.code());
     for (Map.Entry<String, Object> extension : problem.extensions().entrySet()) {
-      node.set(extension.getKey(), Json.MAPPER.valueToTree(extension.getValue()));
+      Object value = extension.getValue();
+      if (value instanceof String text) {
+        node.put(extension.getKey(), Excerpt.of(text, extension.getKey().equals("token") ? Excerpt.TOKEN : Excerpt.PATH));
+      } else {
+        node.set(extension.getKey(), Json.MAPPER.valueToTree(value));
+      }
     }
     try {
-      ctx.status(problem.status()).contentType(PROBLEM_JSON).result(Json.MAPPER.writeValueAsBytes(node));
+      return Json.MAPPER.writeValueAsBytes(node);
     } catch (IOException e) {
       throw new IllegalStateException("cannot write a problem", e);
     }

@@ -66,19 +66,19 @@ public final class JdbcUsers implements UserRepository, TokenRepository {
 
   @Override
   public Optional<User> find(String id) {
-    return db.with(connection -> queryUser(connection, "SELECT " + USER_COLUMNS + " FROM pb_user WHERE id = ?", id));
+    return db.with(connection -> queryUser(connection, "SELECT " + USER_COLUMNS + " FROM pb_user WHERE id = ? AND deleted_at IS NULL", id));
   }
 
   @Override
   public Optional<User> findByName(String name) {
-    return db.with(connection -> queryUser(connection, "SELECT " + USER_COLUMNS + " FROM pb_user WHERE name = ?", name));
+    return db.with(connection -> queryUser(connection, "SELECT " + USER_COLUMNS + " FROM pb_user WHERE name = ? AND deleted_at IS NULL", name));
   }
 
   @Override
   public List<User> all() {
     return db.with(connection -> {
       List<User> users = new ArrayList<>();
-      try (PreparedStatement statement = connection.prepareStatement("SELECT " + USER_COLUMNS + " FROM pb_user ORDER BY name");
+      try (PreparedStatement statement = connection.prepareStatement("SELECT " + USER_COLUMNS + " FROM pb_user WHERE deleted_at IS NULL ORDER BY name");
           ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
           users.add(user(rows));
@@ -91,7 +91,7 @@ public final class JdbcUsers implements UserRepository, TokenRepository {
   @Override
   public long count() {
     return db.with(connection -> {
-      try (PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM pb_user"); ResultSet rows = statement.executeQuery()) {
+      try (PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM pb_user WHERE deleted_at IS NULL"); ResultSet rows = statement.executeQuery()) {
         rows.next();
         return rows.getLong(1);
       }
@@ -144,13 +144,67 @@ public final class JdbcUsers implements UserRepository, TokenRepository {
 
   @Override
   public boolean revoke(String id, Instant at) {
-    return db.with(connection -> {
+    return db.inTransaction(connection -> {
+      boolean revoked;
       try (PreparedStatement statement = connection.prepareStatement("UPDATE pb_api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")) {
         statement.setObject(1, time(at));
         statement.setString(2, id);
-        return statement.executeUpdate() == 1;
+        revoked = statement.executeUpdate() == 1;
+      }
+      if (revoked) {
+        bumpGeneration(connection);
+      }
+      return revoked;
+    });
+  }
+
+  /**
+   * Marks the user deleted and revokes every token of theirs, in one transaction that also moves the
+   * revocation generation; false when there is no such (undeleted) user. The row stays, so that audit
+   * entries naming the user still resolve, but no look-up returns it again.
+   */
+  @Override
+  public boolean delete(String id, Instant at) {
+    return db.inTransaction(connection -> {
+      int deleted;
+      try (PreparedStatement statement = connection.prepareStatement("UPDATE pb_user SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL")) {
+        statement.setObject(1, time(at));
+        statement.setString(2, id);
+        deleted = statement.executeUpdate();
+      }
+      if (deleted == 0) {
+        return false;
+      }
+      try (PreparedStatement statement = connection.prepareStatement("UPDATE pb_api_token SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL")) {
+        statement.setObject(1, time(at));
+        statement.setString(2, id);
+        statement.executeUpdate();
+      }
+      bumpGeneration(connection);
+      return true;
+    });
+  }
+
+  /**
+   * The revocation generation: it moves with every revoke and deletion made by any process on this
+   * database, so an instance that sees it move drops its cached tokens. One primary-key read.
+   */
+  long revocationGeneration() {
+    return db.with(connection -> {
+      try (PreparedStatement statement = connection.prepareStatement("SELECT generation FROM pb_revocation WHERE id = 1");
+          ResultSet rows = statement.executeQuery()) {
+        if (!rows.next()) {
+          throw new ServerException("the revocation generation row is missing: the server schema is damaged");
+        }
+        return rows.getLong(1);
       }
     });
+  }
+
+  private static void bumpGeneration(Connection connection) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement("UPDATE pb_revocation SET generation = generation + 1 WHERE id = 1")) {
+      statement.executeUpdate();
+    }
   }
 
   private Optional<User> queryUser(Connection connection, String sql, String value) throws SQLException {

@@ -20,6 +20,7 @@ import org.pactbridge.core.item.Release;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.Party;
 import org.pactbridge.core.party.PartyCode;
+import org.pactbridge.core.release.ClearanceEquivalence;
 import org.pactbridge.core.release.Decision;
 import org.pactbridge.core.release.Outcome;
 import org.pactbridge.core.release.Reason;
@@ -74,7 +75,50 @@ final class NodeItems {
     label.originators().stream().sorted().filter(party -> !party.equals(label.level().party())).forEach(originators::add);
     JdbcItemRepository.Draft draft = new JdbcItemRepository.Draft(originators, label.level(), label.releasability(), label.orcon(), label.topics(),
         declassifyOn, marking);
-    return store.items().register(draft, content, clock.instant());
+    Instant now = clock.instant();
+    Item item = store.items().build(draft, content, now);
+    // The other co-originators a user names must confirm before their users see it: named first, so a
+    // crash before the item is stored restricts nothing that exists.
+    List<PartyCode> named = originators.stream().filter(party -> !party.equals(caller.nationality())).toList();
+    store.coOriginators().name(item.id(), named, now);
+    store.items().add(item, content);
+    return item;
+  }
+
+  /** JOINT items that name the caller's nation as co-originator and await its confirmation, which the caller is cleared for. */
+  List<Item> awaitingConfirmation(User caller) {
+    List<Item> awaiting = new ArrayList<>();
+    for (ItemId id : store.coOriginators().awaiting(caller.nationality())) {
+      store.items().find(id).filter(item -> clearedAsOriginator(caller, item)).ifPresent(awaiting::add);
+    }
+    return awaiting;
+  }
+
+  /**
+   * An originator or disclosure officer of a named co-originator nation confirms that it co-originated
+   * the item; from then on that nation's users see it as its originators. Not found when the nation was
+   * not awaiting confirmation of the item or the caller is not cleared for it.
+   */
+  Item confirmCoOriginator(User caller, String id) {
+    ItemId itemId;
+    try {
+      itemId = ItemId.of(id);
+    } catch (InvalidInputException e) {
+      throw ApiProblem.notFound("no item '" + id + "' awaiting confirmation");
+    }
+    Item item = store.items().find(itemId).filter(found -> clearedAsOriginator(caller, found))
+        .orElseThrow(() -> ApiProblem.notFound("no item '" + id + "' awaiting " + caller.nationality() + "'s confirmation"));
+    if (!store.coOriginators().confirm(itemId, caller.nationality(), caller.name(), clock.instant())) {
+      throw ApiProblem.notFound("no item '" + id + "' awaiting " + caller.nationality() + "'s confirmation");
+    }
+    return item;
+  }
+
+  /** Clearance and need-to-know of an originator's national, through the equivalence that applies (rule 1 needs no agreement). */
+  private boolean clearedAsOriginator(User caller, Item item) {
+    return item.originators().contains(caller.nationality())
+        && ClearanceEquivalence.cleared(engine.registry(), caller.clearance(), item.level(), clock.instant())
+        && caller.needToKnow().containsAll(item.topics());
   }
 
   /** The item if the caller may see it; empty otherwise, whether or not it exists. */
@@ -122,10 +166,12 @@ final class NodeItems {
     PartyCode nation = caller.nationality();
     Instant now = clock.instant();
     if (item.originators().contains(nation)) {
-      // The originator's own nationals: clearance in their scheme and need-to-know (rule 1 needs no agreement).
-      Level level = item.level();
-      boolean cleared = !level.party().equals(nation) || caller.clearance().rank() >= level.rank();
-      return cleared && caller.needToKnow().containsAll(item.topics());
+      // An originator's own nationals: clearance and need-to-know. A JOINT item's level may be written
+      // in another co-originator's scheme: it is then compared through the equivalence of the agreement
+      // in force between that party and the user's nation, and with no way to compare, the item stays
+      // invisible. A co-originator named by another nation sees nothing until it has confirmed.
+      return clearedAsOriginator(caller, item)
+          && (item.originators().size() == 1 || !store.coOriginators().unconfirmed(item.id()).contains(nation));
     }
     Optional<Holding> holding = holdingOf(item, nation);
     if (holding.isEmpty()) {

@@ -40,12 +40,17 @@ import org.pactbridge.store.Store;
  * settlement ledger in the store ({@code ledger …}), with the same JSON as the command line. Logistics
  * officers record and read; admins and auditors read. A refused ledger command writes nothing: the
  * core's {@link Ledger} validates in full before its one append.
+ *
+ * <p>Every ledger action is tied to the caller's nation: an officer records a provision only for their
+ * own nation as supplier, a receipt only as receiver, and reimburses or reverses only entries their
+ * nation is a party to. Reading is scoped the same way: entries, balances, obligations and statements
+ * of exchanges the caller's nation takes part in. A node auditor reads the whole ledger.
  */
 final class NodeLogistics {
   private static final ObjectReader SUPPORT_CHECK = org.pactbridge.api.request.Bodies.readerFor(Bodies.SupportCheckBody.class);
   private static final ObjectReader LEDGER_ENTRY = org.pactbridge.api.request.Bodies.readerFor(Bodies.LedgerEntryBody.class);
   private static final String CSV = "text/csv";
-  private static final Set<Role> READERS = EnumSet.of(Role.LOGISTICS_OFFICER, Role.ADMIN, Role.AUDITOR);
+  private static final Set<Role> READERS = EnumSet.of(Role.LOGISTICS_OFFICER, Role.ADMIN, Role.AUDITOR, Role.NODE_AUDITOR);
   private static final Set<Role> WRITERS = EnumSet.of(Role.LOGISTICS_OFFICER);
 
   private final Registry registry;
@@ -73,13 +78,15 @@ final class NodeLogistics {
         new Endpoint("POST", base + "/ledger/entries", "createLedgerEntry",
             "Append a ledger entry: provide, receive, reimburse or reverse (audited; a refused one writes nothing)", WRITERS,
             Bodies.LedgerEntryBody.class, "the entry", this::createEntry),
-        new Endpoint("GET", base + "/ledger/entries", "listLedgerEntries", "Every ledger entry, in sequence order", READERS, null, "[entry]",
-            (ctx, caller) -> raw(ctx, 200, "[" + String.join(",", ledger.entries().stream().map(Statement::entryJson).toList()) + "]")),
+        new Endpoint("GET", base + "/ledger/entries", "listLedgerEntries", "The ledger entries the caller's nation is a party to, in sequence order",
+            READERS, null, "[entry]", (ctx, caller) -> raw(ctx, 200,
+                "[" + String.join(",", ledger.entries().stream().filter(entry -> reads(caller, entry)).map(Statement::entryJson).toList()) + "]")),
         new Endpoint("GET", base + "/ledger/balances", "ledgerBalances", "Balances per agreement, party and currency (?at=: entries up to then)",
             READERS, null, "[{agreement, party, currency, receivable, payable, net}]", this::balances),
         new Endpoint("GET", base + "/ledger/overdue", "ledgerOverdue", "Obligations unsettled past their settlement period at ?at= (default now)",
             READERS, null, "[{sequence, agreement, debtor, creditor, outstanding, currency, due, dueAssumed}]",
-            (ctx, caller) -> Http.json(ctx, 200, LogisticsJson.obligations(ledger.overdue(at(ctx.queryParam("at")))))),
+            (ctx, caller) -> Http.json(ctx, 200, LogisticsJson.obligations(
+                ledger.overdue(at(ctx.queryParam("at"))).stream().filter(obligation -> reads(caller, obligation.transfer())).toList()))),
         new Endpoint("GET", base + "/ledger/statement", "ledgerStatement",
             "The monthly statement of ?party= (default this node's) with ?partner= for ?month=YYYY-MM; JSON, or CSV (Accept: text/csv or ?format=csv)",
             READERS, null, "statement (JSON or CSV)", this::statement));
@@ -115,16 +122,46 @@ final class NodeLogistics {
     Bodies.LedgerEntryBody body = Http.read(Http.body(ctx, maxBody), LEDGER_ENTRY);
     String type = required(body.type(), "type").strip().toLowerCase(Locale.ROOT);
     Instant at = at(body.at());
+    PartyCode nation = caller.nationality();
     LedgerEntry entry = switch (type) {
-      case "provide" -> ledger.provide(transfer(body, at));
-      case "receive" -> ledger.receive(transfer(body, at));
-      case "reimburse" -> ledger.reimburse(requiredEntry(body), ReimbursementMode.parse(required(body.mode(), "mode")),
+      case "provide" -> ledger.provide(actingAs(nation, "supplier", transfer(body, at)));
+      case "receive" -> ledger.receive(actingAs(nation, "receiver", transfer(body, at)));
+      case "reimburse" -> ledger.reimburse(partyTo(nation, requiredEntry(body)), ReimbursementMode.parse(required(body.mode(), "mode")),
           Money.of(required(body.value(), "value"), required(body.currency(), "currency")), at);
-      case "reverse" -> ledger.reverse(requiredEntry(body), at);
+      case "reverse" -> ledger.reverse(partyTo(nation, requiredEntry(body)), at);
       default -> throw InvalidInputException.invalid("UNKNOWN_ENTRY_TYPE", body.type(),
           "unknown entry type '" + body.type() + "' (expected provide, receive, reimburse or reverse)");
     };
     raw(ctx, 201, Statement.entryJson(entry));
+  }
+
+  /** An officer records a provision as its supplier's national, a receipt as its receiver's. */
+  private static Transfer actingAs(PartyCode nation, String side, Transfer transfer) {
+    PartyCode party = side.equals("supplier") ? transfer.supplier() : transfer.receiver();
+    if (!party.equals(nation)) {
+      throw new ApiProblem(403, "NOT_A_PARTY_TO_ENTRY", "Not your nation's entry",
+          "an officer of " + nation + " records entries in which " + nation + " is the " + side + ", not " + party);
+    }
+    return transfer;
+  }
+
+  /** An officer reimburses or reverses only entries their nation is a party to (an unknown entry is the ledger's to refuse). */
+  private long partyTo(PartyCode nation, long sequence) {
+    ledger.entries().stream().filter(entry -> entry.sequence() == sequence && !entry.involves(nation)).findFirst().ifPresent(entry -> {
+      throw new ApiProblem(403, "NOT_A_PARTY_TO_ENTRY", "Not your nation's entry",
+          "an officer of " + nation + " acts on entries to which " + nation + " is a party; entry " + sequence + " is between "
+              + entry.supplier() + " and " + entry.receiver());
+    });
+    return sequence;
+  }
+
+  /** Whether the caller reads this entry: a node auditor reads all; everyone else, their nation's exchanges. */
+  private static boolean reads(User caller, LedgerEntry entry) {
+    return caller.has(Role.NODE_AUDITOR) || entry.involves(caller.nationality());
+  }
+
+  private boolean readsAgreement(User caller, AgreementId agreement) {
+    return caller.has(Role.NODE_AUDITOR) || registry.requireAgreement(agreement).hasParty(caller.nationality());
   }
 
   private Transfer transfer(Bodies.LedgerEntryBody body, Instant at) {
@@ -147,7 +184,8 @@ final class NodeLogistics {
 
   private void balances(Context ctx, User caller) {
     String at = ctx.queryParam("at");
-    Http.json(ctx, 200, LogisticsJson.balances(at == null ? ledger.balances() : ledger.balancesAt(DateSpec.parseInstant(at))));
+    List<org.pactbridge.core.logistics.Balance> balances = at == null ? ledger.balances() : ledger.balancesAt(DateSpec.parseInstant(at));
+    Http.json(ctx, 200, LogisticsJson.balances(balances.stream().filter(balance -> readsAgreement(caller, balance.agreement())).toList()));
   }
 
   private void statement(Context ctx, User caller) {
@@ -167,7 +205,13 @@ final class NodeLogistics {
     }
     String partyParam = ctx.queryParam("party");
     PartyCode whose = partyParam == null ? party : registry.requireParty(partyParam).code();
-    Statement statement = ledger.statement(whose, registry.requireParty(partner).code(), yearMonth);
+    PartyCode with = registry.requireParty(partner).code();
+    PartyCode nation = caller.nationality();
+    if (!caller.has(Role.NODE_AUDITOR) && !whose.equals(nation) && !with.equals(nation)) {
+      throw new ApiProblem(403, "NOT_A_PARTY_TO_STATEMENT", "Not your nation's statement",
+          "a statement between " + whose + " and " + with + " is read by their nations' officers, not by " + nation);
+    }
+    Statement statement = ledger.statement(whose, with, yearMonth);
     if (wantsCsv(ctx)) {
       ctx.status(200).contentType(CSV + "; charset=utf-8").result(statement.toCsv().getBytes(StandardCharsets.UTF_8));
     } else {

@@ -107,6 +107,9 @@ public final class NodeServer implements AutoCloseable {
   private final byte[] openApi;
   private final Javalin app;
   private final Optional<Accounts.Issued> firstStart;
+  private final JsonLimits batchLimits;
+  private final CallerAuthentication authentication;
+  private final WebSessions sessions;
 
   private NodeServer(ServerConfig config) {
     this.config = config;
@@ -114,7 +117,8 @@ public final class NodeServer implements AutoCloseable {
     this.engine = new ReleaseEngine(registry);
     this.party = registry.requireParty(config.party());
     // The store migrates first: its Flyway expects to find either an empty schema or its own history.
-    StoreConfig storeConfig = config.storeConfig();
+    // An embedded H2 file: owner-only, with the generated password both connections use.
+    StoreConfig storeConfig = org.pactbridge.store.H2Protection.secure(config.storeConfig());
     this.store = Store.open(storeConfig);
     this.items = new NodeItems(store, engine, config.clock());
     this.logistics = new NodeLogistics(registry, store, config.clock(), party.code(), config.maxBodyBytes());
@@ -126,7 +130,7 @@ public final class NodeServer implements AutoCloseable {
       throw e;
     }
     JdbcUsers users = new JdbcUsers(db, registry);
-    this.accounts = new Accounts(users, users, config.clock());
+    this.accounts = new Accounts(users, config.clock());
     this.firstStart = accounts.bootstrapAdmin(party);
     this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(metrics);
@@ -137,6 +141,10 @@ public final class NodeServer implements AutoCloseable {
     for (Outcome outcome : Outcome.values()) {
       decisions.put(outcome, Counter.builder("pactbridge.decisions").tag("outcome", outcome.name()).register(metrics));
     }
+    this.batchLimits = JsonLimits.DEFAULT.withList("requests", config.maxBatch());
+    SessionCookies cookies = new SessionCookies(config.tls() != null || config.isLoopback());
+    this.authentication = new CallerAuthentication(accounts, cookies, new LoginThrottle(config.failedLogins(), config.clock()), metrics);
+    this.sessions = new WebSessions(cookies);
     this.endpoints = List.copyOf(endpointList());
     this.openApi = Json.write(OpenApi.document(endpoints, VERSION), true).getBytes(StandardCharsets.UTF_8);
     this.app = Javalin.create(javalin -> {
@@ -145,6 +153,7 @@ public final class NodeServer implements AutoCloseable {
       javalin.router.ignoreTrailingSlashes = true;
       // The web UI (module web): static pages from the classpath at /, calling this API; nothing from elsewhere.
       javalin.staticFiles.add(org.pactbridge.web.WebAssets.CLASSPATH_ROOT, io.javalin.http.staticfiles.Location.CLASSPATH);
+      HttpEdges.configure(javalin, config.tls() != null);
       if (config.tls() != null) {
         javalin.jetty.addConnector((server, http) -> TlsConnector.create(server, http, config));
       }
@@ -153,6 +162,8 @@ public final class NodeServer implements AutoCloseable {
       register(endpoint);
     }
     app.exception(Exception.class, this::onException);
+    // Javalin maps its own 404/405 itself unless told otherwise; here they become problems too (405 with Allow).
+    app.exception(HttpResponseException.class, this::onException);
     app.error(404, ctx -> {
       String written = ctx.res().getContentType();
       if ((written == null || !written.startsWith(Http.PROBLEM_JSON)) && !ctx.res().isCommitted()) {
@@ -163,10 +174,14 @@ public final class NodeServer implements AutoCloseable {
 
   /** Opens the database, creates the first admin if there is none, and starts listening. */
   public static NodeServer start(ServerConfig config) {
+    config.listenerRefusal().ifPresent(reason -> {
+      throw new ServerException(reason);
+    });
     NodeServer server = new NodeServer(config);
     try {
       server.app.start(config.host(), config.port());
     } catch (RuntimeException e) {
+      server.accounts.close();
       server.tally.close();
       server.db.close();
       server.store.close();
@@ -201,6 +216,7 @@ public final class NodeServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    accounts.close();
     tally.close();
     gcMetrics.close();
     metrics.close();
@@ -224,6 +240,8 @@ public final class NodeServer implements AutoCloseable {
     list.add(new Endpoint("GET", "/api/v1/users", "listUsers", "Every user", EnumSet.of(Role.ADMIN), null, "[user]", this::listUsers));
     list.add(new Endpoint("POST", "/api/v1/users", "createUser", "Create a user", EnumSet.of(Role.ADMIN), Bodies.UserBody.class, "the user",
         this::createUser));
+    list.add(new Endpoint("DELETE", "/api/v1/users/{id}", "deleteUser", "Delete a user and revoke their tokens, on every instance within a second",
+        EnumSet.of(Role.ADMIN), null, "no content", this::deleteUser));
     list.add(new Endpoint("POST", "/api/v1/users/{id}/tokens", "createToken", "Issue an API token for a user (the secret is shown once)",
         EnumSet.of(Role.ADMIN), Bodies.TokenBody.class, "{id, token, …}", (ctx, caller) -> issueToken(ctx, requireUser(ctx.pathParam("id")))));
     list.add(new Endpoint("GET", "/api/v1/parties", "listParties", "Parties and their classification schemes", Endpoint.ANY_USER, null,
@@ -247,11 +265,22 @@ public final class NodeServer implements AutoCloseable {
     list.add(new Endpoint("POST", "/api/v1/whatif", "whatIf", "Hypothetical events in; changed coverage cells and decisions out",
         Endpoint.ASKERS, WhatIfBody.class, "{at, cells, decisions}", this::whatIf));
     Set<Role> holders = EnumSet.of(Role.ORIGINATOR, Role.DISCLOSURE_OFFICER, Role.ANALYST);
-    Set<Role> auditors = EnumSet.of(Role.AUDITOR, Role.ADMIN);
+    Set<Role> auditors = EnumSet.of(Role.AUDITOR, Role.NODE_AUDITOR, Role.ADMIN);
     list.add(new Endpoint("POST", "/api/v1/items", "createItem", "Register an item of the caller's nation with its label and content",
         EnumSet.of(Role.ORIGINATOR), Bodies.ItemBody.class, "the item (without content)", this::createItem));
     list.add(new Endpoint("GET", "/api/v1/items", "listItems", "Items the caller may see (?offset=, ?limit=)", holders, null, "[item]",
         this::listItems));
+    Set<Role> confirmers = EnumSet.of(Role.ORIGINATOR, Role.DISCLOSURE_OFFICER);
+    list.add(new Endpoint("GET", "/api/v1/co-originations", "listCoOriginations",
+        "JOINT items that another nation registered naming the caller's nation as co-originator, awaiting its confirmation (without content)",
+        confirmers, null, "[item]", (ctx, caller) -> {
+          ArrayNode array = Json.MAPPER.createArrayNode();
+          items.awaitingConfirmation(caller).forEach(item -> array.add(itemJson(item)));
+          Http.json(ctx, 200, array);
+        }));
+    list.add(new Endpoint("POST", "/api/v1/co-originations/{id}", "confirmCoOrigination",
+        "The caller's nation confirms it co-originated the item; its users then see it (audited)", confirmers, null, "the item (without content)",
+        (ctx, caller) -> Http.json(ctx, 200, itemJson(items.confirmCoOriginator(caller, ctx.pathParam("id"))))));
     list.add(new Endpoint("GET", "/api/v1/items/{id}", "getItem", "One item with its content, if the caller may see it", holders, null,
         "item with content", this::getItem));
     list.add(new Endpoint("POST", "/api/v1/items/{id}/decisions", "decideItem",
@@ -272,9 +301,11 @@ public final class NodeServer implements AutoCloseable {
         EnumSet.of(Role.DISCLOSURE_OFFICER), Bodies.ConsentAnswerBody.class, "request with answer", this::answerConsent));
     list.add(new Endpoint("GET", "/api/v1/audit/verify", "verifyAudit", "Verify the hash chain, head and checkpoints", auditors, null,
         "{ok, …}", this::verifyAudit));
-    list.add(new Endpoint("GET", "/api/v1/audit/entries", "exportAudit", "Export audit entries (?from=1&limit=1000)", auditors, null,
+    list.add(new Endpoint("GET", "/api/v1/audit/entries", "exportAudit", "Export the audit entries the caller may read (?from=1&limit=1000): "
+        + "their nation's actions and the items they may see; a node auditor reads all", auditors, null,
         "{entries, next}", this::exportAudit));
     list.addAll(logistics.endpoints());
+    list.addAll(sessions.endpoints());
     return list;
   }
 
@@ -290,7 +321,11 @@ public final class NodeServer implements AutoCloseable {
       }
     };
     switch (endpoint.method()) {
-      case "GET" -> app.get(endpoint.path(), handler);
+      case "GET" -> {
+        app.get(endpoint.path(), handler);
+        // Javalin would answer HEAD on a GET route with 200 without running it, authentication included.
+        app.head(endpoint.path(), handler);
+      }
       case "POST" -> app.post(endpoint.path(), handler);
       case "DELETE" -> app.delete(endpoint.path(), handler);
       default -> throw new IllegalArgumentException("method " + endpoint.method());
@@ -298,16 +333,7 @@ public final class NodeServer implements AutoCloseable {
   }
 
   private User authorise(Context ctx, Endpoint endpoint) {
-    String header = ctx.header("Authorization");
-    User caller;
-    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      caller = accounts.authenticate(header.substring(7).strip())
-          .orElseThrow(() -> ApiProblem.unauthenticated("the token is unknown, revoked or expired"));
-    } else {
-      // A client certificate, already verified against the trust store by the TLS layer, names its user by CN.
-      caller = TlsConnector.certificateName(ctx.req()).flatMap(name -> accounts.users().findByName(name))
-          .orElseThrow(() -> ApiProblem.unauthenticated("send an API token as 'Authorization: Bearer pbt_…' or a trusted client certificate"));
-    }
+    User caller = authentication.caller(ctx);
     if (!caller.hasAny(endpoint.roles())) {
       throw ApiProblem.forbidden(endpoint.method() + " " + endpoint.path(), roleList(endpoint.roles()));
     }
@@ -319,7 +345,8 @@ public final class NodeServer implements AutoCloseable {
     if (exception instanceof ApiProblem api) {
       problem = api;
     } else if (exception instanceof InvalidInputException invalid) {
-      problem = new ApiProblem(400, invalid.code(), "Bad input", invalid.getMessage(), Map.of("token", String.valueOf(invalid.token())));
+      problem = new ApiProblem(400, invalid.code(), "Bad input", Excerpt.detail(invalid.getMessage(), invalid.token()),
+          Map.of("token", String.valueOf(invalid.token())));
     } else if (exception instanceof StoreException stored && (stored.code().equals("CONFLICT") || stored.code().equals("NOT_FOUND"))) {
       // The store's messages carry identifiers only (its policy); other store failures are internal errors.
       problem = new ApiProblem(stored.code().equals("CONFLICT") ? 409 : 404, stored.code(), stored.code().equals("CONFLICT") ? "Conflict" : "Not found",
@@ -331,7 +358,10 @@ public final class NodeServer implements AutoCloseable {
     } else if (exception instanceof HttpResponseException http) {
       problem = switch (http.getStatus()) {
         case 404 -> ApiProblem.notFound("no resource at " + ctx.path());
-        case 405 -> new ApiProblem(405, "METHOD_NOT_ALLOWED", "Method not allowed", ctx.method() + " is not allowed on " + ctx.path());
+        case 405 -> {
+          http.getDetails().values().stream().findFirst().ifPresent(methods -> ctx.header("Allow", methods));
+          yield new ApiProblem(405, "METHOD_NOT_ALLOWED", "Method not allowed", ctx.method() + " is not allowed on " + ctx.path());
+        }
         case 413 -> ApiProblem.bodyTooLarge(config.maxBodyBytes());
         default -> new ApiProblem(http.getStatus(), "HTTP_" + http.getStatus(), "HTTP " + http.getStatus(), "the request was refused");
       };
@@ -485,7 +515,7 @@ public final class NodeServer implements AutoCloseable {
     byte[] body = Http.body(ctx, config.maxBodyBytes());
     Instant now = now();
     if (isBatch(body)) {
-      Bodies.BatchBody batch = Http.read(body, BATCH);
+      Bodies.BatchBody batch = Http.read(body, BATCH, batchLimits);
       List<DecisionBody> requests = batch.requests() == null ? List.of() : batch.requests();
       if (requests.size() > config.maxBatch()) {
         throw ApiProblem.tooManyRequests(requests.size(), config.maxBatch());
@@ -496,7 +526,7 @@ public final class NodeServer implements AutoCloseable {
         try {
           translated.add(requests.get(i).toRequest(registry, now));
         } catch (InvalidInputException e) {
-          throw new ApiProblem(400, e.code(), "Bad input", "requests[" + i + "]: " + e.getMessage(),
+          throw new ApiProblem(400, e.code(), "Bad input", "requests[" + i + "]: " + Excerpt.detail(e.getMessage(), e.token()),
               Map.of("index", i, "token", String.valueOf(e.token())));
         }
       }
@@ -793,7 +823,13 @@ public final class NodeServer implements AutoCloseable {
     ObjectNode node = Json.MAPPER.createObjectNode();
     ArrayNode array = node.putArray("entries");
     long last = from - 1L;
-    for (org.pactbridge.core.audit.AuditEntry entry : store.audit().entries(from, limit)) {
+    AuditScope scope = new AuditScope(items, caller);
+    List<org.pactbridge.core.audit.AuditEntry> page = store.audit().entries(from, limit);
+    for (org.pactbridge.core.audit.AuditEntry entry : page) {
+      last = entry.seq();
+      if (!scope.shows(entry.event())) {
+        continue;
+      }
       ObjectNode entryNode = array.addObject();
       entryNode.put("seq", entry.seq());
       entryNode.put("prevHash", java.util.HexFormat.of().formatHex(entry.prevHash()));
@@ -806,9 +842,9 @@ public final class NodeServer implements AutoCloseable {
       entryNode.put("subject", event.subject());
       ObjectNode details = entryNode.putObject("details");
       event.details().forEach(details::put);
-      last = entry.seq();
     }
-    node.put("next", array.size() < limit ? null : Long.valueOf(last + 1));
+    // The cursor follows the chain, not what was shown: hidden entries still move it.
+    node.put("next", page.size() < limit ? null : Long.valueOf(last + 1));
     Http.json(ctx, 200, node);
   }
 
@@ -842,6 +878,15 @@ public final class NodeServer implements AutoCloseable {
         roles, config.clock().instant());
     accounts.create(user);
     Http.json(ctx, 201, userJson(user));
+  }
+
+  private void deleteUser(Context ctx, User caller) {
+    User user = requireUser(ctx.pathParam("id"));
+    if (user.id().equals(caller.id())) {
+      throw ApiProblem.conflict("CANNOT_DELETE_SELF", "an admin cannot delete their own account; another admin can");
+    }
+    accounts.delete(user);
+    ctx.status(204);
   }
 
   private static List<String> listOf(List<String> values) {

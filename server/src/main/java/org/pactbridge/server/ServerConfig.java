@@ -1,13 +1,18 @@
 package org.pactbridge.server;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.registry.Registry;
 
 /**
  * How to run a node. {@code port} 0 picks a free port. {@code dbUser}/{@code dbPassword} may be null
- * when the URL carries them or the database needs none.
+ * when the URL carries them or the database needs none. {@code insecureHttp} allows plain HTTP on an
+ * address other than loopback; {@code failedLogins} throttles invalid tokens per client address.
  */
 public record ServerConfig(
     Registry registry,
@@ -21,7 +26,9 @@ public record ServerConfig(
     long maxBodyBytes,
     int maxBatch,
     Tls tls,
-    java.nio.file.Path keyDir) {
+    java.nio.file.Path keyDir,
+    boolean insecureHttp,
+    FailedLogins failedLogins) {
 
   /**
    * HTTPS instead of HTTP: the node's key and certificate in a PKCS#12 key store; with a trust store,
@@ -31,6 +38,17 @@ public record ServerConfig(
     public Tls {
       Objects.requireNonNull(keyStore, "keyStore");
       Objects.requireNonNull(keyStorePassword, "keyStorePassword");
+    }
+  }
+
+  /** After {@code burst} invalid tokens from one address, one more is looked at every {@code interval}. */
+  public record FailedLogins(int burst, Duration interval) {
+    public static final FailedLogins DEFAULT = new FailedLogins(20, Duration.ofSeconds(3));
+
+    public FailedLogins {
+      if (burst < 1 || interval.isNegative() || interval.isZero()) {
+        throw new IllegalArgumentException("failed logins: a burst of at least 1 and a positive interval");
+      }
     }
   }
 
@@ -44,6 +62,13 @@ public record ServerConfig(
     host = host == null ? "127.0.0.1" : host;
     clock = clock == null ? Clock.systemUTC() : clock;
     Objects.requireNonNull(keyDir, "keyDir");
+    failedLogins = failedLogins == null ? FailedLogins.DEFAULT : failedLogins;
+  }
+
+  /** The configuration as it was before {@code insecureHttp} and {@code failedLogins}: loopback-safe defaults for both. */
+  public ServerConfig(Registry registry, PartyCode party, String dbUrl, String dbUser, String dbPassword, String host, int port, Clock clock,
+      long maxBodyBytes, int maxBatch, Tls tls, java.nio.file.Path keyDir) {
+    this(registry, party, dbUrl, dbUser, dbPassword, host, port, clock, maxBodyBytes, maxBatch, tls, keyDir, false, null);
   }
 
   /** The store's configuration: the same database, the node's key files in {@code keyDir}. */
@@ -62,20 +87,63 @@ public record ServerConfig(
     return matcher.find() ? matcher.group(1) : null;
   }
 
+  /** Whether {@code host} names only loopback addresses (127.0.0.0/8, ::1, localhost). */
+  public boolean isLoopback() {
+    try {
+      InetAddress[] addresses = InetAddress.getAllByName(host);
+      for (InetAddress address : addresses) {
+        if (!address.isLoopbackAddress()) {
+          return false;
+        }
+      }
+      return addresses.length > 0;
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Why this configuration must not start, if it must not: plain HTTP on an address other than loopback
+   * sends tokens and item content in clear over the network, so it needs TLS or an explicit
+   * {@code insecureHttp}.
+   */
+  public Optional<String> listenerRefusal() {
+    if (tls != null || insecureHttp || isLoopback()) {
+      return Optional.empty();
+    }
+    return Optional.of("refusing plain HTTP on " + host + ", which is not a loopback address: tokens and item content would cross the network"
+        + " in clear. Serve HTTPS with --tls-keystore, bind to 127.0.0.1, or accept the risk with --insecure-http");
+  }
+
   public static ServerConfig of(Registry registry, PartyCode party, String dbUrl, java.nio.file.Path keyDir, int port) {
     return new ServerConfig(registry, party, dbUrl, null, null, "127.0.0.1", port, Clock.systemUTC(), DEFAULT_MAX_BODY, DEFAULT_MAX_BATCH, null,
         keyDir);
   }
 
   public ServerConfig withMaxBodyBytes(long bytes) {
-    return new ServerConfig(registry, party, dbUrl, dbUser, dbPassword, host, port, clock, bytes, maxBatch, tls, keyDir);
+    return new ServerConfig(registry, party, dbUrl, dbUser, dbPassword, host, port, clock, bytes, maxBatch, tls, keyDir, insecureHttp, failedLogins);
   }
 
   public ServerConfig withCredentials(String user, String password) {
-    return new ServerConfig(registry, party, dbUrl, user, password, host, port, clock, maxBodyBytes, maxBatch, tls, keyDir);
+    return new ServerConfig(registry, party, dbUrl, user, password, host, port, clock, maxBodyBytes, maxBatch, tls, keyDir, insecureHttp, failedLogins);
   }
 
   public ServerConfig withTls(Tls newTls) {
-    return new ServerConfig(registry, party, dbUrl, dbUser, dbPassword, host, port, clock, maxBodyBytes, maxBatch, newTls, keyDir);
+    return new ServerConfig(registry, party, dbUrl, dbUser, dbPassword, host, port, clock, maxBodyBytes, maxBatch, newTls, keyDir, insecureHttp,
+        failedLogins);
+  }
+
+  public ServerConfig withHost(String newHost, boolean allowInsecureHttp) {
+    return new ServerConfig(registry, party, dbUrl, dbUser, dbPassword, newHost, port, clock, maxBodyBytes, maxBatch, tls, keyDir, allowInsecureHttp,
+        failedLogins);
+  }
+
+  public ServerConfig withClock(Clock newClock) {
+    return new ServerConfig(registry, party, dbUrl, dbUser, dbPassword, host, port, newClock, maxBodyBytes, maxBatch, tls, keyDir, insecureHttp,
+        failedLogins);
+  }
+
+  public ServerConfig withFailedLogins(FailedLogins policy) {
+    return new ServerConfig(registry, party, dbUrl, dbUser, dbPassword, host, port, clock, maxBodyBytes, maxBatch, tls, keyDir, insecureHttp, policy);
   }
 }

@@ -68,6 +68,25 @@ public final class ServerDatabase implements AutoCloseable {
     }
   }
 
+  /** Runs {@code work} in one transaction on the connection, one caller at a time: all of it commits, or none. */
+  synchronized <T> T inTransaction(Work<T> work) {
+    try {
+      connection.setAutoCommit(false);
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new ServerException("database operation failed on " + displayUrl + " (SQL state " + e.getSQLState() + ")", e);
+    }
+  }
+
   @FunctionalInterface
   interface Work<T> {
     T run(Connection connection) throws SQLException;

@@ -15,11 +15,22 @@ import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
- * The HTTPS listener (TLS 1.2 and 1.3) and client-certificate login: with a trust store configured the
- * server asks for a client certificate (optional: token clients need none) and Jetty verifies it
- * against that store; the verified certificate's subject CN is the user name.
+ * The HTTPS listener and client-certificate login: with a trust store configured the server asks for a
+ * client certificate (optional: token clients need none) and Jetty verifies it against that store; the
+ * verified certificate's subject CN is the user name.
+ *
+ * <p>Protocols: TLS 1.3, and TLS 1.2 with ephemeral ECDH and AEAD ciphers only (AES-GCM,
+ * ChaCha20-Poly1305). TLS 1.0 and 1.1 and the CBC suites of TLS 1.2 (padding oracles such as Lucky
+ * Thirteen) are refused, as are static-RSA key exchange (no forward secrecy) and renegotiation.
  */
 final class TlsConnector {
+  static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
+  /** Jetty reads these as regular expressions over the JDK's suite names. */
+  static final String[] CIPHER_SUITES = {
+      "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
+      "TLS_ECDHE_(ECDSA|RSA)_WITH_AES_(128_GCM_SHA256|256_GCM_SHA384)",
+      "TLS_ECDHE_(ECDSA|RSA)_WITH_CHACHA20_POLY1305_SHA256"};
+
   private TlsConnector() {}
 
   static ServerConnector create(Server server, HttpConfiguration http, ServerConfig config) {
@@ -28,7 +39,9 @@ final class TlsConnector {
     ssl.setKeyStorePath(tls.keyStore().toAbsolutePath().toString());
     ssl.setKeyStorePassword(tls.keyStorePassword());
     ssl.setKeyStoreType("PKCS12");
-    ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+    ssl.setIncludeProtocols(PROTOCOLS);
+    ssl.setIncludeCipherSuites(CIPHER_SUITES);
+    ssl.setRenegotiationAllowed(false);
     if (tls.trustStore() != null) {
       ssl.setTrustStorePath(tls.trustStore().toAbsolutePath().toString());
       ssl.setTrustStorePassword(tls.trustStorePassword());

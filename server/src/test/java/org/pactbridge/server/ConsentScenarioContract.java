@@ -33,7 +33,7 @@ abstract class ConsentScenarioContract {
     usaAnalyst = node.user("usa-analyst", "USA", "SECRET", Role.ANALYST);
     jpnOfficer = node.user("jpn-fdo", "JPN", "KIMITSU", Role.DISCLOSURE_OFFICER);
     jpnAnalyst = node.user("jpn-analyst", "JPN", "KIMITSU", Role.ANALYST);
-    auditor = node.user("auditor-1", "KOR", "III", Role.AUDITOR);
+    auditor = node.user("auditor-1", "KOR", "III", Role.NODE_AUDITOR);
   }
 
   @AfterAll

@@ -26,6 +26,8 @@ class RoleMatrixTest {
   private static final Set<Role> ASKERS = EnumSet.of(Role.ADMIN, Role.ORIGINATOR, Role.DISCLOSURE_OFFICER, Role.ANALYST);
   private static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
   private static final Set<Role> HOLDERS = EnumSet.of(Role.ORIGINATOR, Role.DISCLOSURE_OFFICER, Role.ANALYST);
+  private static final Set<Role> AUDITORS = EnumSet.of(Role.AUDITOR, Role.NODE_AUDITOR, Role.ADMIN);
+  private static final Set<Role> LEDGER_READERS = EnumSet.of(Role.LOGISTICS_OFFICER, Role.ADMIN, Role.AUDITOR, Role.NODE_AUDITOR);
 
   /** operationId → the roles that may call it; absent: public. */
   private static final Map<String, Set<Role>> EXPECTED = Map.ofEntries(
@@ -34,6 +36,7 @@ class RoleMatrixTest {
       Map.entry("revokeToken", ALL),
       Map.entry("listUsers", ADMIN),
       Map.entry("createUser", ADMIN),
+      Map.entry("deleteUser", ADMIN),
       Map.entry("createToken", ADMIN),
       Map.entry("listParties", ALL),
       Map.entry("getParty", ALL),
@@ -48,20 +51,25 @@ class RoleMatrixTest {
       Map.entry("createItem", EnumSet.of(Role.ORIGINATOR)),
       Map.entry("listItems", HOLDERS),
       Map.entry("getItem", HOLDERS),
+      Map.entry("listCoOriginations", EnumSet.of(Role.ORIGINATOR, Role.DISCLOSURE_OFFICER)),
+      Map.entry("confirmCoOrigination", EnumSet.of(Role.ORIGINATOR, Role.DISCLOSURE_OFFICER)),
       Map.entry("decideItem", HOLDERS),
       Map.entry("releaseItem", EnumSet.of(Role.ORIGINATOR, Role.DISCLOSURE_OFFICER)),
       Map.entry("requestConsent", HOLDERS),
       Map.entry("listConsents", HOLDERS),
       Map.entry("getConsent", HOLDERS),
       Map.entry("answerConsent", EnumSet.of(Role.DISCLOSURE_OFFICER)),
-      Map.entry("verifyAudit", EnumSet.of(Role.AUDITOR, Role.ADMIN)),
-      Map.entry("exportAudit", EnumSet.of(Role.AUDITOR, Role.ADMIN)),
-      Map.entry("supportCheck", EnumSet.of(Role.LOGISTICS_OFFICER, Role.ADMIN, Role.AUDITOR)),
+      Map.entry("verifyAudit", AUDITORS),
+      Map.entry("exportAudit", AUDITORS),
+      Map.entry("supportCheck", LEDGER_READERS),
       Map.entry("createLedgerEntry", EnumSet.of(Role.LOGISTICS_OFFICER)),
-      Map.entry("listLedgerEntries", EnumSet.of(Role.LOGISTICS_OFFICER, Role.ADMIN, Role.AUDITOR)),
-      Map.entry("ledgerBalances", EnumSet.of(Role.LOGISTICS_OFFICER, Role.ADMIN, Role.AUDITOR)),
-      Map.entry("ledgerOverdue", EnumSet.of(Role.LOGISTICS_OFFICER, Role.ADMIN, Role.AUDITOR)),
-      Map.entry("ledgerStatement", EnumSet.of(Role.LOGISTICS_OFFICER, Role.ADMIN, Role.AUDITOR)));
+      Map.entry("listLedgerEntries", LEDGER_READERS),
+      Map.entry("ledgerBalances", LEDGER_READERS),
+      Map.entry("ledgerOverdue", LEDGER_READERS),
+      Map.entry("ledgerStatement", LEDGER_READERS),
+      Map.entry("createSession", ALL),
+      Map.entry("getSession", ALL),
+      Map.entry("deleteSession", ALL));
   private static final Set<String> PUBLIC = Set.of("health", "metrics", "openapi");
 
   private final TestNode node = TestNode.start(TestNode.Db.H2).withRoleUsers();
@@ -128,7 +136,8 @@ class RoleMatrixTest {
       case "requestConsent" -> "{\"item\":\"no-such-item\",\"to\":\"JPN\"}";
       case "answerConsent" -> "{\"verdict\":\"GRANTED\"}";
       case "supportCheck" -> "{\"supplier\":\"JPN\",\"receiver\":\"USA\",\"category\":\"fuel\",\"activity\":\"exercise\",\"at\":\"2018-06-04\"}";
-      case "createLedgerEntry" -> "{\"type\":\"provide\",\"agreement\":\"USA-JPN-ACSA\",\"supplier\":\"JPN\",\"receiver\":\"USA\","
+      // The role users are KOR's: an officer records entries of their own nation's exchanges.
+      case "createLedgerEntry" -> "{\"type\":\"provide\",\"agreement\":\"ROK-USA-MLSA-1988\",\"supplier\":\"KOR\",\"receiver\":\"USA\","
           + "\"category\":\"fuel\",\"value\":\"100\",\"currency\":\"USD\",\"at\":\"2018-06-04\"}";
       case "createUser" -> "{\"name\":\"u-" + java.util.UUID.randomUUID().toString().substring(0, 8)
           + "\",\"nationality\":\"KOR\",\"clearance\":\"III\",\"roles\":[\"analyst\"]}";

@@ -32,13 +32,15 @@ final class TestNode implements AutoCloseable {
   enum Db { H2, POSTGRES }
 
   final NodeServer server;
+  final ServerConfig config;
   final String adminToken;
   final Map<Role, String> tokens = new EnumMap<>(Role.class);
   private final HttpClient client = HttpClient.newHttpClient();
   private final String schema;
 
-  private TestNode(NodeServer server, String schema) {
+  private TestNode(NodeServer server, ServerConfig config, String schema) {
     this.server = server;
+    this.config = config;
     this.schema = schema;
     this.adminToken = server.firstStartAdmin().orElseThrow().secret();
   }
@@ -58,7 +60,12 @@ final class TestNode implements AutoCloseable {
       url = PG_URL + "&currentSchema=" + schema;
     }
     ServerConfig config = ServerConfig.of(REFERENCE, PartyCode.of("KOR"), url, keyDir(), 0).withMaxBodyBytes(maxBody);
-    return new TestNode(NodeServer.start(config), schema);
+    return new TestNode(NodeServer.start(config), config, schema);
+  }
+
+  /** A node on {@code config} (its first start: the admin token is read from it). */
+  static TestNode start(ServerConfig config) {
+    return new TestNode(NodeServer.start(config), config, null);
   }
 
   /** A fresh directory for the node's key files. */
@@ -118,6 +125,11 @@ final class TestNode implements AutoCloseable {
     return "http://127.0.0.1:" + server.port() + path;
   }
 
+  /** The user's id, as the admin sees it. */
+  String userId(String name) {
+    return server.accounts().users().findByName(name).orElseThrow().id();
+  }
+
   Response get(String path, String token) {
     return send("GET", path, token, null, "application/json");
   }
@@ -131,7 +143,12 @@ final class TestNode implements AutoCloseable {
   }
 
   Response send(String method, String path, String token, String body, String contentType) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)));
+    return sendTo(server.port(), method, path, token, body, contentType);
+  }
+
+  /** As {@link #send} to another node's port on this machine (another instance on the same database). */
+  Response sendTo(int port, String method, String path, String token, String body, String contentType) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
@@ -142,6 +159,18 @@ final class TestNode implements AutoCloseable {
     try {
       HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Sends {@code request} as built, for tests that need its headers or the answer's. */
+  HttpResponse<String> exchange(HttpRequest request) {
+    try {
+      return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

@@ -234,7 +234,7 @@ public final class NodeKeys {
     }
   }
 
-  private static void writeOwnerOnly(Path file, String text) {
+  static void writeOwnerOnly(Path file, String text) {
     if (Files.exists(file)) {
       throw StoreException.keyFileUnwritable(file, new FileAlreadyExistsException(file.toString()));
     }

@@ -32,8 +32,8 @@ import org.pactbridge.core.item.ReleaseRepository;
 public final class Store implements AutoCloseable {
   /**
    * Where Flyway finds no SLF4J binding (the store's own tests) it logs through java.util.logging, one INFO
-   * line per step; only its warnings matter to a user. The CLI binds SLF4J and sets its level there
-   * (cli's simplelogger.properties). Held so it is not collected.
+   * line per step; only its warnings matter to a user. The CLI binds SLF4J (server's PlainLogger) and sets
+   * its level there (pactbridge.log.level: warn, info with --verbose). Held so it is not collected.
    */
   private static final java.util.logging.Logger FLYWAY_LOG = quietFlyway();
 
@@ -47,6 +47,7 @@ public final class Store implements AutoCloseable {
   private final JdbcConsentRepository consents;
   private final JdbcReleaseRepository releases;
   private final JdbcLedgerRepository ledger;
+  private final JdbcCoOriginators coOriginators;
 
   private Store(StoreConfig config, Db db, NodeKeys keys, String trustedKey) {
     this.config = config;
@@ -59,6 +60,7 @@ public final class Store implements AutoCloseable {
     this.consents = new JdbcConsentRepository(db, audit);
     this.releases = new JdbcReleaseRepository(db, audit, holdings);
     this.ledger = new JdbcLedgerRepository(db, audit);
+    this.coOriginators = new JdbcCoOriginators(db, audit);
   }
 
   /** Opens (and on first start creates) the store that {@code config} names. */
@@ -67,7 +69,9 @@ public final class Store implements AutoCloseable {
   }
 
   /** As {@link #open(StoreConfig)}, telling {@code progress} of each pending migration as it starts. */
-  public static Store open(StoreConfig config, MigrationProgress progress) {
+  public static Store open(StoreConfig given, MigrationProgress progress) {
+    // An embedded H2 file gets owner-only files and its generated password first (H2Protection).
+    StoreConfig config = H2Protection.secure(given);
     ProgressCallback callback = new ProgressCallback(progress);
     Flyway flyway = flyway(config, callback);
     // Our connection opens first and stays open: an embedded H2 database then stays open while Flyway's
@@ -208,7 +212,8 @@ public final class Store implements AutoCloseable {
     }
   }
 
-  static Connection connect(StoreConfig config) {
+  static Connection connect(StoreConfig given) {
+    StoreConfig config = H2Protection.secure(given);
     Properties properties = new Properties();
     if (config.user() != null) {
       properties.setProperty("user", config.user());
@@ -285,6 +290,11 @@ public final class Store implements AutoCloseable {
   /** The settlement ledger's entries (core's {@code Ledger} runs the commands over it). */
   public JdbcLedgerRepository ledger() {
     return ledger;
+  }
+
+  /** Co-originators of JOINT items that were named and have not confirmed yet. */
+  public JdbcCoOriginators coOriginators() {
+    return coOriginators;
   }
 
   @Override

@@ -64,6 +64,20 @@ public final class StoreException extends PactbridgeException {
     return new StoreException("KEY_FILE_UNWRITABLE", "cannot create the key file " + file + ": " + cause.getMessage(), cause);
   }
 
+  static StoreException wrongDatabasePassword(String url, Path passwordFile) {
+    return new StoreException("WRONG_DATABASE_PASSWORD", "the H2 database " + url + " refuses the password in " + passwordFile
+        + " (and has a password of its own): restore the key folder it was made with", null);
+  }
+
+  static StoreException passwordFileMissing(String url, Path passwordFile) {
+    return new StoreException("WRONG_DATABASE_PASSWORD", "the H2 database " + url + " has a password but " + passwordFile
+        + " is missing: restore the key folder it was made with", null);
+  }
+
+  static StoreException notOwnerOnly(Path path, Throwable cause) {
+    return new StoreException("PERMISSIONS_UNSET", "cannot make " + path + " owner-only: " + cause.getMessage(), cause);
+  }
+
   static StoreException contentCorrupt(String itemId, String why) {
     return new StoreException("CONTENT_CORRUPT", "the stored content of item " + itemId + " cannot be trusted: " + why, null);
   }

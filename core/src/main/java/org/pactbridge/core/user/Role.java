@@ -13,10 +13,15 @@ public enum Role {
   DISCLOSURE_OFFICER,
   /** Reads what was lawfully released to their nation and clearance; asks decisions. */
   ANALYST,
-  /** Verifies and exports the audit record. */
+  /** Verifies the audit record and reads the entries of their own nation's actions and of the items they may see. */
   AUDITOR,
   /** Requests and provides supplies and services under an ACSA. */
-  LOGISTICS_OFFICER;
+  LOGISTICS_OFFICER,
+  /**
+   * Verifies and reads the whole node's audit record and ledger, whatever nation and item an entry is
+   * about: the one explicit exception to an auditor's national scope, given deliberately.
+   */
+  NODE_AUDITOR;
 
   /** Reads {@code disclosure-officer}, {@code DISCLOSURE_OFFICER} or {@code disclosure_officer}. */
   public static Role parse(String token) {
@@ -29,7 +34,7 @@ public enum Role {
       }
     }
     throw InvalidInputException.invalid("UNKNOWN_ROLE", String.valueOf(token),
-        "unknown role '" + token + "' (expected admin, originator, disclosure-officer, analyst, auditor or logistics-officer)");
+        "unknown role '" + token + "' (expected admin, originator, disclosure-officer, analyst, auditor, logistics-officer or node-auditor)");
   }
 
   /** The lower-case, hyphenated form used in JSON. */

@@ -1,5 +1,6 @@
 package org.pactbridge.core.user;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,4 +17,10 @@ public interface UserRepository {
   List<User> all();
 
   long count();
+
+  /**
+   * Deletes the user at {@code at}: no look-up finds them again and every token of theirs is revoked.
+   * False when there is no such user.
+   */
+  boolean delete(String id, Instant at);
 }

@@ -2,11 +2,12 @@
 // Same origin only: no request leaves the node.
 
 const BASE = '/api/v1';
-const TOKEN_KEY = 'pactbridge.token';
+const SAFE = ['GET', 'HEAD'];
 
 /** Paths of the node service (issue 5). Functions take already-validated identifiers. */
 export const PATHS = {
   me: () => `${BASE}/me`,
+  session: () => `${BASE}/session`,
   parties: () => `${BASE}/parties`,
   sources: () => `${BASE}/sources`,
   agreements: (at) => `${BASE}/agreements?at=${encodeURIComponent(at)}`,
@@ -35,33 +36,69 @@ export class ApiError extends Error {
   }
 }
 
+// The session lives in an HttpOnly cookie the node sets at sign-in (script cannot read it, so an
+// injected script cannot carry the token away). The page keeps, in memory only, who is signed in and
+// the CSRF token that state-changing calls send as X-CSRF-Token. Nothing goes to local or session storage.
+let current = null;
+
 export const session = {
-  token: () => sessionStorage.getItem(TOKEN_KEY),
-  user: () => {
-    const text = sessionStorage.getItem(TOKEN_KEY + '.user');
-    return text ? JSON.parse(text) : null;
-  },
-  set(token, user) {
-    sessionStorage.setItem(TOKEN_KEY, token);
-    sessionStorage.setItem(TOKEN_KEY + '.user', JSON.stringify(user));
-  },
-  clear() {
-    sessionStorage.removeItem(TOKEN_KEY);
-    sessionStorage.removeItem(TOKEN_KEY + '.user');
-  },
+  user: () => (current ? current.user : null),
+  signedIn: () => current !== null,
   roles: () => {
     const user = session.user();
     return user && Array.isArray(user.roles) ? user.roles.map((role) => String(role).toLowerCase().replace(/_/g, '-')) : [];
   },
   has: (...roles) => session.roles().some((role) => roles.includes(role)),
+
+  /** Asks the node who the cookie belongs to (after a reload, or when the CSRF token went stale). */
+  async load() {
+    const response = await fetch(PATHS.session(), { headers: { Accept: 'application/json, application/problem+json' } });
+    current = response.ok ? await response.json() : null;
+    return current;
+  },
+
+  /** Sends the API token once; the node answers with the cookie and the CSRF token. The token is not kept. */
+  async signIn(token) {
+    const response = await fetch(PATHS.session(), {
+      method: 'POST',
+      headers: { Accept: 'application/json, application/problem+json', Authorization: `Bearer ${token}` },
+    });
+    const data = await readBody(response);
+    if (!response.ok) {
+      current = null;
+      throw new ApiError(response.status, data);
+    }
+    current = data;
+    return current;
+  },
+
+  /** The node drops the cookie (the page cannot: it is HttpOnly). */
+  async signOut() {
+    try {
+      await call('DELETE', PATHS.session());
+    } finally {
+      current = null;
+    }
+  },
 };
 
-/** Calls the API; JSON in, JSON out. A 401 clears the session and sends the browser to sign-in. */
-export async function call(method, path, body) {
+async function readBody(response) {
+  const text = await response.text();
+  if (!text) {
+    return null;
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    return { title: text.slice(0, 200) };
+  }
+}
+
+/** Calls the API; JSON in, JSON out. A 401 ends the session and sends the browser to sign-in. */
+export async function call(method, path, body, retried) {
   const headers = { Accept: 'application/json, application/problem+json' };
-  const token = session.token();
-  if (token) {
-    headers.Authorization = `Bearer ${token}`;
+  if (!SAFE.includes(method) && current && current.csrfToken) {
+    headers['X-CSRF-Token'] = current.csrfToken;
   }
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -72,17 +109,13 @@ export async function call(method, path, body) {
   } catch (error) {
     throw new ApiError(0, { title: 'The node cannot be reached', detail: String(error.message || error) });
   }
-  const text = await response.text();
-  let data = null;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch (error) {
-      data = { title: text.slice(0, 200) };
-    }
+  const data = await readBody(response);
+  // A restarted node has a new CSRF key: fetch the current token once and try again.
+  if (response.status === 403 && data && data.code === 'CSRF_TOKEN_INVALID' && !retried && (await session.load())) {
+    return call(method, path, body, true);
   }
-  if (response.status === 401 && token) {
-    session.clear();
+  if (response.status === 401 && current) {
+    current = null;
     if (!location.hash.startsWith('#/signin')) {
       location.hash = '#/signin';
     }
@@ -96,9 +129,9 @@ export async function call(method, path, body) {
 export const get = (path) => call('GET', path);
 export const post = (path, body) => call('POST', path, body === undefined ? {} : body);
 
-/** Fetches a path with the token and hands the body to the browser as a download. */
+/** Fetches a path (the session cookie goes with it) and hands the body to the browser as a download. */
 export async function download(path, filename) {
-  const response = await fetch(path, { headers: { Authorization: `Bearer ${session.token()}` } });
+  const response = await fetch(path);
   if (!response.ok) {
     throw new ApiError(response.status, null);
   }

@@ -1,5 +1,5 @@
 // The shell: navigation by role, sign-in and sign-out, and a hash router (#/network, #/items/ID, …).
-import { ApiError, PATHS, get, session } from './api.js';
+import { ApiError, session } from './api.js';
 import { fill, h, problemBox } from './ui.js';
 import * as network from './network.js';
 import * as coverage from './coverage.js';
@@ -15,7 +15,7 @@ const PAGES = [
   { name: 'coverage', title: 'Coverage', module: coverage, roles: null },
   { name: 'items', title: 'Items', module: items, roles: HOLDERS },
   { name: 'consents', title: 'Consent inbox', module: consents, roles: ['disclosure-officer'] },
-  { name: 'audit', title: 'Audit', module: audit, roles: ['auditor', 'admin'] },
+  { name: 'audit', title: 'Audit', module: audit, roles: ['auditor', 'node-auditor', 'admin'] },
 ];
 
 const main = document.getElementById('main');
@@ -26,7 +26,7 @@ function allowed(page) {
 
 function renderNav(current) {
   const nav = document.getElementById('nav');
-  if (!session.token()) {
+  if (!session.signedIn()) {
     fill(nav);
   } else {
     fill(nav, h('ul', {}, PAGES.filter(allowed).map((page) =>
@@ -52,13 +52,12 @@ function signInPage(params) {
     event.preventDefault();
     fill(error);
     const secret = token.value.trim();
-    session.set(secret, null);
+    // The token goes to the node once and is forgotten: the node keeps the session in an HttpOnly cookie.
+    token.value = '';
     try {
-      const me = await get(PATHS.me());
-      session.set(secret, me.user || me);
+      await session.signIn(secret);
       location.hash = params.get('next') || '#/network';
     } catch (failure) {
-      session.clear();
       fill(error, problemBox(failure.status === 401 ? new ApiError(401, { title: 'Not signed in', detail: 'the node does not know this token, or it was revoked or has expired' }) : failure));
       token.focus();
     }
@@ -68,7 +67,14 @@ function signInPage(params) {
   token.focus();
 }
 
+let loaded = false;
+
 async function route() {
+  if (!loaded) {
+    // After a reload the page knows nothing: the node tells it whether the cookie still signs someone in.
+    loaded = true;
+    await session.load().catch(() => null);
+  }
   const hash = location.hash || '#/network';
   const [pathPart, queryPart] = hash.slice(1).split('?');
   const parts = pathPart.split('/').filter(Boolean).map(decodeURIComponent);
@@ -77,7 +83,7 @@ async function route() {
     signInPage(params);
     return;
   }
-  if (!session.token() || !session.user()) {
+  if (!session.signedIn()) {
     location.hash = `#/signin?next=${encodeURIComponent(hash)}`;
     return;
   }
@@ -97,8 +103,8 @@ async function route() {
   }
 }
 
-document.getElementById('sign-out').addEventListener('click', () => {
-  session.clear();
+document.getElementById('sign-out').addEventListener('click', async () => {
+  await session.signOut().catch(() => null);
   location.hash = '#/signin';
 });
 document.getElementById('skip-link').addEventListener('click', (event) => {

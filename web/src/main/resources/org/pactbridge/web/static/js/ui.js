@@ -28,6 +28,9 @@ function applyAttrs(element, attrs) {
       element.addEventListener(key.slice(2), value);
     } else if (key === 'dataset') {
       Object.assign(element.dataset, value);
+    } else if (key === 'style') {
+      // Through the CSSOM: the Content-Security-Policy refuses style attributes (inline styles).
+      element.style.cssText = String(value);
     } else if (value === true) {
       element.setAttribute(key, '');
     } else {
