@@ -1,12 +1,17 @@
 package org.pactbridge.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.pactbridge.core.audit.Checkpoint;
 import org.pactbridge.core.audit.Verification;
 import org.pactbridge.store.Store;
+import org.pactbridge.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -21,20 +26,37 @@ final class AuditCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** Exit 0 and OK when the chain verifies; exit 1 naming the first altered, missing or reordered entry otherwise. */
+  /**
+   * Exit 0 and OK when the chain verifies; exit 1 naming the first entry that is wrong otherwise; exit 2
+   * for bad input (a head file that cannot be read, a store that cannot be opened).
+   */
   @Command(name = "verify", mixinStandardHelpOptions = true,
-      description = {"Walk the whole audit chain, its head and its signed checkpoints.",
-          "Prints OK and exits 0, or names the first altered, missing or reordered entry and exits 1."})
+      description = {"Walk the whole audit chain against its signed heads and the head file beside the node's keys.",
+          "Prints OK and exits 0, or names the first altered, missing, reordered or unsigned entry and exits 1."})
   static final class Verify implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Mixin StoreOptions store = new StoreOptions();
 
+    @Option(names = "--head-file", paramLabel = "FILE",
+        description = "Also check the chain against this head file (another instance's audit-head, copied); repeatable.")
+    List<Path> headFiles = List.of();
+
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
+      for (Path file : headFiles) {
+        if (!Files.isReadable(file)) {
+          throw new BadInputException("cannot read the head file " + file);
+        }
+      }
       try (Store opened = store.open(spec.commandLine().getErr())) {
-        Verification verification = opened.audit().verify();
+        Verification verification;
+        try {
+          verification = opened.verifyAudit(headFiles);
+        } catch (StoreException e) {
+          throw new BadInputException(e.getMessage());
+        }
         if (verification instanceof Verification.Intact intact) {
           out.printf("OK: %d entries, head %s, %d signed checkpoint%s%n", intact.entries(), intact.headHex(), intact.checkpoints(),
               intact.checkpoints() == 1 ? "" : "s");
@@ -47,8 +69,10 @@ final class AuditCommand implements Runnable {
     }
   }
 
-  /** Signs the current head now. */
-  @Command(name = "checkpoint", mixinStandardHelpOptions = true, description = "Sign the current head of the audit log with the node key.")
+  /** Shows the signed head of the current head, signing it if the chain ends in v1 entries (every v2 commit is signed already). */
+  @Command(name = "checkpoint", mixinStandardHelpOptions = true,
+      description = {"Show the signed head of the audit log's current head; a chain that ends in v1 entries is signed now.",
+          "Exits 1 when the head's signed head is missing or differs (run audit verify)."})
   static final class SignCheckpoint implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -57,7 +81,13 @@ final class AuditCommand implements Runnable {
     @Override
     public Integer call() {
       try (Store opened = store.open(spec.commandLine().getErr())) {
-        var checkpoint = opened.audit().checkpoint();
+        java.util.Optional<Checkpoint> checkpoint;
+        try {
+          checkpoint = opened.audit().checkpoint();
+        } catch (StoreException e) {
+          spec.commandLine().getErr().println("pactbridge: " + e.getMessage());
+          return 1;
+        }
         if (checkpoint.isEmpty()) {
           spec.commandLine().getOut().println("the audit log is empty: nothing to sign");
         } else {

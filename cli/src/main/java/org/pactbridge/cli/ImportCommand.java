@@ -37,7 +37,7 @@ final class ImportCommand implements Callable<Integer> {
     try (Store opened = store.open(spec.commandLine().getErr())) {
       JdbcRegistryStore.ImportReport report;
       try {
-        report = opened.registry().importRegistry(registry, System.getProperty("user.name", "cli"), Instant.now(), (done, total) -> {
+        report = opened.registry().importRegistry(registry, StoreOptions.operator(), Instant.now(), (done, total) -> {
           if (terminal && (done % 5 == 0 || done == total)) {
             err.printf("\rimporting agreements: %d/%d", done, total);
             err.flush();

@@ -148,7 +148,7 @@ final class ItemCommand implements Runnable {
         Item item;
         try {
           item = opened.items().register(new JdbcItemRepository.Draft(codes, itemLevel, releasability, orconItem, topicSet, declassifyOn,
-              marking == null ? "" : marking), content, now);
+              marking == null ? "" : marking), content, now, StoreOptions.operator());
         } catch (StoreException e) {
           throw new BadInputException(e.getMessage());
         }

@@ -92,7 +92,7 @@ final class LedgerCommand implements Runnable {
         return run(LedgerJournal.open(registry, journal));
       }
       try (Store opened = store.open(spec.commandLine().getErr())) {
-        return run(new Ledger(registry, opened.ledger()));
+        return run(new Ledger(registry, opened.ledger(StoreOptions.operator())));
       }
     }
 

@@ -2,6 +2,7 @@ package org.pactbridge.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import org.pactbridge.core.audit.AuditActor;
 import org.pactbridge.store.Store;
 import org.pactbridge.store.StoreConfig;
 import org.pactbridge.store.StoreException;
@@ -28,6 +29,14 @@ final class StoreOptions {
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }
+  }
+
+  /**
+   * Who the audit log names for what a command writes: the local operator, the operating-system user
+   * who ran it on the node's host ({@code local:<user>}, no nation: the store cannot know it).
+   */
+  static AuditActor operator() {
+    return AuditActor.localOperator(System.getProperty("user.name"));
   }
 
   /**

@@ -66,6 +66,8 @@ class StoreCommandsTest {
     // The embedded database's password is generated beside the keys (H2Protection).
     String password = Files.readString(dir.resolve("keys").resolve("h2.password")).strip();
     try (Connection connection = DriverManager.getConnection(db, "sa", password); Statement statement = connection.createStatement()) {
+      // The database refuses the DELETE to anyone who does not first drop its trigger, as only its owner can.
+      statement.execute("DROP TRIGGER audit_entry_append_only");
       statement.execute("DELETE FROM audit_entry WHERE seq = 3");
     }
     Cli broken = Cli.run(with(db, "audit", "verify"));

@@ -15,7 +15,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.pactbridge.core.audit.AuditActor;
+import org.pactbridge.core.audit.AuditEvent;
+import org.pactbridge.core.audit.AuditLog;
 import org.pactbridge.core.party.Party;
+import org.pactbridge.core.party.Topic;
 import org.pactbridge.core.user.ApiToken;
 import org.pactbridge.core.user.Role;
 import org.pactbridge.core.user.TokenRepository;
@@ -39,6 +44,11 @@ import org.slf4j.LoggerFactory;
  * token read just before a revoke committed can only land in a cache that the next poll throws away:
  * a revoked token or a deleted user stops working on every instance within one poll, well under a
  * second. Requests never read the database for a cached token. Thread-safe.
+ *
+ * <p>Creating a user, issuing a token and revoking one are audited ({@code USER_CREATED},
+ * {@code TOKEN_ISSUED}, {@code TOKEN_REVOKED}) as done by the acting user, after the change is stored:
+ * the users' tables live beside the store's, on another connection, so the two are not one transaction.
+ * A failed append fails the call, after the change.
  */
 public final class Accounts implements AutoCloseable {
   static final long POLL_MILLIS = 200;
@@ -49,6 +59,7 @@ public final class Accounts implements AutoCloseable {
   private final UserRepository users;
   private final TokenRepository tokens;
   private final Clock clock;
+  private final AuditLog audit;
   private final SecureRandom random = new SecureRandom();
   private final RevocationSource revocations;
   private final ScheduledExecutorService poller;
@@ -69,11 +80,12 @@ public final class Accounts implements AutoCloseable {
   }
 
   /** Accounts whose cache follows {@code revocations}, polled on a daemon thread until {@link #close}. */
-  Accounts(UserRepository users, TokenRepository tokens, RevocationSource revocations, Clock clock) {
+  Accounts(UserRepository users, TokenRepository tokens, RevocationSource revocations, Clock clock, AuditLog audit) {
     this.users = users;
     this.tokens = tokens;
     this.revocations = revocations;
     this.clock = clock;
+    this.audit = audit;
     this.current = new Generation(revocations.generation(), new ConcurrentHashMap<>());
     this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "pactbridge-revocation-poll");
@@ -84,8 +96,8 @@ public final class Accounts implements AutoCloseable {
   }
 
   /** Accounts on the server's own tables. */
-  public Accounts(JdbcUsers users, Clock clock) {
-    this(users, users, users::revocationGeneration, clock);
+  public Accounts(JdbcUsers users, Clock clock, AuditLog audit) {
+    this(users, users, users::revocationGeneration, clock, audit);
   }
 
   /**
@@ -126,7 +138,7 @@ public final class Accounts implements AutoCloseable {
   /**
    * On a node without users, creates {@code admin} (nationality: the node's party, cleared at its
    * highest level) and a token for it, and returns that token's secret, to be shown once. Empty when
-   * users already exist.
+   * users already exist. Audited as done by the node itself.
    */
   public synchronized Optional<Issued> bootstrapAdmin(Party nodeParty) {
     if (users.count() > 0) {
@@ -135,21 +147,30 @@ public final class Accounts implements AutoCloseable {
     Instant now = clock.instant();
     User admin = new User(UUID.randomUUID().toString(), "admin", nodeParty.code(), nodeParty.schemeAt(now).highest(), Set.of(), Set.of(),
         Set.of(Role.ADMIN), now);
-    users.add(admin);
-    return Optional.of(issue(admin, "first-start admin token", null));
+    AuditActor node = AuditActor.node(nodeParty.code());
+    create(admin, node);
+    return Optional.of(issue(admin, "first-start admin token", null, node));
   }
 
-  public User create(User user) {
+  /** Stores a new user, audited as created by {@code by}. */
+  public User create(User user, AuditActor by) {
     users.add(user);
+    audit.append(AuditEvent.of(clock.instant(), "USER_CREATED", by, user.id(), "name", user.name(), "nationality", user.nationality().value(),
+        "clearance", user.clearance().qualified(), "roles", user.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(",")),
+        "need-to-know", user.needToKnow().stream().map(Topic::slug).sorted().collect(Collectors.joining(",")),
+        "compartments", user.compartments().stream().sorted().collect(Collectors.joining(","))));
     return user;
   }
 
-  public Issued issue(User user, String label, Instant expiresAt) {
+  /** Issues a token for {@code user}, audited as issued by {@code by} (the user, or an admin); the label stays out of the audit. */
+  public Issued issue(User user, String label, Instant expiresAt, AuditActor by) {
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
     String secret = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     ApiToken token = new ApiToken(UUID.randomUUID().toString(), user.id(), hash(secret), label, clock.instant(), expiresAt, null);
     tokens.add(token);
+    audit.append(AuditEvent.of(token.createdAt(), "TOKEN_ISSUED", by, token.id(), "user", user.id(), "user-name", user.name(),
+        "expires-at", expiresAt == null ? "" : expiresAt.toString()));
     return new Issued(token, secret);
   }
 
@@ -179,16 +200,28 @@ public final class Accounts implements AutoCloseable {
     return session.token().validAt(clock.instant()) ? Optional.of(session.user()) : Optional.empty();
   }
 
-  public boolean revoke(ApiToken token) {
-    boolean revoked = tokens.revoke(token.id(), clock.instant());
+  /** Revokes a token, audited as revoked by {@code by} when it was valid until now; on every instance within one poll (here at once). */
+  public boolean revoke(ApiToken token, AuditActor by) {
+    Instant now = clock.instant();
+    boolean revoked = tokens.revoke(token.id(), now);
     poll();
+    if (revoked) {
+      audit.append(AuditEvent.of(now, "TOKEN_REVOKED", by, token.id(), "user", token.userId()));
+    }
     return revoked;
   }
 
-  /** Deletes a user and revokes their tokens, on every instance within one poll (here at once). */
-  public boolean delete(User user) {
-    boolean deleted = users.delete(user.id(), clock.instant());
+  /**
+   * Deletes a user and revokes their tokens, on every instance within one poll (here at once), audited
+   * as deleted by {@code by}.
+   */
+  public boolean delete(User user, AuditActor by) {
+    Instant now = clock.instant();
+    boolean deleted = users.delete(user.id(), now);
     poll();
+    if (deleted) {
+      audit.append(AuditEvent.of(now, "USER_DELETED", by, user.id(), "name", user.name(), "nationality", user.nationality().value()));
+    }
     return deleted;
   }
 

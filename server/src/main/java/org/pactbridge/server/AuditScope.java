@@ -3,6 +3,7 @@ package org.pactbridge.server;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.pactbridge.core.audit.AuditActor;
 import org.pactbridge.core.audit.AuditEvent;
 import org.pactbridge.core.item.Item;
 import org.pactbridge.core.item.ItemId;
@@ -66,8 +67,16 @@ final class AuditScope {
     return Optional.of(visible);
   }
 
-  /** The nation on whose behalf the entry's actor acted. */
+  /**
+   * The nation on whose behalf the entry's actor acted: a v2 entry's actor nation; a v1 entry named a
+   * party code (or a user name, which matches no nation, so such an entry is shown to no national
+   * auditor); the command line's local operator has none.
+   */
   static String actingNation(AuditEvent event) {
-    return event.actor();
+    AuditActor actor = event.actor();
+    if (actor.isV1()) {
+      return actor.userName();
+    }
+    return actor.nation() == null ? null : actor.nation().value();
   }
 }

@@ -17,8 +17,9 @@ import java.util.Map;
  * encoded, so the node would store or decide on something other than what was sent).
  *
  * <p>A body that is not JSON passes this check untouched; the strict reader then reports where it
- * breaks. Cost: one tokenisation of the body without building strings for values, about a tenth of
- * binding it. Immutable and thread-safe.
+ * breaks. Cost: one more tokenisation of the body, without building strings for values: for a single
+ * decision's body about two thirds of what binding it costs (2.3 µs against 3.6 µs, timed on the
+ * shared, loaded build machine), a few percent of a request. Immutable and thread-safe.
  */
 final class JsonLimits {
   static final int STRING = 4096;
@@ -80,7 +81,7 @@ final class JsonLimits {
     if (name.length() > NAME) {
       throw ApiProblem.nameTooLong(pointer(object.getParent()), NAME);
     }
-    int lone = loneSurrogate(name.toCharArray(), 0, name.length());
+    int lone = loneSurrogate(name);
     if (lone >= 0) {
       throw ApiProblem.invalidUnicode(pointer(object.getParent()) + " (a field name)", lone);
     }
@@ -133,6 +134,19 @@ final class JsonLimits {
     }
     String pointer = context.pathAsPointer().toString();
     return pointer.isEmpty() ? "/" : pointer;
+  }
+
+  /** The index of the first lone surrogate in {@code text}, or -1. */
+  static int loneSurrogate(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** The index of the first lone surrogate in the range, or -1. */

@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * fixed table of {@link #SLOTS} longs, indexed by a keyed hash of the address. So memory is fixed
  * (32 KiB) however many addresses fail, and a check or a failure is one array read or one
  * compare-and-set. Two addresses that hash to the same slot share its count, so a blocked address can
- * hold up an unlucky neighbour (one chance in 4,096 per blocked address). The hash key is random per process, so nobody can aim a collision. IPv6 clients are counted per /64,
- * as one host usually holds a whole /64. Thread-safe, lock-free.
+ * hold up an unlucky neighbour (one chance in 4,096 per blocked address). The hash is keyed with a
+ * number drawn per process, so which addresses share a slot cannot be known from outside. IPv6 clients
+ * are counted per /64, as one host usually holds a whole /64. Thread-safe, lock-free.
  */
 final class LoginThrottle {
   static final int SLOTS = 4096;

@@ -34,7 +34,7 @@ import org.pactbridge.store.Store;
 /**
  * The use cases over stored items: register, see, decide and release, and the consent workflow. The
  * store audits every step in the transaction that records it (item added, decision recorded, released,
- * consent requested, consent answered).
+ * consent requested, consent answered), naming the user who acted.
  *
  * <p>Visibility: a user sees an item only when their nation holds it (the originator's nation always
  * does; another nation once a release to it was recorded) and rule 6 passes for them at the level
@@ -81,7 +81,7 @@ final class NodeItems {
     // crash before the item is stored restricts nothing that exists.
     List<PartyCode> named = originators.stream().filter(party -> !party.equals(caller.nationality())).toList();
     store.coOriginators().name(item.id(), named, now);
-    store.items().add(item, content);
+    store.items().add(item, content, AuditActors.of(caller));
     return item;
   }
 
@@ -108,7 +108,7 @@ final class NodeItems {
     }
     Item item = store.items().find(itemId).filter(found -> clearedAsOriginator(caller, found))
         .orElseThrow(() -> ApiProblem.notFound("no item '" + id + "' awaiting " + caller.nationality() + "'s confirmation"));
-    if (!store.coOriginators().confirm(itemId, caller.nationality(), caller.name(), clock.instant())) {
+    if (!store.coOriginators().confirm(itemId, caller.nationality(), AuditActors.of(caller), clock.instant())) {
       throw ApiProblem.notFound("no item '" + id + "' awaiting " + caller.nationality() + "'s confirmation");
     }
     return item;
@@ -237,7 +237,7 @@ final class NodeItems {
         item.declassifyOn(), holder, to, null, consents, at);
     Decision decision = engine.decide(request);
     if (record) {
-      store.releases().record(release(item, holder, to, at, decision, false), null);
+      store.releases().record(release(item, holder, to, at, decision, false), null, AuditActors.of(caller));
     }
     return new ItemDecision(decision, conditions, level);
   }
@@ -260,7 +260,7 @@ final class NodeItems {
       }
       holding = new Holding(item.id(), to, now, route, marking.toString());
     }
-    store.releases().record(release(item, caller.nationality(), to, now, decided.decision(), permit), holding);
+    store.releases().record(release(item, caller.nationality(), to, now, decided.decision(), permit), holding, AuditActors.of(caller));
     return decided;
   }
 
@@ -284,7 +284,7 @@ final class NodeItems {
     List<ConsentRequest> created = new ArrayList<>();
     for (PartyCode originator : item.originators()) {
       ConsentRequest request = new ConsentRequest(UUID.randomUUID().toString(), item.id(), originator, holder, to, clock.instant());
-      store.consents().request(request);
+      store.consents().request(request, AuditActors.of(caller));
       created.add(request);
     }
     return created;
@@ -347,7 +347,7 @@ final class NodeItems {
       }
     }
     ConsentAnswer answer = new ConsentAnswer(request.id(), caller.nationality(), verdict, clock.instant(), conditions);
-    store.consents().answer(answer);
+    store.consents().answer(answer, AuditActors.of(caller));
     return answer;
   }
 

@@ -55,7 +55,11 @@ final class NodeLogistics {
 
   private final Registry registry;
   private final SupportEngine engine;
+  private final Store store;
+  /** For reading: it never appends, so the actor it would append as (the node) is never recorded. */
   private final Ledger ledger;
+  /** Ledger commands take turns in this process, as one shared {@link Ledger} made them; the store refuses a stale append from another. */
+  private final Object ledgerWrites = new Object();
   private final Clock clock;
   private final PartyCode party;
   private final long maxBody;
@@ -63,7 +67,8 @@ final class NodeLogistics {
   NodeLogistics(Registry registry, Store store, Clock clock, PartyCode party, long maxBody) {
     this.registry = registry;
     this.engine = new SupportEngine(registry, KoreaAreas.shipped());
-    this.ledger = new Ledger(registry, store.ledger());
+    this.store = store;
+    this.ledger = new Ledger(registry, store.ledger(org.pactbridge.core.audit.AuditActor.node(party)));
     this.clock = clock;
     this.party = party;
     this.maxBody = maxBody;
@@ -123,15 +128,20 @@ final class NodeLogistics {
     String type = required(body.type(), "type").strip().toLowerCase(Locale.ROOT);
     Instant at = at(body.at());
     PartyCode nation = caller.nationality();
-    LedgerEntry entry = switch (type) {
-      case "provide" -> ledger.provide(actingAs(nation, "supplier", transfer(body, at)));
-      case "receive" -> ledger.receive(actingAs(nation, "receiver", transfer(body, at)));
-      case "reimburse" -> ledger.reimburse(partyTo(nation, requiredEntry(body)), ReimbursementMode.parse(required(body.mode(), "mode")),
-          Money.of(required(body.value(), "value"), required(body.currency(), "currency")), at);
-      case "reverse" -> ledger.reverse(partyTo(nation, requiredEntry(body)), at);
-      default -> throw InvalidInputException.invalid("UNKNOWN_ENTRY_TYPE", body.type(),
-          "unknown entry type '" + body.type() + "' (expected provide, receive, reimburse or reverse)");
-    };
+    // the audit entry of the append names the logistics officer who made it
+    Ledger acting = new Ledger(registry, store.ledger(AuditActors.of(caller)));
+    LedgerEntry entry;
+    synchronized (ledgerWrites) {
+      entry = switch (type) {
+        case "provide" -> acting.provide(actingAs(nation, "supplier", transfer(body, at)));
+        case "receive" -> acting.receive(actingAs(nation, "receiver", transfer(body, at)));
+        case "reimburse" -> acting.reimburse(partyTo(nation, requiredEntry(body)), ReimbursementMode.parse(required(body.mode(), "mode")),
+            Money.of(required(body.value(), "value"), required(body.currency(), "currency")), at);
+        case "reverse" -> acting.reverse(partyTo(nation, requiredEntry(body)), at);
+        default -> throw InvalidInputException.invalid("UNKNOWN_ENTRY_TYPE", body.type(),
+            "unknown entry type '" + body.type() + "' (expected provide, receive, reimburse or reverse)");
+      };
+    }
     raw(ctx, 201, Statement.entryJson(entry));
   }
 

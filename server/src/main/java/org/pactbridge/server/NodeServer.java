@@ -130,7 +130,7 @@ public final class NodeServer implements AutoCloseable {
       throw e;
     }
     JdbcUsers users = new JdbcUsers(db, registry);
-    this.accounts = new Accounts(users, config.clock());
+    this.accounts = new Accounts(users, config.clock(), store.audit());
     this.firstStart = accounts.bootstrapAdmin(party);
     this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(metrics);
@@ -234,7 +234,7 @@ public final class NodeServer implements AutoCloseable {
         (ctx, caller) -> ctx.contentType(Http.JSON).result(openApi)));
     list.add(new Endpoint("GET", "/api/v1/me", "me", "The caller", Endpoint.ANY_USER, null, "a user", (ctx, caller) -> Http.json(ctx, 200, userJson(caller))));
     list.add(new Endpoint("POST", "/api/v1/me/tokens", "createOwnToken", "Issue an API token for the caller (the secret is shown once)",
-        Endpoint.ANY_USER, Bodies.TokenBody.class, "{id, token, …}", (ctx, caller) -> issueToken(ctx, caller)));
+        Endpoint.ANY_USER, Bodies.TokenBody.class, "{id, token, …}", (ctx, caller) -> issueToken(ctx, caller, caller)));
     list.add(new Endpoint("DELETE", "/api/v1/tokens/{id}", "revokeToken", "Revoke a token (admins: any; others: their own)", Endpoint.ANY_USER,
         null, "no content", this::revokeToken));
     list.add(new Endpoint("GET", "/api/v1/users", "listUsers", "Every user", EnumSet.of(Role.ADMIN), null, "[user]", this::listUsers));
@@ -243,7 +243,7 @@ public final class NodeServer implements AutoCloseable {
     list.add(new Endpoint("DELETE", "/api/v1/users/{id}", "deleteUser", "Delete a user and revoke their tokens, on every instance within a second",
         EnumSet.of(Role.ADMIN), null, "no content", this::deleteUser));
     list.add(new Endpoint("POST", "/api/v1/users/{id}/tokens", "createToken", "Issue an API token for a user (the secret is shown once)",
-        EnumSet.of(Role.ADMIN), Bodies.TokenBody.class, "{id, token, …}", (ctx, caller) -> issueToken(ctx, requireUser(ctx.pathParam("id")))));
+        EnumSet.of(Role.ADMIN), Bodies.TokenBody.class, "{id, token, …}", (ctx, caller) -> issueToken(ctx, requireUser(ctx.pathParam("id")), caller)));
     list.add(new Endpoint("GET", "/api/v1/parties", "listParties", "Parties and their classification schemes", Endpoint.ANY_USER, null,
         "[party]", this::listParties));
     list.add(new Endpoint("GET", "/api/v1/parties/{code}", "getParty", "One party", Endpoint.ANY_USER, null, "party", this::getParty));
@@ -537,7 +537,7 @@ public final class NodeServer implements AutoCloseable {
         for (ReleaseRequest request : translated) {
           Decision decision = engine.decide(request);
           decisions.get(decision.outcome()).increment();
-          tally.count(caller.name(), decision.outcome());
+          tally.count(AuditActors.of(caller), decision.outcome());
           DecisionStream.write(out, decision);
         }
         out.writeEndArray();
@@ -549,7 +549,7 @@ public final class NodeServer implements AutoCloseable {
     DecisionBody request = Http.read(body, DECISION);
     Decision decision = engine.decide(request.toRequest(registry, now));
     decisions.get(decision.outcome()).increment();
-    tally.count(caller.name(), decision.outcome());
+    tally.count(AuditActors.of(caller), decision.outcome());
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1024);
     try (JsonGenerator out = FACTORY.createGenerator(bytes)) {
       DecisionStream.write(out, decision);
@@ -838,7 +838,10 @@ public final class NodeServer implements AutoCloseable {
       org.pactbridge.core.audit.AuditEvent event = entry.event();
       entryNode.put("at", DateSpec.format(event.at()));
       entryNode.put("kind", event.kind());
-      entryNode.put("actor", event.actor());
+      // "actor" stays the name it always was; the id and nation (v2) say who exactly
+      entryNode.put("actor", event.actor().userName());
+      entryNode.put("actorId", event.actor().isV1() ? null : event.actor().userId());
+      entryNode.put("actorNation", event.actor().nation() == null ? null : event.actor().nation().value());
       entryNode.put("subject", event.subject());
       ObjectNode details = entryNode.putObject("details");
       event.details().forEach(details::put);
@@ -876,7 +879,7 @@ public final class NodeServer implements AutoCloseable {
     listOf(body.roles()).forEach(role -> roles.add(Role.parse(role)));
     User user = new User(UUID.randomUUID().toString(), body.name(), nation.code(), clearance, topics, new LinkedHashSet<>(listOf(body.compartments())),
         roles, config.clock().instant());
-    accounts.create(user);
+    accounts.create(user, AuditActors.of(caller));
     Http.json(ctx, 201, userJson(user));
   }
 
@@ -885,7 +888,7 @@ public final class NodeServer implements AutoCloseable {
     if (user.id().equals(caller.id())) {
       throw ApiProblem.conflict("CANNOT_DELETE_SELF", "an admin cannot delete their own account; another admin can");
     }
-    accounts.delete(user);
+    accounts.delete(user, AuditActors.of(caller));
     ctx.status(204);
   }
 
@@ -903,7 +906,7 @@ public final class NodeServer implements AutoCloseable {
     return out;
   }
 
-  private void issueToken(Context ctx, User owner) {
+  private void issueToken(Context ctx, User owner, User caller) {
     byte[] bytes = ctx.contentLength() > 0 || ctx.header("Transfer-Encoding") != null ? Http.body(ctx, config.maxBodyBytes()) : null;
     Bodies.TokenBody body = bytes == null ? new Bodies.TokenBody(null, null) : Http.read(bytes, TOKEN);
     Instant expires = body.expiresAt() == null ? null : DateSpec.parseInstant(body.expiresAt());
@@ -913,7 +916,7 @@ public final class NodeServer implements AutoCloseable {
     if (body.label() != null && body.label().length() > 200) {
       throw new ApiProblem(400, "LABEL_TOO_LONG", "Bad input", "label longer than 200 characters");
     }
-    Accounts.Issued issued = accounts.issue(owner, body.label(), expires);
+    Accounts.Issued issued = accounts.issue(owner, body.label(), expires, AuditActors.of(caller));
     ObjectNode node = tokenJson(issued.token());
     node.put("token", issued.secret());
     Http.json(ctx, 201, node);
@@ -926,7 +929,7 @@ public final class NodeServer implements AutoCloseable {
     if (token.isEmpty() || (!caller.has(Role.ADMIN) && !token.get().userId().equals(caller.id()))) {
       throw ApiProblem.notFound("no token '" + id + "'");
     }
-    accounts.revoke(token.get());
+    accounts.revoke(token.get(), AuditActors.of(caller));
     ctx.status(204);
   }
 

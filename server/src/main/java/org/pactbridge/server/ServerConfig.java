@@ -75,7 +75,7 @@ public record ServerConfig(
   public org.pactbridge.store.StoreConfig storeConfig() {
     org.pactbridge.store.StoreConfig store = org.pactbridge.store.StoreConfig.of(dbUrl, keyDir);
     if (dbUser != null) {
-      store = new org.pactbridge.store.StoreConfig(store.jdbcUrl(), dbUser, dbPassword, null, keyDir, store.checkpointEvery());
+      store = new org.pactbridge.store.StoreConfig(store.jdbcUrl(), dbUser, dbPassword, null, keyDir);
     }
     String schema = schemaOf(dbUrl);
     return schema == null ? store : store.withSchema(schema);

@@ -23,6 +23,7 @@ final class Db implements AutoCloseable {
   }
 
   private final Connection connection;
+  private final List<Runnable> afterCommit = new ArrayList<>();
 
   Db(Connection connection) throws SQLException {
     this.connection = connection;
@@ -41,11 +42,16 @@ final class Db implements AutoCloseable {
       if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
         connection.setTransactionIsolation(isolation);
       }
+      afterCommit.clear();
       try {
         T result = work.run(connection);
         connection.commit();
+        List<Runnable> actions = List.copyOf(afterCommit);
+        afterCommit.clear();
+        actions.forEach(Runnable::run);
         return result;
       } catch (SQLException | RuntimeException | Error e) {
+        afterCommit.clear();
         rollbackQuietly(e);
         if (e instanceof SQLException sql) {
           throw StoreException.sql(operation, sql);
@@ -59,6 +65,15 @@ final class Db implements AutoCloseable {
     } catch (SQLException e) {
       throw StoreException.sql(operation, e);
     }
+  }
+
+  /**
+   * Runs {@code action} once the transaction under way commits, and never if it rolls back: for what
+   * must only follow a durable write (recording a signed head outside the database). Called from inside
+   * {@link #tx}'s work, on its thread.
+   */
+  void afterCommit(Runnable action) {
+    afterCommit.add(action);
   }
 
   private void rollbackQuietly(Throwable cause) {

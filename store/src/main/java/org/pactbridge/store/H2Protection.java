@@ -53,7 +53,7 @@ public final class H2Protection {
     StoreConfig secured = config;
     boolean defaults = (config.user() == null || config.user().equalsIgnoreCase("sa")) && (config.password() == null || config.password().isEmpty());
     if (defaults) {
-      secured = new StoreConfig(config.jdbcUrl(), "sa", password(config, file), config.schema(), config.keyDir(), config.checkpointEvery());
+      secured = new StoreConfig(config.jdbcUrl(), "sa", password(config, file), config.schema(), config.keyDir());
     }
     for (String suffix : List.of(".mv.db", ".trace.db", ".lock.db")) {
       Path part = file.resolveSibling(file.getFileName() + suffix);

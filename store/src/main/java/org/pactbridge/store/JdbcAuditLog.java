@@ -1,11 +1,14 @@
 package org.pactbridge.store;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -14,37 +17,105 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.pactbridge.core.audit.AuditChain;
+import org.pactbridge.core.audit.AuditCodec;
 import org.pactbridge.core.audit.AuditEntry;
 import org.pactbridge.core.audit.AuditEvent;
 import org.pactbridge.core.audit.AuditLog;
+import org.pactbridge.core.audit.AuditRow;
 import org.pactbridge.core.audit.ChainHead;
 import org.pactbridge.core.audit.ChainVerifier;
+import org.pactbridge.core.audit.CheckpointSource;
 import org.pactbridge.core.audit.Checkpoint;
+import org.pactbridge.core.audit.CommitRange;
+import org.pactbridge.core.audit.IndexedFields;
+import org.pactbridge.core.audit.KeptHead;
 import org.pactbridge.core.audit.Verification;
 
 /**
- * The audit log in tables {@code audit_entry}, {@code audit_head} and {@code audit_checkpoint}.
+ * The audit log in tables {@code audit_entry}, {@code audit_checkpoint} and the lock row
+ * {@code audit_head}, and the head file beside the node's keys ({@link HeadFile}).
  *
- * <p>Appending locks the one-row head ({@code SELECT … FOR UPDATE}, a row lock on H2 and PostgreSQL
- * alike), so writers in different processes take turns and the chain never forks or skips a number;
- * the entry, the new head and any due checkpoint are written in the caller's transaction, so an
- * operation and its audit entry are kept or lost together. Verification reads one snapshot
- * (repeatable read) in pages of {@value #PAGE} entries.
+ * <p>An append is one commit (docs/audit-chain.md, section 5): it locks the one row of
+ * {@code audit_head} ({@code SELECT … FOR UPDATE}, a row lock on H2 and PostgreSQL alike), so writers
+ * in different processes take turns; reads the head from the entries (the highest {@code seq}; a unique
+ * index on {@code prev_hash} forbids a fork); writes the v2 entries and the signed head of the last one
+ * in the caller's transaction, so an operation, its entries and their signed head are kept or lost
+ * together; and, once committed, records that head in the head file. It refuses to extend a chain that
+ * contradicts what this instance signed or saw, or whose last commit lost its signed head: signing over
+ * it would hide the change. Verification reads one snapshot (repeatable read) in pages of
+ * {@value #PAGE} rows, so memory does not grow with the chain. Thread-safe through {@link Db}.
  */
-final class JdbcAuditLog implements AuditLog {
+final class JdbcAuditLog implements AuditLog, AutoCloseable {
   private static final int PAGE = 2000;
   private static final HexFormat HEX = HexFormat.of();
+  private static final byte[] V2_PREFIX = (AuditCodec.MAGIC_V2 + "\n").getBytes(StandardCharsets.UTF_8);
+  private static final String ENTRY_COLUMNS = "seq, kind, subject, prev_hash, body, hash, actor_id, actor_name, actor_nation";
+  private static final String CHECKPOINT_COLUMNS = "seq, hash, at_text, signer_key, signature";
 
   private final Db db;
   private final NodeKeys keys;
-  private final int checkpointEvery;
   private final String trustedKey;
+  private final HeadFile headFile;
+  /** The highest signed head this instance signed or saw with a valid signature; null before any. */
+  private volatile Checkpoint known;
+  /** Why appends are refused (the chain contradicts a signed head), or null. */
+  private volatile String contradiction;
 
-  JdbcAuditLog(Db db, NodeKeys keys, int checkpointEvery, String trustedKey) {
+  JdbcAuditLog(Db db, NodeKeys keys, String trustedKey, HeadFile headFile) {
     this.db = db;
     this.keys = keys;
-    this.checkpointEvery = checkpointEvery;
     this.trustedKey = trustedKey;
+    this.headFile = headFile;
+  }
+
+  /**
+   * At open: reads the head file and the database's highest signed head, keeps the higher as the head
+   * this instance knows, and checks that the chain still holds the file's head. A chain that does not
+   * is not an error here (verify must still run): appends are refused instead.
+   */
+  void adoptHeads() {
+    Optional<Checkpoint> fromFile = headFile.read();
+    if (fromFile.isPresent() && !trusted(fromFile.get())) {
+      throw StoreException.foreignHeadFile(headFile.path());
+    }
+    Optional<Checkpoint> fromDatabase = db.tx("reading the audit log's signed head", connection -> {
+      List<Checkpoint> latest;
+      try {
+        latest = checkpointPage(connection, "SELECT " + CHECKPOINT_COLUMNS + " FROM audit_checkpoint ORDER BY seq DESC LIMIT 1");
+      } catch (MalformedCheckpoint tampered) {
+        latest = List.of(); // verify reports it; nothing in it can be seen as signed
+      }
+      if (fromFile.isPresent()) {
+        contradiction = contradictionOf(connection, fromFile.get(), "the head file " + headFile.path());
+      }
+      return latest.isEmpty() ? Optional.<Checkpoint>empty() : Optional.of(latest.get(0));
+    });
+    fromFile.ifPresent(head -> known = head);
+    fromDatabase.filter(this::trusted).ifPresent(this::signedOrSeen);
+  }
+
+  /** Why the chain contradicts {@code head} (entry missing, or another hash), or null when it holds it. */
+  private static String contradictionOf(Connection connection, Checkpoint head, String where) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement("SELECT hash FROM audit_entry WHERE seq = ?")) {
+      select.setLong(1, head.seq());
+      try (ResultSet row = select.executeQuery()) {
+        if (!row.next()) {
+          return where + " records entry " + head.seq() + " (signed " + head.at() + "), which the database no longer holds";
+        }
+        if (!head.hashHex().equals(row.getString(1))) {
+          return "entry " + head.seq() + " is not the one " + where + " records (signed " + head.at() + ")";
+        }
+      }
+    }
+    return null;
+  }
+
+  private synchronized void signedOrSeen(Checkpoint head) {
+    Checkpoint current = known;
+    if (current == null || head.seq() > current.seq()) {
+      known = head;
+    }
+    headFile.offer(head);
   }
 
   @Override
@@ -52,49 +123,86 @@ final class JdbcAuditLog implements AuditLog {
     return db.tx("appending to the audit log", connection -> appendIn(connection, List.of(event)).get(0));
   }
 
-  /** Appends events in order inside the caller's transaction. */
+  /** Appends events in order as one commit, with its signed head, inside the caller's transaction. */
   List<AuditEntry> appendIn(Connection connection, List<AuditEvent> events) throws SQLException {
-    long seq;
-    byte[] prev;
-    try (PreparedStatement lock = connection.prepareStatement("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE");
-        ResultSet row = lock.executeQuery()) {
-      if (!row.next()) {
-        throw new IllegalStateException("the audit head row is missing: the schema is damaged");
-      }
-      seq = row.getLong("seq");
-      prev = HEX.parseHex(row.getString("hash"));
+    if (contradiction != null) {
+      throw StoreException.auditChainContradicted(contradiction, headFile.path());
     }
-    List<AuditEntry> written = new ArrayList<>(events.size());
-    List<AuditEntry> due = new ArrayList<>();
+    lockHead(connection);
+    Head head = readHead(connection);
+    Checkpoint knownHead = known;
+    if (knownHead != null && (head.seq < knownHead.seq() || head.seq == knownHead.seq() && !head.hashHex.equals(knownHead.hashHex()))) {
+      contradiction = contradictionOf(connection, knownHead, "this instance's signed head");
+      throw StoreException.auditChainContradicted(contradiction, headFile.path());
+    }
+    if (head.v2 && !head.hashHex.equals(head.signedHashHex)) {
+      throw StoreException.auditChainContradicted("the signed head of entry " + head.seq + " is missing or does not match it", headFile.path());
+    }
+    byte[] prev = parseHash(head, headFile.path());
+    List<AuditEntry> written = AuditChain.commit(head.seq + 1, prev, events);
+    CommitRange commit = new CommitRange(head.seq + 1, head.seq + events.size());
     try (PreparedStatement insert = connection.prepareStatement(
-        "INSERT INTO audit_entry (seq, kind, subject, prev_hash, body, hash) VALUES (?, ?, ?, ?, ?, ?)")) {
-      for (AuditEvent event : events) {
-        seq++;
-        AuditEntry entry = AuditChain.append(seq, prev, event);
-        insert.setLong(1, seq);
-        insert.setString(2, event.kind());
-        insert.setString(3, truncate(event.subject(), 400));
-        insert.setString(4, HEX.formatHex(prev));
+        "INSERT INTO audit_entry (" + ENTRY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (int i = 0; i < written.size(); i++) {
+        AuditEntry entry = written.get(i);
+        IndexedFields columns = IndexedFields.of(new AuditCodec.Decoded(2, entry.seq(), commit, events.get(i)));
+        insert.setLong(1, entry.seq());
+        insert.setString(2, columns.kind());
+        insert.setString(3, columns.subject());
+        insert.setString(4, HEX.formatHex(entry.prevHash()));
         insert.setBytes(5, entry.body());
         insert.setString(6, entry.hashHex());
+        insert.setString(7, columns.actorId());
+        insert.setString(8, columns.actorName());
+        insert.setString(9, columns.actorNation());
         insert.addBatch();
-        written.add(entry);
-        if (seq % checkpointEvery == 0) {
-          due.add(entry);
-        }
-        prev = entry.hash();
       }
       insert.executeBatch();
     }
-    try (PreparedStatement head = connection.prepareStatement("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1")) {
-      head.setLong(1, seq);
-      head.setString(2, HEX.formatHex(prev));
-      head.executeUpdate();
-    }
-    for (AuditEntry entry : due) {
-      insertCheckpoint(connection, entry.seq(), entry.hashHex());
-    }
+    AuditEntry last = written.get(written.size() - 1);
+    Checkpoint signed = insertCheckpoint(connection, last.seq(), last.hashHex());
+    db.afterCommit(() -> signedOrSeen(signed));
     return written;
+  }
+
+  private static byte[] parseHash(Head head, Path headFilePath) {
+    if (head.seq == 0) {
+      return AuditChain.genesis();
+    }
+    try {
+      byte[] hash = HEX.parseHex(head.hashHex);
+      if (hash.length == 32) {
+        return hash;
+      }
+    } catch (IllegalArgumentException e) {
+      // fall through: not hex
+    }
+    throw StoreException.auditChainContradicted("the stored hash of entry " + head.seq + " is not a hash", headFilePath);
+  }
+
+  private static void lockHead(Connection connection) throws SQLException {
+    try (PreparedStatement lock = connection.prepareStatement("SELECT id FROM audit_head WHERE id = 1 FOR UPDATE");
+        ResultSet row = lock.executeQuery()) {
+      if (!row.next()) {
+        throw new IllegalStateException("the audit lock row is missing: the schema is damaged");
+      }
+    }
+  }
+
+  /** The last entry, whether it is v2, and the hash its signed head names (null when it has none). */
+  private record Head(long seq, String hashHex, boolean v2, String signedHashHex) {}
+
+  private static Head readHead(Connection connection) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(
+        "SELECT e.seq, e.hash, e.body, c.hash FROM audit_entry e LEFT JOIN audit_checkpoint c ON c.seq = e.seq ORDER BY e.seq DESC LIMIT 1");
+        ResultSet row = select.executeQuery()) {
+      if (!row.next()) {
+        return new Head(0, HEX.formatHex(AuditChain.genesis()), false, null);
+      }
+      byte[] body = row.getBytes(3);
+      boolean v2 = body.length >= V2_PREFIX.length && Arrays.equals(body, 0, V2_PREFIX.length, V2_PREFIX, 0, V2_PREFIX.length);
+      return new Head(row.getLong(1), row.getString(2), v2, row.getString(4));
+    }
   }
 
   private Checkpoint insertCheckpoint(Connection connection, long seq, String hashHex) throws SQLException {
@@ -102,7 +210,7 @@ final class JdbcAuditLog implements AuditLog {
     String signature = Base64.getEncoder().encodeToString(keys.sign(Checkpoint.signedBytes(seq, hashHex, at)));
     Checkpoint checkpoint = new Checkpoint(seq, hashHex, at, keys.publicKeyBase64(), signature);
     try (PreparedStatement insert = connection.prepareStatement(
-        "INSERT INTO audit_checkpoint (seq, hash, at_text, signer_key, signature) VALUES (?, ?, ?, ?, ?)")) {
+        "INSERT INTO audit_checkpoint (" + CHECKPOINT_COLUMNS + ") VALUES (?, ?, ?, ?, ?)")) {
       insert.setLong(1, seq);
       insert.setString(2, hashHex);
       insert.setString(3, at.toString());
@@ -115,23 +223,25 @@ final class JdbcAuditLog implements AuditLog {
 
   @Override
   public List<AuditEntry> entries(long fromSeq, int limit) {
-    return db.tx("reading the audit log", connection -> page(connection, fromSeq, limit));
+    return db.tx("reading the audit log", connection -> rows(connection, fromSeq, limit).stream().map(AuditRow::entry).toList());
   }
 
-  private static List<AuditEntry> page(Connection connection, long fromSeq, int limit) throws SQLException {
-    List<AuditEntry> entries = new ArrayList<>();
+  private static List<AuditRow> rows(Connection connection, long fromSeq, int limit) throws SQLException {
+    List<AuditRow> rows = new ArrayList<>();
     try (PreparedStatement select = connection.prepareStatement(
-        "SELECT seq, prev_hash, body, hash FROM audit_entry WHERE seq >= ? ORDER BY seq LIMIT ?")) {
+        "SELECT " + ENTRY_COLUMNS + " FROM audit_entry WHERE seq >= ? ORDER BY seq LIMIT ?")) {
       select.setLong(1, fromSeq);
       select.setInt(2, limit);
       try (ResultSet row = select.executeQuery()) {
         while (row.next()) {
-          entries.add(new AuditEntry(row.getLong("seq"), hexOrGarbage(row.getString("prev_hash")), row.getBytes("body"),
-              hexOrGarbage(row.getString("hash"))));
+          AuditEntry entry = new AuditEntry(row.getLong("seq"), hexOrGarbage(row.getString("prev_hash")), row.getBytes("body"),
+              hexOrGarbage(row.getString("hash")));
+          rows.add(new AuditRow(entry, new IndexedFields(row.getString("kind"), row.getString("subject"), row.getString("actor_id"),
+              row.getString("actor_name"), row.getString("actor_nation"))));
         }
       }
     }
-    return entries;
+    return rows;
   }
 
   /** A stored hash; a value that is not 64 hex digits (tampered) becomes bytes that match nothing. */
@@ -141,63 +251,77 @@ final class JdbcAuditLog implements AuditLog {
       if (bytes.length == 32) {
         return bytes;
       }
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | NullPointerException e) {
       // fall through: not hex
     }
     byte[] garbage = new byte[32];
-    java.util.Arrays.fill(garbage, (byte) 0xA5);
-    garbage[0] = (byte) hex.length();
+    Arrays.fill(garbage, (byte) 0xA5);
+    garbage[0] = (byte) (hex == null ? 0 : hex.length());
     return garbage;
   }
 
   @Override
   public ChainHead head() {
-    return db.tx("reading the audit head", JdbcAuditLog::readHead);
-  }
-
-  private static ChainHead readHead(Connection connection) throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement("SELECT seq, hash FROM audit_head WHERE id = 1");
-        ResultSet row = select.executeQuery()) {
-      return row.next() ? new ChainHead(row.getLong("seq"), row.getString("hash")) : null;
-    }
+    return db.tx("reading the audit head", connection -> {
+      Head head = readHead(connection);
+      return new ChainHead(head.seq, head.hashHex);
+    });
   }
 
   @Override
   public Optional<Checkpoint> checkpoint() {
     return db.tx("signing an audit checkpoint", connection -> {
-      long seq;
-      String hash;
-      try (PreparedStatement lock = connection.prepareStatement("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE");
-          ResultSet row = lock.executeQuery()) {
-        row.next();
-        seq = row.getLong("seq");
-        hash = row.getString("hash");
-      }
-      if (seq == 0) {
+      lockHead(connection);
+      Head head = readHead(connection);
+      if (head.seq == 0) {
         return Optional.<Checkpoint>empty();
       }
-      for (Checkpoint existing : readCheckpoints(connection)) {
-        if (existing.seq() == seq) {
-          return Optional.of(existing);
+      if (head.signedHashHex != null) {
+        List<Checkpoint> existing = checkpointPage(connection, "SELECT " + CHECKPOINT_COLUMNS + " FROM audit_checkpoint WHERE seq = " + head.seq);
+        if (!head.signedHashHex.equals(head.hashHex)) {
+          throw StoreException.auditChainContradicted("entry " + head.seq + " does not match its signed head", headFile.path());
         }
+        return Optional.of(existing.get(0));
       }
-      return Optional.of(insertCheckpoint(connection, seq, hash));
+      if (head.v2) {
+        // a v2 commit always ends signed: a missing signed head was removed, and signing now would hide it
+        throw StoreException.auditChainContradicted("the signed head of entry " + head.seq + " is missing", headFile.path());
+      }
+      Checkpoint signed = insertCheckpoint(connection, head.seq, head.hashHex);
+      db.afterCommit(() -> signedOrSeen(signed));
+      return Optional.of(signed);
     });
   }
 
   @Override
-  public List<Checkpoint> checkpoints() {
-    return db.tx("reading audit checkpoints", JdbcAuditLog::readCheckpoints);
+  public List<Checkpoint> checkpoints(long fromSeq, int limit) {
+    return db.tx("reading audit checkpoints", connection -> {
+      try (PreparedStatement select = connection.prepareStatement(
+          "SELECT " + CHECKPOINT_COLUMNS + " FROM audit_checkpoint WHERE seq >= ? ORDER BY seq LIMIT ?")) {
+        select.setLong(1, fromSeq);
+        select.setInt(2, limit);
+        return checkpoints(select);
+      }
+    });
   }
 
-  private static List<Checkpoint> readCheckpoints(Connection connection) throws SQLException {
+  private static List<Checkpoint> checkpointPage(Connection connection, String sql) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(sql)) {
+      return checkpoints(select);
+    }
+  }
+
+  private static List<Checkpoint> checkpoints(PreparedStatement select) throws SQLException {
     List<Checkpoint> checkpoints = new ArrayList<>();
-    try (PreparedStatement select = connection.prepareStatement(
-        "SELECT seq, hash, at_text, signer_key, signature FROM audit_checkpoint ORDER BY seq");
-        ResultSet row = select.executeQuery()) {
+    try (ResultSet row = select.executeQuery()) {
       while (row.next()) {
-        checkpoints.add(new Checkpoint(row.getLong("seq"), row.getString("hash"), Instant.parse(row.getString("at_text")),
-            row.getString("signer_key"), row.getString("signature")));
+        long seq = row.getLong("seq");
+        try {
+          checkpoints.add(new Checkpoint(seq, row.getString("hash"), Instant.parse(row.getString("at_text")), row.getString("signer_key"),
+              row.getString("signature")));
+        } catch (RuntimeException malformed) {
+          throw new MalformedCheckpoint(seq, malformed);
+        }
       }
     }
     return checkpoints;
@@ -205,21 +329,55 @@ final class JdbcAuditLog implements AuditLog {
 
   @Override
   public Verification verify() {
-    return db.tx("verifying the audit log", Connection.TRANSACTION_REPEATABLE_READ, connection -> {
-      ChainHead head = readHead(connection);
-      List<Checkpoint> checkpoints;
+    return verify(List.of());
+  }
+
+  /**
+   * Verifies the chain against its checkpoints, this instance's head file and {@code otherHeadFiles}
+   * (other instances' copies): any of them the chain does not hold is reported. When the chain is
+   * intact, its highest signed head counts as seen and moves the head file up.
+   */
+  Verification verify(List<Path> otherHeadFiles) {
+    headFile.flush();
+    List<KeptHead> kept = new ArrayList<>();
+    try {
+      headFile.read().ifPresent(head -> kept.add(new KeptHead(headFile.path().toString(), head)));
+    } catch (StoreException corrupt) {
+      return new Verification.Broken(Verification.Problem.BAD_CHECKPOINT, 0, corrupt.getMessage());
+    }
+    for (Path other : otherHeadFiles) {
+      Checkpoint head = HeadFile.read(other).orElseThrow(() -> StoreException.corruptHeadFile(other, 0, "the file is missing"));
+      kept.add(new KeptHead(other.toString(), head));
+    }
+    Verification verification = db.tx("verifying the audit log", Connection.TRANSACTION_REPEATABLE_READ, connection -> {
       try {
-        checkpoints = readCheckpoints(connection);
-      } catch (RuntimeException malformed) {
-        return new Verification.Broken(Verification.Problem.BAD_CHECKPOINT, 0, "a checkpoint row is malformed: " + malformed.getMessage());
-      }
-      Iterator<AuditEntry> entries = new PagedEntries(connection);
-      try {
-        return ChainVerifier.verify(entries, hash -> lookup(connection, hash), head, checkpoints, this::trusted);
+        return ChainVerifier.verify(new PagedRows(connection), new PagedCheckpoints(connection), kept, this::trusted,
+            hash -> lookup(connection, hash));
       } catch (UncheckedSql e) {
         throw e.getCause();
+      } catch (MalformedCheckpoint malformed) {
+        return new Verification.Broken(Verification.Problem.BAD_CHECKPOINT, malformed.seq,
+            "the checkpoint row at entry " + malformed.seq + " is malformed: " + malformed.getCause().getMessage());
       }
     });
+    if (verification instanceof Verification.Intact intact && intact.lastSeq() > 0) {
+      List<Checkpoint> latest = db.tx("reading the audit log's signed head",
+          connection -> checkpointPage(connection, "SELECT " + CHECKPOINT_COLUMNS + " FROM audit_checkpoint ORDER BY seq DESC LIMIT 1"));
+      if (!latest.isEmpty() && latest.get(0).seq() <= intact.lastSeq()) {
+        signedOrSeen(latest.get(0)); // its signature was checked by the walk, which vouched for everything below it
+      }
+    }
+    return verification;
+  }
+
+  /** Writes the heads not yet written to the head file. */
+  void flushHeadFile() {
+    headFile.flush();
+  }
+
+  @Override
+  public void close() {
+    headFile.close();
   }
 
   private boolean trusted(Checkpoint checkpoint) {
@@ -244,19 +402,15 @@ final class JdbcAuditLog implements AuditLog {
     }
   }
 
-  private static String truncate(String text, int max) {
-    return text.length() <= max ? text : text.substring(0, max);
-  }
-
-  /** Entries in stored order, read a page at a time. */
-  private static final class PagedEntries implements Iterator<AuditEntry> {
+  /** Rows in stored order, read a page at a time. */
+  private static final class PagedRows implements Iterator<AuditRow> {
     private final Connection connection;
-    private List<AuditEntry> page = List.of();
+    private List<AuditRow> page = List.of();
     private int index;
     private long next = Long.MIN_VALUE;
     private boolean exhausted;
 
-    PagedEntries(Connection connection) {
+    PagedRows(Connection connection) {
       this.connection = connection;
     }
 
@@ -269,26 +423,101 @@ final class JdbcAuditLog implements AuditLog {
         return false;
       }
       try {
-        page = page(connection, next, PAGE);
+        page = rows(connection, next, PAGE);
       } catch (SQLException e) {
         throw new UncheckedSql(e);
       }
       index = 0;
-      if (page.size() < PAGE) {
-        exhausted = true;
-      }
+      exhausted = page.size() < PAGE;
       if (!page.isEmpty()) {
-        next = page.get(page.size() - 1).seq() + 1;
+        next = page.get(page.size() - 1).entry().seq() + 1;
       }
       return !page.isEmpty();
     }
 
     @Override
-    public AuditEntry next() {
+    public AuditRow next() {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
       return page.get(index++);
+    }
+  }
+
+  /** Checkpoints read a page at a time, up from the first or down from an entry. */
+  private static final class PagedCheckpoints implements CheckpointSource {
+    private final Connection connection;
+
+    PagedCheckpoints(Connection connection) {
+      this.connection = connection;
+    }
+
+    @Override
+    public Iterator<Checkpoint> ascending() {
+      return new Pages(connection, "SELECT " + CHECKPOINT_COLUMNS + " FROM audit_checkpoint WHERE seq > ? ORDER BY seq LIMIT " + PAGE, 0, true);
+    }
+
+    @Override
+    public Iterator<Checkpoint> descendingBelow(long seq) {
+      return new Pages(connection, "SELECT " + CHECKPOINT_COLUMNS + " FROM audit_checkpoint WHERE seq < ? ORDER BY seq DESC LIMIT " + PAGE, seq, false);
+    }
+  }
+
+  private static final class Pages implements Iterator<Checkpoint> {
+    private final Connection connection;
+    private final String sql;
+    private final boolean up;
+    private long bound;
+    private List<Checkpoint> page = List.of();
+    private int index;
+    private boolean exhausted;
+
+    Pages(Connection connection, String sql, long bound, boolean up) {
+      this.connection = connection;
+      this.sql = sql;
+      this.bound = bound;
+      this.up = up;
+    }
+
+    @Override
+    public boolean hasNext() {
+      if (index < page.size()) {
+        return true;
+      }
+      if (exhausted) {
+        return false;
+      }
+      try (PreparedStatement select = connection.prepareStatement(sql)) {
+        select.setLong(1, bound);
+        page = checkpoints(select);
+      } catch (SQLException e) {
+        throw new UncheckedSql(e);
+      }
+      index = 0;
+      exhausted = page.size() < PAGE;
+      if (!page.isEmpty()) {
+        bound = page.get(page.size() - 1).seq();
+      }
+      return !page.isEmpty();
+    }
+
+    @Override
+    public Checkpoint next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return page.get(index++);
+    }
+  }
+
+  /** A checkpoint row that does not make a checkpoint (a tampered column). */
+  private static final class MalformedCheckpoint extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final long seq;
+
+    MalformedCheckpoint(long seq, RuntimeException cause) {
+      super(cause);
+      this.seq = seq;
     }
   }
 

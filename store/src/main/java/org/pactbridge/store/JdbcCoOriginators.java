@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.time.Instant;
+import org.pactbridge.core.audit.AuditActor;
 import org.pactbridge.core.audit.AuditEvent;
 import org.pactbridge.core.item.ItemId;
 import org.pactbridge.core.party.PartyCode;
@@ -84,21 +85,21 @@ public final class JdbcCoOriginators {
 
   /**
    * Records that {@code party} confirms it co-originated {@code item}, by the user {@code by}, and
-   * audits it; false when {@code party} was not awaiting confirmation of the item.
+   * audits it as their act; false when {@code party} was not awaiting confirmation of the item.
    */
-  public boolean confirm(ItemId item, PartyCode party, String by, Instant at) {
+  public boolean confirm(ItemId item, PartyCode party, AuditActor by, Instant at) {
     return db.tx("confirming a co-originator of item " + item, connection -> {
       int updated;
       try (PreparedStatement update = connection.prepareStatement(
           "UPDATE item_co_originator SET confirmed_by = ?, confirmed_at = ? WHERE item_id = ? AND party = ? AND confirmed_at IS NULL")) {
-        update.setString(1, by);
+        update.setString(1, by.userId());
         Db.setInstant(update, 2, at);
         update.setString(3, item.value());
         update.setString(4, party.value());
         updated = update.executeUpdate();
       }
       if (updated == 1) {
-        audit.appendIn(connection, List.of(AuditEvent.of(at, "CO_ORIGINATOR_CONFIRMED", party.value(), item.value(), "by", by)));
+        audit.appendIn(connection, List.of(AuditEvent.of(at, "CO_ORIGINATOR_CONFIRMED", by, item.value(), "party", party.value())));
       }
       return updated == 1;
     });

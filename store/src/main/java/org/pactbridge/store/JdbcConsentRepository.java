@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.pactbridge.core.audit.AuditActor;
 import org.pactbridge.core.audit.AuditEvent;
 import org.pactbridge.core.consent.ConsentAnswer;
 import org.pactbridge.core.consent.ConsentCondition;
@@ -29,7 +30,7 @@ final class JdbcConsentRepository implements ConsentRepository {
   }
 
   @Override
-  public void request(ConsentRequest request) {
+  public void request(ConsentRequest request, AuditActor actor) {
     db.tx("recording consent request " + request.id(), connection -> {
       try (PreparedStatement insert = connection.prepareStatement(
           "INSERT INTO consent_request (id, item_id, originator, requester, recipient, requested_at) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -41,14 +42,15 @@ final class JdbcConsentRepository implements ConsentRepository {
         Db.setInstant(insert, 6, request.requestedAt());
         insert.executeUpdate();
       }
-      audit.appendIn(connection, List.of(AuditEvent.of(request.requestedAt(), "CONSENT_REQUESTED", request.requester().value(),
-          request.item().value(), "id", request.id(), "originator", request.originator().value(), "recipient", request.recipient().value())));
+      audit.appendIn(connection, List.of(AuditEvent.of(request.requestedAt(), "CONSENT_REQUESTED", actor, request.item().value(),
+          "id", request.id(), "requester", request.requester().value(), "originator", request.originator().value(),
+          "recipient", request.recipient().value())));
       return null;
     });
   }
 
   @Override
-  public void answer(ConsentAnswer answer) {
+  public void answer(ConsentAnswer answer, AuditActor actor) {
     ConsentRequest request = findRequest(answer.requestId()).orElseThrow(() -> StoreException.notFound("consent request", answer.requestId()));
     if (!request.originator().equals(answer.by())) {
       throw StoreException.conflict("consent request " + request.id(), "only the originator " + request.originator() + " may answer, not " + answer.by());
@@ -77,8 +79,8 @@ final class JdbcConsentRepository implements ConsentRepository {
         insert.executeBatch();
       }
       List<String> conditions = answer.conditions().stream().map(condition -> condition.kind() + " " + condition.value()).toList();
-      audit.appendIn(connection, List.of(AuditEvent.of(answer.answeredAt(), "CONSENT_ANSWERED", answer.by().value(), request.item().value(),
-          "id", answer.requestId(), "verdict", answer.verdict().name(), "conditions", String.join("; ", conditions))));
+      audit.appendIn(connection, List.of(AuditEvent.of(answer.answeredAt(), "CONSENT_ANSWERED", actor, request.item().value(),
+          "id", answer.requestId(), "by", answer.by().value(), "verdict", answer.verdict().name(), "conditions", String.join("; ", conditions))));
       return null;
     });
   }

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.pactbridge.core.audit.AuditActor;
 import org.pactbridge.core.audit.AuditEvent;
 import org.pactbridge.core.item.Holding;
 import org.pactbridge.core.item.HoldingRepository;
@@ -23,14 +24,15 @@ final class JdbcHoldingRepository implements HoldingRepository {
   }
 
   @Override
-  public void add(Holding holding) {
+  public void add(Holding holding, AuditActor actor) {
     db.tx("adding a holding of item " + holding.item(), connection -> {
-      insert(connection, holding);
+      audit.appendIn(connection, List.of(insert(connection, holding, actor)));
       return null;
     });
   }
 
-  void insert(Connection connection, Holding holding) throws SQLException {
+  /** Inserts the holding and returns its audit event, for the caller to append in its commit. */
+  AuditEvent insert(Connection connection, Holding holding, AuditActor actor) throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement(
         "INSERT INTO holding (item_id, holder, received, route, national_marking) VALUES (?, ?, ?, ?, ?)")) {
       insert.setString(1, holding.item().value());
@@ -40,8 +42,8 @@ final class JdbcHoldingRepository implements HoldingRepository {
       insert.setString(5, holding.nationalMarking());
       insert.executeUpdate();
     }
-    audit.appendIn(connection, List.of(AuditEvent.of(holding.received(), "HOLDING_ADDED", holding.holder().value(), holding.item().value(),
-        "route", String.join(">", holding.route().stream().map(PartyCode::value).toList()), "marking", holding.nationalMarking())));
+    return AuditEvent.of(holding.received(), "HOLDING_ADDED", actor, holding.item().value(), "holder", holding.holder().value(),
+        "route", String.join(">", holding.route().stream().map(PartyCode::value).toList()), "marking", holding.nationalMarking());
   }
 
   @Override

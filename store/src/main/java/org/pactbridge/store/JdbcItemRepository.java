@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import org.pactbridge.core.audit.AuditActor;
 import org.pactbridge.core.audit.AuditEvent;
 import org.pactbridge.core.item.Item;
 import org.pactbridge.core.item.ItemId;
@@ -66,11 +67,12 @@ public final class JdbcItemRepository implements ItemRepository {
 
   /**
    * Builds an item from a draft and its content (a fresh id, created at {@code now} truncated to
-   * microseconds as the databases keep it, the content's SHA-256 signed by this node) and stores it.
+   * microseconds as the databases keep it, the content's SHA-256 signed by this node) and stores it,
+   * audited as registered by {@code actor}.
    */
-  public Item register(Draft draft, byte[] content, Instant now) {
+  public Item register(Draft draft, byte[] content, Instant now, AuditActor actor) {
     Item item = build(draft, content, now);
-    add(item, content);
+    add(item, content, actor);
     return item;
   }
 
@@ -97,11 +99,11 @@ public final class JdbcItemRepository implements ItemRepository {
   }
 
   @Override
-  public void add(Item item, byte[] content) {
+  public void add(Item item, byte[] content, AuditActor actor) {
     check(item, content);
     db.tx("adding item " + item.id(), connection -> {
       insert(connection, item, content);
-      audit.appendIn(connection, List.of(addedEvent(item)));
+      audit.appendIn(connection, List.of(addedEvent(item, actor)));
       return null;
     });
   }
@@ -113,7 +115,7 @@ public final class JdbcItemRepository implements ItemRepository {
    * Adds many items, built elsewhere, in one transaction with one {@code ITEMS_IMPORTED} audit entry:
    * all of them are kept, or none. Each item's hash and signature are checked first.
    */
-  public void addAll(List<WithContent> batch, String actor) {
+  public void addAll(List<WithContent> batch, AuditActor actor) {
     for (WithContent entry : batch) {
       check(entry.item(), entry.content());
     }
@@ -128,7 +130,7 @@ public final class JdbcItemRepository implements ItemRepository {
    * all cores; the items are then written in one transaction with one {@code ITEMS_IMPORTED} audit entry,
    * all or none. Signatures made here are not checked again.
    */
-  public List<Item> registerAll(List<NewItem> batch, Instant now, String actor) {
+  public List<Item> registerAll(List<NewItem> batch, Instant now, AuditActor actor) {
     List<WithContent> built = batch.parallelStream()
         .map(entry -> new WithContent(build(entry.draft(), entry.content(), now), entry.content()))
         .toList();
@@ -140,7 +142,7 @@ public final class JdbcItemRepository implements ItemRepository {
    * Writes items in one transaction with one {@code ITEMS_IMPORTED} audit entry whose {@code items-sha256}
    * covers every id and content hash in order.
    */
-  private void insertAll(List<WithContent> batch, String actor) {
+  private void insertAll(List<WithContent> batch, AuditActor actor) {
     if (batch.isEmpty()) {
       return;
     }
@@ -177,9 +179,11 @@ public final class JdbcItemRepository implements ItemRepository {
     }
   }
 
-  static AuditEvent addedEvent(Item item) {
-    return AuditEvent.of(item.created(), "ITEM_ADDED", item.level().party().value(), item.id().value(),
-        "level", item.level().qualified(), "marking", item.marking(), "content-sha256", item.contentSha256());
+  /** The registering user is the actor, not the item's originator: a KOR user's JOINT item of US level is KOR's act. */
+  static AuditEvent addedEvent(Item item, AuditActor actor) {
+    return AuditEvent.of(item.created(), "ITEM_ADDED", actor, item.id().value(), "level", item.level().qualified(),
+        "originators", String.join(",", item.originators().stream().map(PartyCode::value).toList()), "marking", item.marking(),
+        "content-sha256", item.contentSha256());
   }
 
   private static final String INSERT_ITEM = "INSERT INTO item (id, originators, level_party, level_code, releasability, rel_to, orcon, topics,"

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.pactbridge.core.agreement.AgreementId;
+import org.pactbridge.core.audit.AuditActor;
 import org.pactbridge.core.audit.AuditEvent;
 import org.pactbridge.core.logistics.Category;
 import org.pactbridge.core.logistics.EntryType;
@@ -26,15 +27,18 @@ import org.pactbridge.core.party.PartyCode;
  * 3). Each append is one transaction: the entry, its postings and a {@code LEDGER_APPENDED} audit entry,
  * all or nothing. Rows are inserted, never updated or deleted. The next sequence is checked under the
  * audit chain's head lock, and the primary key on {@code sequence} refuses a second writer that got past
- * it: both are a {@link LedgerConflictException}.
+ * it: both are a {@link LedgerConflictException}. An instance appends as one actor, the user the
+ * audit entries name ({@link Store#ledger(AuditActor)} makes one per acting user; it is cheap).
  */
 public final class JdbcLedgerRepository implements LedgerRepository {
   private final Db db;
   private final JdbcAuditLog audit;
+  private final AuditActor actor;
 
-  JdbcLedgerRepository(Db db, JdbcAuditLog audit) {
+  JdbcLedgerRepository(Db db, JdbcAuditLog audit, AuditActor actor) {
     this.db = db;
     this.audit = audit;
+    this.actor = java.util.Objects.requireNonNull(actor, "actor");
   }
 
   @Override
@@ -52,7 +56,7 @@ public final class JdbcLedgerRepository implements LedgerRepository {
     try {
       db.tx("appending ledger entry " + entry.sequence(), connection -> {
         // The audit head lock serialises appenders across processes before the sequence is checked.
-        audit.appendIn(connection, List.of(auditEvent(entry)));
+        audit.appendIn(connection, List.of(auditEvent(entry, actor)));
         long expected = maxSequence(connection) + 1;
         if (entry.sequence() != expected) {
           throw new LedgerConflictException(expected, entry.sequence());
@@ -73,7 +77,7 @@ public final class JdbcLedgerRepository implements LedgerRepository {
     return "23505".equals(e.getSQLState());
   }
 
-  private static AuditEvent auditEvent(LedgerEntry entry) {
+  private static AuditEvent auditEvent(LedgerEntry entry, AuditActor actor) {
     List<String> details = new ArrayList<>(List.of(
         "sequence", Long.toString(entry.sequence()), "type", entry.type().name(), "agreement", entry.agreement().value(),
         "supplier", entry.supplier().value(), "receiver", entry.receiver().value(),
@@ -90,7 +94,7 @@ public final class JdbcLedgerRepository implements LedgerRepository {
     if (entry.refers() != null) {
       details.addAll(List.of("refers", Long.toString(entry.refers())));
     }
-    return AuditEvent.of(entry.at(), "LEDGER_APPENDED", entry.supplier().value(), "ledger:" + entry.sequence(), details.toArray(String[]::new));
+    return AuditEvent.of(entry.at(), "LEDGER_APPENDED", actor, "ledger:" + entry.sequence(), details.toArray(String[]::new));
   }
 
   private static long maxSequence(Connection connection) throws SQLException {

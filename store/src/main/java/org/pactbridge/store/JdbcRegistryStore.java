@@ -26,6 +26,7 @@ import org.pactbridge.core.agreement.Scope;
 import org.pactbridge.core.agreement.ThirdPartyRule;
 import org.pactbridge.core.agreement.Timeline;
 import org.pactbridge.core.agreement.TimelineEvent;
+import org.pactbridge.core.audit.AuditActor;
 import org.pactbridge.core.audit.AuditEvent;
 import org.pactbridge.core.party.ClassificationScheme;
 import org.pactbridge.core.party.Community;
@@ -69,8 +70,8 @@ public final class JdbcRegistryStore {
     }
   }
 
-  /** Imports {@code registry} as {@code actor} at {@code now}. */
-  public ImportReport importRegistry(Registry registry, String actor, Instant now, Progress progress) {
+  /** Imports {@code registry} at {@code now}, audited as done by {@code actor}. */
+  public ImportReport importRegistry(Registry registry, AuditActor actor, Instant now, Progress progress) {
     return db.tx("importing the registry", connection -> {
       Registry stored = loadIn(connection).orElse(null);
       List<AuditEvent> events = new ArrayList<>();
@@ -161,7 +162,7 @@ public final class JdbcRegistryStore {
   }
 
   /** Appends new events and provision versions; refuses any edit or removal. Returns {events, versions} added. */
-  private int[] extendAgreement(Connection connection, Agreement stored, Agreement imported, String actor, Instant now, List<AuditEvent> audits)
+  private int[] extendAgreement(Connection connection, Agreement stored, Agreement imported, AuditActor actor, Instant now, List<AuditEvent> audits)
       throws SQLException {
     if (!RegistryText.agreementHeader(stored).equals(RegistryText.agreementHeader(imported))) {
       throw StoreException.conflict("agreement " + imported.id(), "its kind, title, parties, sources or note differ from the stored ones;"

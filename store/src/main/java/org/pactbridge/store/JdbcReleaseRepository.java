@@ -2,9 +2,10 @@ package org.pactbridge.store;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 import org.pactbridge.core.agreement.AgreementId;
+import java.util.ArrayList;
+import org.pactbridge.core.audit.AuditActor;
 import org.pactbridge.core.audit.AuditEvent;
 import org.pactbridge.core.item.Holding;
 import org.pactbridge.core.item.ItemId;
@@ -30,7 +31,7 @@ final class JdbcReleaseRepository implements ReleaseRepository {
   }
 
   @Override
-  public void record(Release release, Holding recipientHolding) {
+  public void record(Release release, Holding recipientHolding, AuditActor actor) {
     if (release.released() != (recipientHolding != null)) {
       throw new IllegalArgumentException("release " + release.id() + ": a holding is given exactly when the item was released");
     }
@@ -53,13 +54,15 @@ final class JdbcReleaseRepository implements ReleaseRepository {
         insert.setBoolean(10, release.released());
         insert.executeUpdate();
       }
-      audit.appendIn(connection, List.of(AuditEvent.of(release.at(), release.released() ? "RELEASED" : "DECISION_RECORDED",
-          release.holder().value(), release.item().value(), "id", release.id(), "recipient", release.recipient().value(),
+      List<AuditEvent> events = new ArrayList<>(2);
+      events.add(AuditEvent.of(release.at(), release.released() ? "RELEASED" : "DECISION_RECORDED", actor, release.item().value(),
+          "id", release.id(), "holder", release.holder().value(), "recipient", release.recipient().value(),
           "outcome", release.outcome().name(), "reasons", String.join(",", release.reasonCodes()),
-          "agreements", String.join(",", release.agreements().stream().map(AgreementId::value).toList()))));
+          "agreements", String.join(",", release.agreements().stream().map(AgreementId::value).toList())));
       if (recipientHolding != null) {
-        holdings.insert(connection, recipientHolding);
+        events.add(holdings.insert(connection, recipientHolding, actor));
       }
+      audit.appendIn(connection, events);
       return null;
     });
   }

@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Properties;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -16,7 +17,9 @@ import org.flywaydb.core.api.callback.BaseCallback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.pactbridge.core.audit.AuditActor;
 import org.pactbridge.core.audit.AuditLog;
+import org.pactbridge.core.audit.Verification;
 import org.pactbridge.core.consent.ConsentRepository;
 import org.pactbridge.core.item.HoldingRepository;
 import org.pactbridge.core.item.ReleaseRepository;
@@ -46,20 +49,18 @@ public final class Store implements AutoCloseable {
   private final JdbcHoldingRepository holdings;
   private final JdbcConsentRepository consents;
   private final JdbcReleaseRepository releases;
-  private final JdbcLedgerRepository ledger;
   private final JdbcCoOriginators coOriginators;
 
   private Store(StoreConfig config, Db db, NodeKeys keys, String trustedKey) {
     this.config = config;
     this.db = db;
     this.keys = keys;
-    this.audit = new JdbcAuditLog(db, keys, config.checkpointEvery(), trustedKey);
+    this.audit = new JdbcAuditLog(db, keys, trustedKey, new HeadFile(keys.dir()));
     this.holdings = new JdbcHoldingRepository(db, audit);
     this.items = new JdbcItemRepository(db, audit, keys, new ContentCipher(keys.masterKey()));
     this.registry = new JdbcRegistryStore(db, audit);
     this.consents = new JdbcConsentRepository(db, audit);
     this.releases = new JdbcReleaseRepository(db, audit, holdings);
-    this.ledger = new JdbcLedgerRepository(db, audit);
     this.coOriginators = new JdbcCoOriginators(db, audit);
   }
 
@@ -124,7 +125,14 @@ public final class Store implements AutoCloseable {
           return null;
         });
       }
-      return new Store(config, db, keys, keys.publicKeyBase64());
+      Store store = new Store(config, db, keys, keys.publicKeyBase64());
+      try {
+        store.audit.adoptHeads();
+      } catch (RuntimeException e) {
+        store.audit.close();
+        throw e;
+      }
+      return store;
     } catch (SQLException | RuntimeException e) {
       try {
         connection.close();
@@ -159,7 +167,8 @@ public final class Store implements AutoCloseable {
     prepare(config);
     var configuration = Flyway.configure()
         .dataSource(config.jdbcUrl(), config.user(), config.password())
-        .locations("classpath:db/migration")
+        // the vendor folder holds what cannot be written once for both: the audit tables' triggers and roles
+        .locations("classpath:db/migration", "classpath:db/vendor/" + (config.isPostgres() ? "postgresql" : "h2"))
         .failOnMissingLocations(true)
         .callbacks(callback);
     if (config.schema() != null) {
@@ -287,9 +296,31 @@ public final class Store implements AutoCloseable {
     return releases;
   }
 
-  /** The settlement ledger's entries (core's {@code Ledger} runs the commands over it). */
-  public JdbcLedgerRepository ledger() {
-    return ledger;
+  /**
+   * The settlement ledger's entries (core's {@code Ledger} runs the commands over it), appending as
+   * {@code actor}: the audit entries of its appends name them. Cheap; make one per acting user.
+   */
+  public JdbcLedgerRepository ledger(AuditActor actor) {
+    return new JdbcLedgerRepository(db, audit, actor);
+  }
+
+  /**
+   * Verifies the audit chain as {@link AuditLog#verify()} does, and also against other instances' head
+   * files ({@code otherHeadFiles}, copied from their key folders): a chain that does not hold any of
+   * them is reported. A file that cannot be read is a {@link StoreException}.
+   */
+  public Verification verifyAudit(List<Path> otherHeadFiles) {
+    return audit.verify(otherHeadFiles);
+  }
+
+  /** The file beside the node's keys that keeps the highest signed head of the audit chain. */
+  public Path auditHeadFile() {
+    return keys.dir().resolve(HeadFile.FILE);
+  }
+
+  /** Writes the audit heads signed so far to the head file, which otherwise happens moments after each commit. */
+  public void flushAuditHead() {
+    audit.flushHeadFile();
   }
 
   /** Co-originators of JOINT items that were named and have not confirmed yet. */
@@ -299,6 +330,10 @@ public final class Store implements AutoCloseable {
 
   @Override
   public void close() {
-    db.close();
+    try {
+      audit.close();
+    } finally {
+      db.close();
+    }
   }
 }

@@ -5,18 +5,15 @@ import java.util.Objects;
 
 /**
  * Where the database and the key files are. {@code schema} (PostgreSQL only, may be null) isolates one
- * store from another in the same database, as the tests do. {@code checkpointEvery} is the number of
- * audit entries between automatic signed checkpoints.
+ * store from another in the same database, as the tests do. The key folder also holds the audit chain's
+ * head file (docs/audit-chain.md, section 6).
  */
-public record StoreConfig(String jdbcUrl, String user, String password, String schema, Path keyDir, int checkpointEvery) {
+public record StoreConfig(String jdbcUrl, String user, String password, String schema, Path keyDir) {
   public StoreConfig {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
     Objects.requireNonNull(keyDir, "keyDir");
     if (!jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
       throw new IllegalArgumentException("unsupported database URL '" + jdbcUrl + "' (jdbc:h2:… or jdbc:postgresql://…)");
-    }
-    if (checkpointEvery < 1) {
-      throw new IllegalArgumentException("checkpointEvery must be at least 1: " + checkpointEvery);
     }
   }
 
@@ -47,25 +44,21 @@ public record StoreConfig(String jdbcUrl, String user, String password, String s
    * loses that commit.
    */
   public static StoreConfig h2(Path file, Path keyDir) {
-    return new StoreConfig("jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0", "sa", "", null, keyDir, 1000);
+    return new StoreConfig("jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0", "sa", "", null, keyDir);
   }
 
   /** A database named by URL ({@code --db}); PostgreSQL connects as {@code postgres} unless the URL says otherwise. */
   public static StoreConfig of(String jdbcUrl, Path keyDir) {
     if (jdbcUrl.startsWith("jdbc:h2:")) {
       String url = jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY") ? jdbcUrl : jdbcUrl + ";WRITE_DELAY=0";
-      return new StoreConfig(url, "sa", "", null, keyDir, 1000);
+      return new StoreConfig(url, "sa", "", null, keyDir);
     }
     boolean namesUser = jdbcUrl.contains("user=");
-    return new StoreConfig(jdbcUrl, namesUser ? null : "postgres", null, null, keyDir, 1000);
+    return new StoreConfig(jdbcUrl, namesUser ? null : "postgres", null, null, keyDir);
   }
 
   public StoreConfig withSchema(String newSchema) {
-    return new StoreConfig(jdbcUrl, user, password, newSchema, keyDir, checkpointEvery);
-  }
-
-  public StoreConfig withCheckpointEvery(int every) {
-    return new StoreConfig(jdbcUrl, user, password, schema, keyDir, every);
+    return new StoreConfig(jdbcUrl, user, password, newSchema, keyDir);
   }
 
   public boolean isPostgres() {

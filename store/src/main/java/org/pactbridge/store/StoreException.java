@@ -78,6 +78,30 @@ public final class StoreException extends PactbridgeException {
     return new StoreException("PERMISSIONS_UNSET", "cannot make " + path + " owner-only: " + cause.getMessage(), cause);
   }
 
+  static StoreException corruptHeadFile(Path file, int line, String why) {
+    return new StoreException("CORRUPT_HEAD_FILE", "the audit head file " + file + " is corrupt at line " + line + ": " + why
+        + "; restore it from backup, or move it aside to go on without the head it kept (nothing was overwritten)", null);
+  }
+
+  static StoreException foreignHeadFile(Path file) {
+    return new StoreException("FOREIGN_HEAD_FILE", "the audit head file " + file
+        + " is not signed by this node's key; move it aside if it belongs to another node (nothing was overwritten)", null);
+  }
+
+  static StoreException headFileUnwritable(Path file, Throwable cause) {
+    return new StoreException("HEAD_FILE_UNWRITABLE", "cannot write the audit head file " + file + ": " + cause.getMessage(), cause);
+  }
+
+  /**
+   * The database's audit chain contradicts a signed head this instance holds: entries were removed or
+   * rewritten, or the database is another (restored from an older backup, or new). Appending would sign
+   * over it, so the store refuses until an operator looks.
+   */
+  static StoreException auditChainContradicted(String why, Path headFile) {
+    return new StoreException("AUDIT_CHAIN_CONTRADICTED", "the audit log cannot be extended: " + why + "; run 'pactbridge audit verify'."
+        + " If the database was restored or replaced on purpose, move " + headFile + " aside (keep it as evidence); nothing was stored", null);
+  }
+
   static StoreException contentCorrupt(String itemId, String why) {
     return new StoreException("CONTENT_CORRUPT", "the stored content of item " + itemId + " cannot be trusted: " + why, null);
   }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.Signature;
@@ -24,23 +26,36 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.pactbridge.core.audit.AuditActor;
 import org.pactbridge.core.audit.AuditChain;
 import org.pactbridge.core.audit.AuditCodec;
 import org.pactbridge.core.audit.AuditEntry;
 import org.pactbridge.core.audit.AuditEvent;
 import org.pactbridge.core.audit.AuditException;
-import org.pactbridge.core.audit.ChainHead;
+import org.pactbridge.core.audit.AuditRow;
 import org.pactbridge.core.audit.ChainVerifier;
+import org.pactbridge.core.audit.CheckpointSource;
 import org.pactbridge.core.audit.Checkpoint;
+import org.pactbridge.core.audit.CommitRange;
+import org.pactbridge.core.audit.IndexedFields;
+import org.pactbridge.core.audit.KeptHead;
 import org.pactbridge.core.audit.Verification;
+import org.pactbridge.core.party.PartyCode;
 
 /**
  * Runs the audit-chain test vectors (src/test/resources/audit-vectors.json, made by
- * store/scripts/make-audit-vectors.py from docs/audit-chain.md, independently of this code) case by case.
+ * store/scripts/make-audit-vectors.py from docs/audit-chain.md, independently of this code) case by
+ * case: v1 and v2 encodings with their stored columns, invalid events and bodies, chains of v1 and v2
+ * entries with signed heads and kept heads and the verdict each must get, the signed head text and the
+ * head file.
  */
 class AuditVectorsTest {
   private static final HexFormat HEX = HexFormat.of();
   private static final JsonNode VECTORS = load();
+  private static final String PUBLIC_KEY = VECTORS.get("publicKeyX509").asText();
+
+  @TempDir Path dir;
 
   private static JsonNode load() {
     try (InputStream in = AuditVectorsTest.class.getResourceAsStream("/audit-vectors.json")) {
@@ -50,26 +65,55 @@ class AuditVectorsTest {
     }
   }
 
+  private static AuditActor actor(JsonNode node) {
+    String nation = node.get("nation").asText();
+    return new AuditActor(node.get("id").asText(), node.get("name").asText(), nation.isEmpty() ? null : PartyCode.of(nation));
+  }
+
   private static AuditEvent event(JsonNode node) {
     TreeMap<String, String> details = new TreeMap<>();
     node.get("details").fields().forEachRemaining(field -> details.put(field.getKey(), field.getValue().asText()));
-    return new AuditEvent(Instant.parse(node.get("at").asText()), node.get("kind").asText(), node.get("actor").asText(),
+    return new AuditEvent(Instant.parse(node.get("at").asText()), node.get("kind").asText(), actor(node.get("actor")),
         node.get("subject").asText(), details);
   }
 
+  private static String text(JsonNode node) {
+    return node == null || node.isNull() ? null : node.asText();
+  }
+
+  private static IndexedFields columns(JsonNode node) {
+    return new IndexedFields(text(node.get("kind")), text(node.get("subject")), text(node.get("actorId")), text(node.get("actorName")),
+        text(node.get("actorNation")));
+  }
+
+  private static Checkpoint checkpoint(JsonNode node) {
+    return new Checkpoint(node.get("seq").asLong(), node.get("hash").asText(), Instant.parse(node.get("at").asText()), PUBLIC_KEY,
+        node.get("signature").asText());
+  }
+
+  private static boolean signedByTheVectorKey(Checkpoint checkpoint) {
+    return checkpoint.signerKey().equals(PUBLIC_KEY)
+        && NodeKeys.verify(PUBLIC_KEY, checkpoint.signedBytes(), Base64.getDecoder().decode(checkpoint.signature()));
+  }
+
   @TestFactory
-  Stream<DynamicTest> canonicalEncodingAndHash() {
+  Stream<DynamicTest> canonicalEncodingColumnsAndHash() {
     List<DynamicTest> tests = new ArrayList<>();
     for (JsonNode vector : VECTORS.get("encoding")) {
       tests.add(DynamicTest.dynamicTest(vector.get("name").asText(), () -> {
         AuditEvent event = event(vector.get("event"));
         long seq = vector.get("seq").asLong();
-        byte[] body = AuditCodec.encode(seq, event);
+        byte[] prev = HEX.parseHex(vector.get("prevHash").asText());
+        boolean v1 = vector.get("format").asInt() == 1;
+        CommitRange commit = v1 ? null : new CommitRange(vector.get("commit").get(0).asLong(), vector.get("commit").get(1).asLong());
+        byte[] body = v1 ? AuditCodec.encodeV1(seq, event) : AuditCodec.encode(seq, commit, event);
         assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo(vector.get("canonical").asText());
         assertThat(HEX.formatHex(body)).isEqualTo(vector.get("canonicalHex").asText());
-        AuditEntry entry = AuditChain.append(seq, HEX.parseHex(vector.get("prevHash").asText()), event);
+        AuditEntry entry = v1 ? AuditChain.appendV1(seq, prev, event) : new AuditEntry(seq, prev, body, AuditChain.hash(prev, body));
         assertThat(entry.hashHex()).isEqualTo(vector.get("hash").asText());
-        assertThat(AuditCodec.decode(body)).isEqualTo(new AuditCodec.Decoded(seq, event));
+        AuditCodec.Decoded decoded = AuditCodec.decode(body);
+        assertThat(decoded).isEqualTo(new AuditCodec.Decoded(v1 ? 1 : 2, seq, commit, event));
+        assertThat(IndexedFields.of(decoded)).isEqualTo(columns(vector.get("columns")));
       }));
     }
     return tests.stream();
@@ -102,28 +146,34 @@ class AuditVectorsTest {
     List<DynamicTest> tests = new ArrayList<>();
     for (JsonNode vector : VECTORS.get("chains")) {
       tests.add(DynamicTest.dynamicTest(vector.get("name").asText(), () -> {
-        List<AuditEntry> entries = new ArrayList<>();
+        List<AuditRow> rows = new ArrayList<>();
         Map<String, Long> index = new TreeMap<>();
         for (JsonNode entry : vector.get("entries")) {
-          entries.add(new AuditEntry(entry.get("seq").asLong(), HEX.parseHex(entry.get("prevHash").asText()),
-              HEX.parseHex(entry.get("bodyHex").asText()), HEX.parseHex(entry.get("hash").asText())));
+          rows.add(new AuditRow(new AuditEntry(entry.get("seq").asLong(), HEX.parseHex(entry.get("prevHash").asText()),
+              HEX.parseHex(entry.get("bodyHex").asText()), HEX.parseHex(entry.get("hash").asText())), columns(entry.get("columns"))));
           index.putIfAbsent(entry.get("hash").asText(), entry.get("seq").asLong());
         }
-        JsonNode headNode = vector.get("head");
-        ChainHead head = headNode == null || headNode.isNull() ? null : new ChainHead(headNode.get("seq").asLong(), headNode.get("hash").asText());
-        Verification verification = ChainVerifier.verify(entries.iterator(), hash -> {
-          Long seq = index.get(HEX.formatHex(hash));
-          return seq == null ? OptionalLong.empty() : OptionalLong.of(seq);
-        }, head, List.of(), checkpoint -> true);
+        List<Checkpoint> checkpoints = new ArrayList<>();
+        vector.get("checkpoints").forEach(node -> checkpoints.add(checkpoint(node)));
+        List<KeptHead> kept = new ArrayList<>();
+        vector.get("kept").forEach(node -> kept.add(new KeptHead(node.get("where").asText(), checkpoint(node))));
+        Verification verification = ChainVerifier.verify(rows.iterator(), CheckpointSource.of(checkpoints), kept,
+            AuditVectorsTest::signedByTheVectorKey, hash -> {
+              Long seq = index.get(HEX.formatHex(hash));
+              return seq == null ? OptionalLong.empty() : OptionalLong.of(seq);
+            });
         JsonNode expect = vector.get("expect");
         if (expect.get("ok").asBoolean()) {
           assertThat(verification).isEqualTo(new Verification.Intact(expect.get("entries").asLong(), expect.get("lastSeq").asLong(),
-              expect.get("headHash").asText(), 0));
+              expect.get("headHash").asText(), expect.get("checkpoints").asInt()));
         } else {
           assertThat(verification).isInstanceOf(Verification.Broken.class);
           Verification.Broken broken = (Verification.Broken) verification;
-          assertThat(broken.problem().name()).isEqualTo(expect.get("problem").asText());
-          assertThat(broken.seq()).isEqualTo(expect.get("seq").asLong());
+          assertThat(broken.problem().name()).as(broken.message()).isEqualTo(expect.get("problem").asText());
+          assertThat(broken.seq()).as(broken.message()).isEqualTo(expect.get("seq").asLong());
+          if (expect.has("messageContains")) {
+            assertThat(broken.message()).contains(expect.get("messageContains").asText());
+          }
         }
       }));
     }
@@ -131,7 +181,7 @@ class AuditVectorsTest {
   }
 
   @Test
-  void checkpointSignature() throws Exception {
+  void signedHeadText() throws Exception {
     JsonNode vector = VECTORS.get("checkpoint");
     byte[] signed = Checkpoint.signedBytes(vector.get("seq").asLong(), vector.get("hash").asText(), Instant.parse(vector.get("at").asText()));
     assertThat(new String(signed, StandardCharsets.UTF_8)).isEqualTo(vector.get("signedText").asText());
@@ -144,5 +194,16 @@ class AuditVectorsTest {
     assertThat(NodeKeys.verify(vector.get("publicKeyX509").asText(), signed, Base64.getDecoder().decode(vector.get("signature").asText()))).isTrue();
     signed[signed.length - 2] ^= 1;
     assertThat(NodeKeys.verify(vector.get("publicKeyX509").asText(), signed, Base64.getDecoder().decode(vector.get("signature").asText()))).isFalse();
+  }
+
+  @Test
+  void headFileText() throws Exception {
+    JsonNode vector = VECTORS.get("checkpoint");
+    Checkpoint head = new Checkpoint(vector.get("seq").asLong(), vector.get("hash").asText(), Instant.parse(vector.get("at").asText()),
+        vector.get("publicKeyX509").asText(), vector.get("signature").asText());
+    assertThat(HeadFile.text(head)).isEqualTo(VECTORS.get("headFile").asText());
+    Path file = dir.resolve(HeadFile.FILE);
+    Files.writeString(file, VECTORS.get("headFile").asText());
+    assertThat(HeadFile.read(file)).contains(head);
   }
 }

@@ -17,6 +17,10 @@ import org.pactbridge.core.logistics.LedgerRepository;
  * verifies and holds one {@code LEDGER_APPENDED} entry per ledger entry, and drops what was made.
  */
 final class LedgerStores {
+  /** Who the ledger tests append as. */
+  static final org.pactbridge.core.audit.AuditActor LOGISTICS_OFFICER =
+      org.pactbridge.core.audit.AuditActor.user("u-logistics", "logistics-1", org.pactbridge.core.party.PartyCode.of("JPN"));
+
   private final boolean postgres;
   private final List<Store> stores = new ArrayList<>();
   private final List<Path> dirs = new ArrayList<>();
@@ -31,7 +35,7 @@ final class LedgerStores {
       dirs.add(dir);
       Store store = Store.open(postgres ? TestDatabases.postgres(dir, "ledger") : TestDatabases.h2(dir));
       stores.add(store);
-      return store.ledger();
+      return store.ledger(LOGISTICS_OFFICER);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -63,8 +67,8 @@ final class LedgerStores {
     }
     long audited = store.audit().entries(1, Integer.MAX_VALUE).stream().map(AuditEntry::event)
         .filter(event -> event.kind().equals("LEDGER_APPENDED")).count();
-    if (audited != store.ledger().size()) {
-      throw new AssertionError("the audit chain holds " + audited + " ledger appends for " + store.ledger().size() + " entries");
+    if (audited != store.ledger(LOGISTICS_OFFICER).size()) {
+      throw new AssertionError("the audit chain holds " + audited + " ledger appends for " + store.ledger(LOGISTICS_OFFICER).size() + " entries");
     }
   }
 

@@ -61,15 +61,15 @@ class PostgresLedgerWritersTest {
 
   @Test
   void aSecondWriterWithTheSameSequenceIsRefusedAndWritesNothing() {
-    LedgerEntry first = new Ledger(REFERENCE, stores.get(0).ledger()).provide(fuel(100));
+    LedgerEntry first = new Ledger(REFERENCE, stores.get(0).ledger(LedgerStores.LOGISTICS_OFFICER)).provide(fuel(100));
     LedgerEntry rival = new LedgerEntry(1, first.type(), first.agreement(), first.supplier(), first.receiver(), first.category(), null,
         Money.of("999", "JPY"), null, null, AT, first.postings().stream()
             .map(p -> new org.pactbridge.core.logistics.Posting(p.party(), p.account(), new Money(p.amount().amount().signum() > 0
                 ? new java.math.BigDecimal("999") : new java.math.BigDecimal("-999"), "JPY"))).toList());
-    assertThatThrownBy(() -> stores.get(1).ledger().append(rival))
+    assertThatThrownBy(() -> stores.get(1).ledger(LedgerStores.LOGISTICS_OFFICER).append(rival))
         .isInstanceOf(LedgerConflictException.class)
         .hasMessage("ledger append conflict: expected sequence 2, got 1; nothing was written");
-    assertThat(stores.get(1).ledger().entries()).containsExactly(first);
+    assertThat(stores.get(1).ledger(LedgerStores.LOGISTICS_OFFICER).entries()).containsExactly(first);
     assertThat(ledgerAudits(stores.get(1))).isEqualTo(1);
   }
 
@@ -81,7 +81,7 @@ class PostgresLedgerWritersTest {
       List<Future<Integer>> conflicts = new ArrayList<>();
       for (Store store : stores) {
         Callable<Integer> writer = () -> {
-          Ledger ledger = new Ledger(REFERENCE, store.ledger());
+          Ledger ledger = new Ledger(REFERENCE, store.ledger(LedgerStores.LOGISTICS_OFFICER));
           int refused = 0;
           for (int i = 1; i <= each; i++) {
             while (true) {
@@ -103,9 +103,9 @@ class PostgresLedgerWritersTest {
     } finally {
       pool.shutdown();
     }
-    List<LedgerEntry> entries = stores.get(0).ledger().entries();
+    List<LedgerEntry> entries = stores.get(0).ledger(LedgerStores.LOGISTICS_OFFICER).entries();
     assertThat(entries).extracting(LedgerEntry::sequence).containsExactlyElementsOf(LongStream.rangeClosed(1, 2L * each).boxed().toList());
-    assertThat(stores.get(0).ledger().size()).isEqualTo(2L * each);
+    assertThat(stores.get(0).ledger(LedgerStores.LOGISTICS_OFFICER).size()).isEqualTo(2L * each);
     assertThat(stores.get(0).audit().verify().ok()).isTrue();
     assertThat(ledgerAudits(stores.get(0))).isEqualTo(2L * each);
   }

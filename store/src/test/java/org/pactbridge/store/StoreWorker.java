@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.pactbridge.core.audit.AuditActor;
 import org.pactbridge.core.audit.AuditEvent;
 import org.pactbridge.core.label.Releasability;
 import org.pactbridge.core.party.Level;
@@ -42,7 +43,7 @@ public final class StoreWorker {
           for (int i = 0; i < BATCH; i++) {
             items.add(new JdbcItemRepository.NewItem(draft, ("report " + batch + "/" + i).getBytes(StandardCharsets.UTF_8)));
           }
-          store.items().registerAll(items, Instant.now(), name);
+          store.items().registerAll(items, Instant.now(), AuditActor.user(name, name, PartyCode.of("KOR")));
           System.out.println("committed " + (batch + 1));
           System.out.flush();
         }
@@ -50,7 +51,7 @@ public final class StoreWorker {
         // wait for the test's "go", so that the writers start together
         new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         for (int i = 0; i < count; i++) {
-          store.audit().append(AuditEvent.of(Instant.now(), "WORKER_EVENT", name, name + "-" + i));
+          store.audit().append(AuditEvent.of(Instant.now(), "WORKER_EVENT", AuditActor.user(name, name, PartyCode.of("KOR")), name + "-" + i));
         }
         System.out.println("done " + count);
       }

@@ -49,6 +49,22 @@ final class TestDatabases {
     }
   }
 
+  /**
+   * Runs SQL as the database's owner who first turns off the audit tables' append-only triggers, as a
+   * tamperer with that power would: dropping them on H2 (which cannot disable a trigger), disabling them
+   * on PostgreSQL. What verification catches after this is what it catches from the owner.
+   */
+  static void tamper(StoreConfig config, String... statements) {
+    String[] all = new String[statements.length + 3];
+    String[] tables = {"audit_entry", "audit_checkpoint", "audit_head"};
+    for (int i = 0; i < tables.length; i++) {
+      all[i] = config.isPostgres() ? "ALTER TABLE " + tables[i] + " DISABLE TRIGGER USER"
+          : "DROP TRIGGER IF EXISTS " + (tables[i].equals("audit_head") ? "audit_head_fixed" : tables[i] + "_append_only");
+    }
+    System.arraycopy(statements, 0, all, 3, statements.length);
+    sql(config, all);
+  }
+
   static Connection connect(StoreConfig config) {
     return Store.connect(config);
   }

@@ -2,10 +2,13 @@ package org.pactbridge.core.audit;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The chaining rule: {@code hash = SHA-256(prevHash || body)}, with 32 zero bytes before the first
- * entry. Stateless and thread-safe; cost: one SHA-256 over 32 + body bytes.
+ * entry, and the building of commits: entries appended together, each of whose v2 bodies names the
+ * commit. Stateless and thread-safe; cost: one SHA-256 over 32 + body bytes per entry.
  */
 public final class AuditChain {
   /** The previous hash of entry 1. */
@@ -28,16 +31,43 @@ public final class AuditChain {
     return sha256.digest();
   }
 
-  /** The entry that places {@code event} after {@code previous} (null: at the start of the chain). */
+  /** The entry that places {@code event} after {@code previous} (null: at the start), as a commit of its own. */
   public static AuditEntry next(AuditEntry previous, AuditEvent event) {
     long seq = previous == null ? 1 : previous.seq() + 1;
     byte[] prev = previous == null ? GENESIS_BYTES : previous.rawHash();
     return append(seq, prev, event);
   }
 
-  /** The entry at {@code seq} linking to {@code prevHash}. */
+  /** The v2 entry at {@code seq} linking to {@code prevHash}, as a commit of its own. */
   public static AuditEntry append(long seq, byte[] prevHash, AuditEvent event) {
-    byte[] body = AuditCodec.encode(seq, event);
+    return commit(seq, prevHash, List.of(event)).get(0);
+  }
+
+  /**
+   * One commit: {@code events} placed at {@code firstSeq}, {@code firstSeq + 1}, …, the first linking to
+   * {@code prevHash}, each v2 body naming the commit's first and last entry.
+   */
+  public static List<AuditEntry> commit(long firstSeq, byte[] prevHash, List<AuditEvent> events) {
+    if (events.isEmpty()) {
+      throw new IllegalArgumentException("a commit holds at least one entry");
+    }
+    CommitRange range = new CommitRange(firstSeq, firstSeq + events.size() - 1);
+    List<AuditEntry> entries = new ArrayList<>(events.size());
+    byte[] prev = prevHash;
+    long seq = firstSeq;
+    for (AuditEvent event : events) {
+      byte[] body = AuditCodec.encode(seq, range, event);
+      byte[] hash = hash(prev, body);
+      entries.add(new AuditEntry(seq, prev, body, hash));
+      prev = hash;
+      seq++;
+    }
+    return entries;
+  }
+
+  /** The v1 entry at {@code seq}: for tools and tests that reproduce chains written before v2. */
+  public static AuditEntry appendV1(long seq, byte[] prevHash, AuditEvent event) {
+    byte[] body = AuditCodec.encodeV1(seq, event);
     return new AuditEntry(seq, prevHash, body, hash(prevHash, body));
   }
 

@@ -5,7 +5,7 @@ import java.util.HexFormat;
 
 /**
  * An entry as stored: its sequence number (1, 2, 3, … with no gaps), the previous entry's hash
- * ({@link AuditChain#GENESIS} for the first), its canonical body, and its hash
+ * (32 zero bytes, {@link AuditChain#genesis()}, for the first), its canonical body, and its hash
  * {@code SHA-256(prevHash || body)}. Arrays are copied in and out.
  */
 public final class AuditEntry {
@@ -44,6 +44,11 @@ public final class AuditEntry {
   /** The decoded event; throws {@link AuditException} if the body is not canonical. */
   public AuditEvent event() {
     return AuditCodec.decode(body).event();
+  }
+
+  /** The decoded body (format, sequence number, commit, event); throws {@link AuditException} if it is not canonical. */
+  public AuditCodec.Decoded decoded() {
+    return AuditCodec.decode(body);
   }
 
   byte[] rawPrevHash() {

@@ -4,30 +4,35 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
  * What happened, before it is given a place in the chain: when ({@code at}), what ({@code kind}, such
- * as {@code ITEM_ADDED}), who did it ({@code actor}: a party or node name), to what ({@code subject}: an
- * identifier), and details as key/value pairs. Every field carries identifiers, codes and markings only,
- * never item content. Validated on construction so that the canonical encoding is unambiguous: kinds are
- * {@code [A-Z][A-Z0-9_]*}; detail keys are {@code [a-z][a-z0-9.-]*}; no text may contain a control
- * character (below U+0020, or U+007F).
+ * as {@code ITEM_ADDED}), who did it ({@code actor}: the acting user, their name and nation), to what
+ * ({@code subject}: an identifier), and details as key/value pairs. Every field carries identifiers,
+ * codes and markings only, never item content. Validated on construction so that the canonical encoding
+ * is unambiguous: kinds are {@code [A-Z][A-Z0-9_]*}; detail keys are {@code [a-z][a-z0-9.-]*} and not a
+ * name the body itself uses ({@link #RESERVED}, or {@code actor.} followed by anything); no text may
+ * contain a control character (below U+0020, or U+007F).
  */
-public record AuditEvent(Instant at, String kind, String actor, String subject, SortedMap<String, String> details) {
+public record AuditEvent(Instant at, String kind, AuditActor actor, String subject, SortedMap<String, String> details) {
+
+  /** Field names of the v1 and v2 bodies, which a detail may not take. */
+  public static final Set<String> RESERVED = Set.of("seq", "at", "kind", "actor", "subject", "commit");
 
   public AuditEvent {
     Objects.requireNonNull(at, "at");
     if (kind == null || !kind.matches("[A-Z][A-Z0-9_]{0,63}")) {
       throw AuditException.invalidField("kind", "expected [A-Z][A-Z0-9_]*, got '" + kind + "'");
     }
-    requireText("actor", actor);
+    Objects.requireNonNull(actor, "actor");
     requireText("subject", subject);
     TreeMap<String, String> copy = new TreeMap<>();
     for (Map.Entry<String, String> detail : details.entrySet()) {
       String key = detail.getKey();
-      if (key == null || !key.matches("[a-z][a-z0-9.-]{0,63}") || AuditCodec.RESERVED.contains(key)) {
+      if (!isDetailKey(key)) {
         throw AuditException.invalidField("details", "detail key '" + key + "' is not [a-z][a-z0-9.-]* or is reserved");
       }
       requireText("details." + key, detail.getValue());
@@ -36,8 +41,13 @@ public record AuditEvent(Instant at, String kind, String actor, String subject, 
     details = Collections.unmodifiableSortedMap(copy);
   }
 
+  /** Whether {@code key} may name a detail: the pattern, and not a field of the body. */
+  public static boolean isDetailKey(String key) {
+    return key != null && key.matches("[a-z][a-z0-9.-]{0,63}") && !RESERVED.contains(key) && !key.startsWith("actor.");
+  }
+
   /** An event with details given as alternating keys and values. */
-  public static AuditEvent of(Instant at, String kind, String actor, String subject, String... keysAndValues) {
+  public static AuditEvent of(Instant at, String kind, AuditActor actor, String subject, String... keysAndValues) {
     if (keysAndValues.length % 2 != 0) {
       throw new IllegalArgumentException("details come in key/value pairs");
     }
@@ -48,7 +58,7 @@ public record AuditEvent(Instant at, String kind, String actor, String subject, 
     return new AuditEvent(at, kind, actor, subject, details);
   }
 
-  private static void requireText(String field, String value) {
+  static void requireText(String field, String value) {
     if (value == null) {
       throw AuditException.invalidField(field, "missing");
     }

@@ -5,24 +5,29 @@ import java.util.Optional;
 
 /**
  * The append-only audit log. Appends are serialised across processes: concurrent writers produce one
- * chain, without forks or gaps. Nothing is ever updated or deleted.
+ * chain, without forks or gaps. Each append is one commit and ends with a signed head. Nothing is ever
+ * updated or deleted.
  */
 public interface AuditLog {
 
-  /** Appends one event, in its own transaction, and returns the stored entry. */
+  /** Appends one event, as a commit of its own in its own transaction, and returns the stored entry. */
   AuditEntry append(AuditEvent event);
 
   /** Entries from {@code fromSeq}, at most {@code limit}, in order. */
   List<AuditEntry> entries(long fromSeq, int limit);
 
-  /** The recorded head: the last entry's sequence number and hash. */
+  /** The head, derived from the entries: the last entry's sequence number and hash (0 and 64 zeros when empty). */
   ChainHead head();
 
-  /** Signs the current head; empty when the log is empty. */
+  /**
+   * The signed head of the current head: the one its commit wrote, or, for a chain that ends in v1
+   * entries (written before every commit was signed), a new one. Empty when the log is empty.
+   */
   Optional<Checkpoint> checkpoint();
 
-  List<Checkpoint> checkpoints();
+  /** Checkpoints (signed heads) from entry {@code fromSeq}, at most {@code limit}, in order. */
+  List<Checkpoint> checkpoints(long fromSeq, int limit);
 
-  /** Walks the whole chain, the head and the checkpoints. */
+  /** Walks the whole chain against its checkpoints and the signed heads kept outside the database. */
   Verification verify();
 }

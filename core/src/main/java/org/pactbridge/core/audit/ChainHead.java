@@ -1,4 +1,7 @@
 package org.pactbridge.core.audit;
 
-/** What the store records as the chain's last entry: {@code seq} 0 and the genesis hash when empty. */
+/**
+ * The chain's last entry, derived from the entries (the highest {@code seq}), not stored apart:
+ * {@code seq} 0 and 64 zeros when empty.
+ */
 public record ChainHead(long seq, String hashHex) {}

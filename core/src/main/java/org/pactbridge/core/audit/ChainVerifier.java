@@ -1,6 +1,7 @@
 package org.pactbridge.core.audit;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -11,130 +12,325 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * Walks a chain in stored order and reports the first altered, missing or reordered entry, then checks
- * the recorded head and the signed checkpoints (which catch truncation and consistent rewrites).
+ * Walks a chain in stored order, with its signed checkpoints beside it, and reports the first entry that
+ * is wrong (docs/audit-chain.md, section 7).
  *
- * <p>For each entry, expecting sequence number {@code n}: a higher number means entry {@code n} is
- * MISSING; a lower one, or a body whose own {@code seq} differs, means REORDERED; a previous-hash that is
- * not the hash of entry {@code n - 1} but is that of another entry means REORDERED, and otherwise
- * ALTERED; a hash that does not equal {@code SHA-256(prevHash || body)} means ALTERED. Cost: one
- * SHA-256 per entry, memory O(checkpoints); {@code hashIndex} (hash to seq) is asked only on a broken
- * link. Stateless; not tied to any store.
+ * <p>Each entry, expected at {@code n}: a higher number means entry {@code n} is MISSING; a lower one, or
+ * a body whose own {@code seq} differs, means REORDERED; a previous hash that is not entry
+ * {@code n - 1}'s but another entry's means REORDERED, otherwise ALTERED; a hash unlike
+ * {@code SHA-256(prevHash || body)}, a stored column unlike the body, a v1 body after v2 ones, or a
+ * commit that does not follow on, means ALTERED. These name the entry itself.
+ *
+ * <p>Signed heads then pin what the hashes alone cannot: a rewrite with fresh hashes, a truncation.
+ * Every v2 commit must end in a checkpoint whose hash is its last entry's. A checkpoint that does not
+ * match, or a commit without one, names the first entry after the last <em>genuine</em> pin: with a
+ * signed head per commit, the first entry of the commit that changed. Heads kept outside the database
+ * ({@link KeptHead}) pin the same way and catch a truncation of both entries and checkpoints.
+ *
+ * <p>Cost: one SHA-256 per entry and O(1) memory: entries and checkpoints are read once, in order.
+ * Ed25519 checks are costly (about 1.5 ms each on the project's machine), so only the signatures that a
+ * verdict rests on are checked: each kept head, the highest checkpoint (which, through the hashes,
+ * vouches for every entry below it), and, once a problem is found, those below it down to the first
+ * that holds. {@code hashIndex} (hash to seq) is asked only on a broken link. Not thread-safe per call;
+ * the class is stateless.
  */
 public final class ChainVerifier {
   private static final HexFormat HEX = HexFormat.of();
 
-  private ChainVerifier() {}
+  private final CheckpointSource checkpoints;
+  private final List<KeptHead> kept;
+  private final Predicate<Checkpoint> signatureValid;
+  private final Function<byte[], OptionalLong> hashIndex;
+  private final boolean signedHeadsRequired;
 
-  /**
-   * Verifies {@code entries} (in stored order) against {@code head} (null: not recorded) and
-   * {@code checkpoints}, whose signatures {@code signatureValid} checks.
-   */
-  public static Verification verify(
-      Iterator<AuditEntry> entries,
-      Function<byte[], OptionalLong> hashIndex,
-      ChainHead head,
-      List<Checkpoint> checkpoints,
-      Predicate<Checkpoint> signatureValid) {
-    Map<Long, byte[]> pinned = new HashMap<>();
-    for (Checkpoint checkpoint : checkpoints) {
-      pinned.put(checkpoint.seq(), null);
-    }
-    byte[] running = AuditChain.genesis();
-    long last = 0;
-    long count = 0;
-    while (entries.hasNext()) {
-      AuditEntry entry = entries.next();
-      long expected = last + 1;
-      if (entry.seq() > expected) {
-        return broken(Verification.Problem.MISSING, expected,
-            "entry " + expected + " is missing: entry " + last + " is followed by entry " + entry.seq());
-      }
-      if (entry.seq() < expected) {
-        return broken(Verification.Problem.REORDERED, entry.seq(),
-            "entry " + entry.seq() + " appears again after entry " + last);
-      }
-      byte[] recomputed = AuditChain.hash(entry.rawPrevHash(), entry.rawBody());
-      boolean selfConsistent = Arrays.equals(recomputed, entry.rawHash());
-      long bodySeq;
-      try {
-        bodySeq = AuditCodec.decode(entry.rawBody()).seq();
-      } catch (AuditException malformed) {
-        return broken(Verification.Problem.ALTERED, entry.seq(),
-            "entry " + entry.seq() + " is altered: its body is not canonical (" + malformed.getMessage() + ")");
-      }
-      if (bodySeq != entry.seq()) {
-        if (selfConsistent) {
-          return broken(Verification.Problem.REORDERED, entry.seq(),
-              "entry " + entry.seq() + " is out of place: the entry stored there is entry " + bodySeq);
-        }
-        return broken(Verification.Problem.ALTERED, entry.seq(),
-            "entry " + entry.seq() + " is altered: its body names sequence number " + bodySeq);
-      }
-      if (!Arrays.equals(entry.rawPrevHash(), running)) {
-        OptionalLong linked = hashIndex.apply(entry.rawPrevHash());
-        if (selfConsistent && linked.isPresent() && linked.getAsLong() != last) {
-          return broken(Verification.Problem.REORDERED, entry.seq(),
-              "entry " + entry.seq() + " is out of place: it follows entry " + linked.getAsLong() + ", not entry " + last);
-        }
-        return broken(Verification.Problem.ALTERED, entry.seq(),
-            "entry " + entry.seq() + " is altered: its link does not match the hash of entry " + last);
-      }
-      if (!selfConsistent) {
-        return broken(Verification.Problem.ALTERED, entry.seq(),
-            "entry " + entry.seq() + " is altered: its contents do not match its hash");
-      }
-      if (pinned.containsKey(entry.seq())) {
-        pinned.put(entry.seq(), entry.rawHash());
-      }
-      running = entry.rawHash();
-      last = entry.seq();
-      count++;
-    }
-    if (head != null) {
-      if (head.seq() > last) {
-        return broken(Verification.Problem.TRUNCATED, last + 1,
-            "entries " + (last + 1) + " to " + head.seq() + " are missing: the log ends at entry " + last
-                + " but its head records entry " + head.seq());
-      }
-      if (head.seq() < last) {
-        return broken(Verification.Problem.ALTERED, head.seq() + 1,
-            "entry " + (head.seq() + 1) + " is past the recorded head (entry " + head.seq() + "): appended outside the store");
-      }
-      if (last > 0 && !head.hashHex().equals(HEX.formatHex(running))) {
-        return broken(Verification.Problem.ALTERED, last, "entry " + last + " does not match the hash its head records");
-      }
-    }
-    List<Checkpoint> ordered = checkpoints.stream().sorted((a, b) -> Long.compare(a.seq(), b.seq())).toList();
-    for (Checkpoint checkpoint : ordered) {
-      if (!signatureValid.test(checkpoint)) {
-        return broken(Verification.Problem.BAD_CHECKPOINT, checkpoint.seq(),
-            "the checkpoint at entry " + checkpoint.seq() + " has an invalid signature");
-      }
-      if (checkpoint.seq() > last) {
-        return broken(Verification.Problem.TRUNCATED, last + 1,
-            "entries " + (last + 1) + " to " + checkpoint.seq() + " are missing: a signed checkpoint names entry "
-                + checkpoint.seq() + " but the log ends at entry " + last);
-      }
-      byte[] actual = pinned.get(checkpoint.seq());
-      if (!Arrays.equals(actual, checkpoint.hash())) {
-        return broken(Verification.Problem.ALTERED, checkpoint.seq(),
-            "entry " + checkpoint.seq() + " differs from the signed checkpoint of " + checkpoint.at());
-      }
-    }
-    return new Verification.Intact(count, last, HEX.formatHex(running), checkpoints.size());
+  private byte[] running = AuditChain.genesis();
+  private long last;
+  private long count;
+  private boolean sawV2;
+  /** The v2 commit the walk is inside of, its last entry not yet walked; null between commits. */
+  private CommitRange openCommit;
+  /** The v2 commit whose last entry was just walked; null otherwise. */
+  private CommitRange closedCommit;
+  private Iterator<Checkpoint> ascending;
+  private Checkpoint nextCheckpoint;
+  private Checkpoint lastMatched;
+  private int checkpointsSeen;
+  /** The highest entry a kept head (its signature checked first) matched; 0 when none did. */
+  private long keptConfirmed;
+
+  private ChainVerifier(CheckpointSource checkpoints, List<KeptHead> kept, Predicate<Checkpoint> signatureValid,
+      Function<byte[], OptionalLong> hashIndex, boolean signedHeadsRequired) {
+    this.checkpoints = checkpoints;
+    this.kept = kept.stream().sorted(Comparator.comparingLong(head -> head.head().seq())).toList();
+    this.signatureValid = signatureValid;
+    this.hashIndex = hashIndex;
+    this.signedHeadsRequired = signedHeadsRequired;
   }
 
-  /** Verifies a chain held in memory (no head, no checkpoints): for tests and tools. */
-  public static Verification verify(List<AuditEntry> entries) {
+  /**
+   * Verifies {@code rows} (in stored order) against the signed {@code checkpoints} and the heads kept
+   * outside the database; {@code signatureValid} says whether a checkpoint is signed by the node's key.
+   */
+  public static Verification verify(Iterator<AuditRow> rows, CheckpointSource checkpoints, List<KeptHead> kept,
+      Predicate<Checkpoint> signatureValid, Function<byte[], OptionalLong> hashIndex) {
+    return new ChainVerifier(checkpoints, kept, signatureValid, hashIndex, true).run(rows);
+  }
+
+  /**
+   * Verifies only the links of a chain held in memory: hashes, sequence numbers, bodies and commits,
+   * without checkpoints (for tests and tools). A truncated or consistently rewritten chain passes.
+   */
+  public static Verification verifyLinks(List<AuditEntry> entries) {
     Map<String, Long> index = new HashMap<>();
     for (AuditEntry entry : entries) {
       index.putIfAbsent(entry.hashHex(), entry.seq());
     }
-    return verify(entries.iterator(), hash -> {
+    Iterator<AuditEntry> source = entries.iterator();
+    Iterator<AuditRow> rows = new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return source.hasNext();
+      }
+
+      @Override
+      public AuditRow next() {
+        return new AuditRow(source.next(), null);
+      }
+    };
+    return new ChainVerifier(CheckpointSource.of(List.of()), List.of(), checkpoint -> true, hash -> {
       Long seq = index.get(HEX.formatHex(hash));
       return seq == null ? OptionalLong.empty() : OptionalLong.of(seq);
-    }, null, List.of(), checkpoint -> true);
+    }, false).runLinksOnly(rows);
+  }
+
+  private Verification runLinksOnly(Iterator<AuditRow> rows) {
+    ascending = List.<Checkpoint>of().iterator();
+    while (rows.hasNext()) {
+      Verification problem = entry(rows.next());
+      if (problem != null) {
+        return problem;
+      }
+    }
+    if (openCommit != null) {
+      return truncatedCommit();
+    }
+    return new Verification.Intact(count, last, HEX.formatHex(running), 0);
+  }
+
+  private Verification run(Iterator<AuditRow> rows) {
+    for (KeptHead head : kept) {
+      if (!signatureValid.test(head.head())) {
+        return broken(Verification.Problem.BAD_CHECKPOINT, head.head().seq(),
+            "the signed head kept in " + head.where() + " (entry " + head.head().seq() + ") has an invalid signature");
+      }
+    }
+    ascending = checkpoints.ascending();
+    nextCheckpoint = ascending.hasNext() ? ascending.next() : null;
+    while (rows.hasNext()) {
+      Verification problem = entry(rows.next());
+      if (problem == null) {
+        problem = pins();
+      }
+      if (problem != null) {
+        return problem;
+      }
+    }
+    return end();
+  }
+
+  /** The checks of one entry on its own and against the one before it. */
+  private Verification entry(AuditRow row) {
+    AuditEntry entry = row.entry();
+    long seq = entry.seq();
+    long expected = last + 1;
+    if (seq > expected) {
+      return broken(Verification.Problem.MISSING, expected,
+          "entry " + expected + " is missing: entry " + last + " is followed by entry " + seq);
+    }
+    if (seq < expected) {
+      return broken(Verification.Problem.REORDERED, seq, "entry " + seq + " appears again after entry " + last);
+    }
+    byte[] recomputed = AuditChain.hash(entry.rawPrevHash(), entry.rawBody());
+    boolean selfConsistent = Arrays.equals(recomputed, entry.rawHash());
+    AuditCodec.Decoded decoded;
+    try {
+      decoded = AuditCodec.decode(entry.rawBody());
+    } catch (AuditException malformed) {
+      return broken(Verification.Problem.ALTERED, seq, "entry " + seq + " is altered: its body is not canonical (" + malformed.getMessage() + ")");
+    }
+    if (decoded.seq() != seq) {
+      if (selfConsistent) {
+        return broken(Verification.Problem.REORDERED, seq, "entry " + seq + " is out of place: the entry stored there is entry " + decoded.seq());
+      }
+      return broken(Verification.Problem.ALTERED, seq, "entry " + seq + " is altered: its body names sequence number " + decoded.seq());
+    }
+    if (!Arrays.equals(entry.rawPrevHash(), running)) {
+      OptionalLong linked = hashIndex.apply(entry.rawPrevHash());
+      if (selfConsistent && linked.isPresent() && linked.getAsLong() != last) {
+        return broken(Verification.Problem.REORDERED, seq,
+            "entry " + seq + " is out of place: it follows entry " + linked.getAsLong() + ", not entry " + last);
+      }
+      return broken(Verification.Problem.ALTERED, seq, "entry " + seq + " is altered: its link does not match the hash of entry " + last);
+    }
+    if (!selfConsistent) {
+      return broken(Verification.Problem.ALTERED, seq, "entry " + seq + " is altered: its contents do not match its hash");
+    }
+    if (row.columns() != null) {
+      IndexedFields body = IndexedFields.of(decoded);
+      String field = row.columns().firstDifference(body);
+      if (field != null) {
+        return broken(Verification.Problem.ALTERED, seq, "entry " + seq + " is altered: its stored " + field + " " + quoted(row.columns().field(field))
+            + " is not its body's " + quoted(body.field(field)));
+      }
+    }
+    if (decoded.format() == 1) {
+      if (sawV2) {
+        return broken(Verification.Problem.ALTERED, seq, "entry " + seq + " is altered: a v1 body after v2 entries (v1 is no longer written)");
+      }
+    } else {
+      sawV2 = true;
+      CommitRange commit = decoded.commit();
+      if (openCommit == null && commit.first() != seq) {
+        return broken(Verification.Problem.ALTERED, seq,
+            "entry " + seq + " is altered: it names commit " + commit + ", but a new commit begins at entry " + seq);
+      }
+      if (openCommit != null && !openCommit.equals(commit)) {
+        return broken(Verification.Problem.ALTERED, seq,
+            "entry " + seq + " is altered: it names commit " + commit + ", but it belongs to commit " + openCommit);
+      }
+      openCommit = commit;
+    }
+    closedCommit = null;
+    if (openCommit != null && seq == openCommit.last()) {
+      closedCommit = openCommit;
+      openCommit = null;
+    }
+    running = entry.rawHash();
+    last = seq;
+    count++;
+    return null;
+  }
+
+  /** The checkpoint and kept heads at the entry just walked, and the signed head its commit ends with. */
+  private Verification pins() {
+    long seq = last;
+    boolean signed = false;
+    while (nextCheckpoint != null && nextCheckpoint.seq() <= seq) {
+      Checkpoint checkpoint = nextCheckpoint;
+      nextCheckpoint = ascending.hasNext() ? ascending.next() : null;
+      checkpointsSeen++;
+      if (!Arrays.equals(checkpoint.hash(), running)) {
+        if (!signatureValid.test(checkpoint)) {
+          return broken(Verification.Problem.BAD_CHECKPOINT, seq,
+              "the checkpoint at entry " + seq + " has an invalid signature and does not match the entry");
+        }
+        long pin = lastGenuinePin(seq);
+        return broken(Verification.Problem.ALTERED, pin + 1, span(pin, seq, "differ", "differs") + " from what was signed at " + checkpoint.at()
+            + " (the signed head at entry " + seq + ")" + confirmedUpTo(pin));
+      }
+      if (openCommit != null) {
+        return broken(Verification.Problem.BAD_CHECKPOINT, seq,
+            "a checkpoint stands at entry " + seq + ", inside commit " + openCommit + ", where the store never signs");
+      }
+      lastMatched = checkpoint;
+      signed = true;
+    }
+    for (KeptHead head : kept) {
+      if (head.head().seq() == seq) {
+        if (!Arrays.equals(head.head().hash(), running)) {
+          long pin = lastGenuinePin(seq);
+          return broken(Verification.Problem.ALTERED, pin + 1, span(pin, seq, "differ", "differs") + " from the signed head kept in " + head.where()
+              + " (entry " + seq + ", signed at " + head.head().at() + ")" + confirmedUpTo(pin));
+        }
+        keptConfirmed = seq;
+      }
+    }
+    if (closedCommit != null) {
+      CommitRange commit = closedCommit;
+      if (signedHeadsRequired && !signed) {
+        long pin = lastGenuinePin(seq);
+        return broken(Verification.Problem.UNSIGNED, pin + 1, "the signed head of commit " + commit + " is missing: " + span(pin, seq, "are", "is")
+            + " confirmed by no signed head (it was deleted, or the entries were written outside the store)" + confirmedUpTo(pin));
+      }
+    }
+    return null;
+  }
+
+  private Verification end() {
+    if (openCommit != null) {
+      return truncatedCommit();
+    }
+    if (nextCheckpoint != null) {
+      Checkpoint beyond = nextCheckpoint;
+      while (ascending.hasNext()) {
+        beyond = ascending.next(); // the highest names how much is missing
+      }
+      if (!signatureValid.test(beyond)) {
+        return broken(Verification.Problem.BAD_CHECKPOINT, beyond.seq(),
+            "the checkpoint at entry " + beyond.seq() + ", beyond the last entry " + last + ", has an invalid signature");
+      }
+      return broken(Verification.Problem.TRUNCATED, last + 1, span(last, beyond.seq(), "are", "is")
+          + " missing: a signed checkpoint names entry " + beyond.seq() + " but the log ends at entry " + last);
+    }
+    for (KeptHead head : kept) {
+      if (head.head().seq() > last) {
+        return broken(Verification.Problem.TRUNCATED, last + 1, span(last, head.head().seq(), "are", "is")
+            + " missing: the signed head kept in " + head.where() + " (signed at " + head.head().at() + ") records entry "
+            + head.head().seq() + " but the log ends at entry " + last);
+      }
+    }
+    if (lastMatched != null && !signatureValid.test(lastMatched)) {
+      if (keptConfirmed >= lastMatched.seq()) {
+        return broken(Verification.Problem.BAD_CHECKPOINT, lastMatched.seq(), "the signed head at entry " + lastMatched.seq()
+            + " has an invalid signature (the entries up to entry " + keptConfirmed + " are confirmed by a signed head kept outside the database)");
+      }
+      long pin = lastGenuinePin(lastMatched.seq());
+      return broken(Verification.Problem.BAD_CHECKPOINT, pin + 1, "the signed head at entry " + lastMatched.seq()
+          + " has an invalid signature: " + span(pin, lastMatched.seq(), "are", "is") + " confirmed by no valid signed head" + confirmedUpTo(pin));
+    }
+    return new Verification.Intact(count, last, HEX.formatHex(running), checkpointsSeen);
+  }
+
+  private Verification truncatedCommit() {
+    return broken(Verification.Problem.TRUNCATED, last + 1, span(last, openCommit.last(), "are", "is")
+        + " missing: entry " + last + " belongs to commit " + openCommit + " but the log ends there");
+  }
+
+  /**
+   * The highest entry below {@code seq} that a genuine signed head confirms: a kept head that matched, or
+   * the highest checkpoint below whose signature holds (all of those below matched, or the walk would
+   * have stopped there); 0 when none does.
+   */
+  private long lastGenuinePin(long seq) {
+    long pin = 0;
+    for (KeptHead head : kept) {
+      if (head.head().seq() < seq && head.head().seq() <= keptConfirmed) {
+        pin = Math.max(pin, head.head().seq());
+      }
+    }
+    for (Iterator<Checkpoint> below = checkpoints.descendingBelow(seq); below.hasNext();) {
+      Checkpoint checkpoint = below.next();
+      if (checkpoint.seq() <= pin) {
+        break;
+      }
+      if (signatureValid.test(checkpoint)) {
+        return checkpoint.seq();
+      }
+    }
+    return pin;
+  }
+
+  /** "entries 6 to 8 differ" or "entry 8 differs". */
+  private static String span(long pin, long seq, String plural, String singular) {
+    return pin + 1 == seq ? "entry " + seq + " " + singular : "entries " + (pin + 1) + " to " + seq + " " + plural;
+  }
+
+  private static String confirmedUpTo(long pin) {
+    return pin == 0 ? "; no genuine signed head confirms an earlier entry" : "; entry " + pin + " is the last one a genuine signed head confirms";
+  }
+
+  private static String quoted(String value) {
+    return value == null ? "(none)" : "'" + value + "'";
   }
 
   private static Verification broken(Verification.Problem problem, long seq, String message) {

@@ -13,7 +13,10 @@ public sealed interface Verification permits Verification.Intact, Verification.B
     }
   }
 
-  /** The first problem: its kind, the entry it concerns, and a sentence naming it. */
+  /**
+   * The first problem: its kind, the first entry it concerns (the first entry that is wrong, or that
+   * nothing signed confirms), and a sentence naming it.
+   */
   record Broken(Problem problem, long seq, String message) implements Verification {
     @Override
     public boolean ok() {
@@ -31,7 +34,12 @@ public sealed interface Verification permits Verification.Intact, Verification.B
     REORDERED,
     /** Entries are absent from the end of the chain (the head or a checkpoint names later ones). */
     TRUNCATED,
-    /** A checkpoint's signature does not verify. */
-    BAD_CHECKPOINT
+    /** A checkpoint's signature does not verify, or a checkpoint stands where none can. */
+    BAD_CHECKPOINT,
+    /**
+     * Entries that no valid signed head confirms: the signed head of their commit is missing (deleted,
+     * or the entries were written outside the store).
+     */
+    UNSIGNED
   }
 }

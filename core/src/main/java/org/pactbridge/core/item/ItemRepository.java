@@ -2,6 +2,7 @@ package org.pactbridge.core.item;
 
 import java.util.List;
 import java.util.Optional;
+import org.pactbridge.core.audit.AuditActor;
 
 /**
  * Where items and their content are kept. Implementations store the content encrypted and append an
@@ -10,8 +11,11 @@ import java.util.Optional;
  */
 public interface ItemRepository {
 
-  /** Stores a new item with its plain content; fails if the id is taken or the hash does not match. */
-  void add(Item item, byte[] content);
+  /**
+   * Stores a new item with its plain content, audited as added by {@code actor} (who registered it, not
+   * the item's originator); fails if the id is taken or the hash does not match.
+   */
+  void add(Item item, byte[] content, AuditActor actor);
 
   Optional<Item> find(ItemId id);
 

@@ -2,9 +2,14 @@ package org.pactbridge.core.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.TreeMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -12,52 +17,132 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import org.pactbridge.core.party.PartyCode;
 
-/** Laws of the audit chain: a chain built by appending verifies, and any single-byte change breaks it at that entry. */
+/**
+ * Laws of the audit chain: a chain built by appending verifies (v2, and v1 followed by v2); any
+ * single-byte change breaks it at that entry; and, with a signed head per commit, a rewrite with fresh
+ * hashes, deleted signed heads and a truncation of both entries and checkpoints are each named at the
+ * first entry that is wrong. Signatures here are a hand-written fake (a hash of the signed bytes): the
+ * laws are about which signatures the verifier relies on, not about Ed25519.
+ */
 class ChainPropertiesTest {
+  private static final HexFormat HEX = HexFormat.of();
+  private static final Instant SIGNED_AT = Instant.parse("2026-01-05T09:00:00Z");
+
+  @Provide
+  Arbitrary<AuditActor> actors() {
+    return Arbitraries.oneOf(
+        Combinators.combine(Arbitraries.strings().withCharRange('a', 'f').ofLength(8), Arbitraries.of("kim", "tanaka", "smith", "이순신"),
+            Arbitraries.of("KOR", "USA", "JPN", "NATO")).as((id, name, nation) -> AuditActor.user(id, name, PartyCode.of(nation))),
+        Arbitraries.of(AuditActor.node(PartyCode.of("KOR")), AuditActor.localOperator("root")));
+  }
 
   @Provide
   Arbitrary<List<AuditEvent>> events() {
     Arbitrary<AuditEvent> event = Combinators.combine(
         Arbitraries.longs().between(0, 4_000_000_000L),
         Arbitraries.of("ITEM_ADDED", "RELEASED", "CONSENT_ANSWERED", "AGREEMENT_ADDED"),
-        Arbitraries.of("KOR", "USA", "JPN", "admin"),
+        actors(),
         Arbitraries.strings().withCharRange('a', 'z').withChars('-', '한', '秘', ' ').ofMinLength(1).ofMaxLength(20),
-        Arbitraries.maps(Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(8).filter(key -> !AuditCodec.RESERVED.contains(key)),
+        Arbitraries.maps(Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(8).filter(AuditEvent::isDetailKey),
             Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(12)).ofMaxSize(4))
-        .as((seconds, kind, actor, subject, details) -> new AuditEvent(Instant.ofEpochSecond(seconds), kind, actor, subject,
-            new java.util.TreeMap<>(details)));
+        .as((seconds, kind, actor, subject, details) -> new AuditEvent(Instant.ofEpochSecond(seconds), kind, actor, subject, new TreeMap<>(details)));
     return event.list().ofMinSize(1).ofMaxSize(12);
   }
 
-  static List<AuditEntry> chain(List<AuditEvent> events) {
+  /** Events as commits: each commit holds 1 to 3 events, split by {@code cuts}. */
+  static List<AuditEntry> chain(List<AuditEvent> events, long cuts) {
     List<AuditEntry> entries = new ArrayList<>();
-    AuditEntry previous = null;
-    for (AuditEvent event : events) {
-      previous = AuditChain.next(previous, event);
-      entries.add(previous);
+    byte[] prev = AuditChain.genesis();
+    int index = 0;
+    long bits = cuts;
+    while (index < events.size()) {
+      int size = Math.min(events.size() - index, 1 + (int) Math.floorMod(bits, 3L));
+      bits /= 3;
+      List<AuditEntry> commit = AuditChain.commit(index + 1L, prev, events.subList(index, index + size));
+      entries.addAll(commit);
+      prev = commit.get(commit.size() - 1).hash();
+      index += size;
     }
     return entries;
   }
 
+  /** The same events, the first {@code v1Count} written as v1 entries (with v1 actors), the rest as v2 commits of one. */
+  static List<AuditEntry> mixed(List<AuditEvent> events, int v1Count) {
+    List<AuditEntry> entries = new ArrayList<>();
+    byte[] prev = AuditChain.genesis();
+    for (int i = 0; i < events.size(); i++) {
+      AuditEvent event = events.get(i);
+      AuditEntry entry = i < v1Count
+          ? AuditChain.appendV1(i + 1L, prev, new AuditEvent(event.at(), event.kind(), AuditActor.v1(event.actor().userName()), event.subject(),
+              event.details()))
+          : AuditChain.append(i + 1L, prev, event);
+      entries.add(entry);
+      prev = entry.hash();
+    }
+    return entries;
+  }
+
+  static String fakeSignature(byte[] signed) {
+    try {
+      return "fake:" + HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(signed));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static boolean fakeValid(Checkpoint checkpoint) {
+    return checkpoint.signature().equals(fakeSignature(checkpoint.signedBytes()));
+  }
+
+  static Checkpoint sign(AuditEntry entry) {
+    return new Checkpoint(entry.seq(), entry.hashHex(), SIGNED_AT, "fake-key", fakeSignature(Checkpoint.signedBytes(entry.seq(), entry.hashHex(), SIGNED_AT)));
+  }
+
+  /** The signed head the store writes after each commit: one at the last entry of every v2 commit. */
+  static List<Checkpoint> signedHeads(List<AuditEntry> entries) {
+    List<Checkpoint> heads = new ArrayList<>();
+    for (AuditEntry entry : entries) {
+      AuditCodec.Decoded decoded = entry.decoded();
+      if (decoded.format() == 2 && decoded.commit().last() == entry.seq()) {
+        heads.add(sign(entry));
+      }
+    }
+    return heads;
+  }
+
+  static Verification verify(List<AuditEntry> entries, List<Checkpoint> checkpoints, List<KeptHead> kept) {
+    List<AuditRow> rows = entries.stream().map(entry -> new AuditRow(entry, IndexedFields.of(entry.decoded()))).toList();
+    return ChainVerifier.verify(rows.iterator(), CheckpointSource.of(checkpoints), kept, ChainPropertiesTest::fakeValid, hash -> OptionalLong.empty());
+  }
+
   @Property
-  void aChainBuiltByAppendingVerifies(@ForAll("events") List<AuditEvent> events) {
-    List<AuditEntry> entries = chain(events);
-    Verification verification = ChainVerifier.verify(entries);
-    assertThat(verification.ok()).isTrue();
+  void aChainBuiltByAppendingCommitsVerifies(@ForAll("events") List<AuditEvent> events, @ForAll long cuts) {
+    List<AuditEntry> entries = chain(events, cuts);
+    assertThat(ChainVerifier.verifyLinks(entries).ok()).isTrue();
+    assertThat(verify(entries, signedHeads(entries), List.of(new KeptHead("file", sign(entries.get(entries.size() - 1)))))).isEqualTo(
+        new Verification.Intact(entries.size(), entries.size(), entries.get(entries.size() - 1).hashHex(), signedHeads(entries).size()));
     for (int i = 0; i < events.size(); i++) {
       assertThat(entries.get(i).event()).isEqualTo(events.get(i));
     }
+  }
+
+  @Property
+  void v1EntriesFollowedByV2CommitsVerify(@ForAll("events") List<AuditEvent> events, @ForAll @IntRange(min = 0, max = 12) int v1Count) {
+    List<AuditEntry> entries = mixed(events, Math.min(v1Count, events.size()));
+    assertThat(verify(entries, signedHeads(entries), List.of()).ok()).isTrue();
   }
 
   /** Flips one byte anywhere in an entry's stored form: its previous hash, its body, or its hash. */
   @Property
   void anySingleByteChangeBreaksTheChainAtThatEntry(
       @ForAll("events") List<AuditEvent> events,
+      @ForAll @IntRange(min = 0, max = 12) int v1Count,
       @ForAll @IntRange(min = 0, max = 1_000_000) int entryPick,
       @ForAll @IntRange(min = 0, max = 1_000_000) int bytePick,
       @ForAll @IntRange(min = 1, max = 255) int mask) {
-    List<AuditEntry> entries = new ArrayList<>(chain(events));
+    List<AuditEntry> entries = new ArrayList<>(mixed(events, Math.min(v1Count, events.size())));
     int index = entryPick % entries.size();
     AuditEntry target = entries.get(index);
     byte[] prev = target.prevHash();
@@ -72,8 +157,69 @@ class ChainPropertiesTest {
       hash[position - prev.length - body.length] ^= (byte) mask;
     }
     entries.set(index, new AuditEntry(target.seq(), prev, body, hash));
-    Verification verification = ChainVerifier.verify(entries);
+    Verification verification = ChainVerifier.verifyLinks(entries);
     assertThat(verification.ok()).isFalse();
     assertThat(((Verification.Broken) verification).seq()).isEqualTo(target.seq());
+  }
+
+  /** Rewrites the chain from one entry on with fresh hashes: a consistent chain the signed heads still catch. */
+  @Property
+  void aRewriteWithFreshHashesIsNamedAtItsCommit(@ForAll("events") List<AuditEvent> events, @ForAll long cuts,
+      @ForAll @IntRange(min = 0, max = 1_000_000) int pick) {
+    List<AuditEntry> entries = chain(events, cuts);
+    List<Checkpoint> signed = signedHeads(entries);
+    int from = pick % entries.size();
+    AuditEntry target = entries.get(from);
+    CommitRange commit = target.decoded().commit();
+    List<AuditEntry> rewritten = new ArrayList<>(entries.subList(0, (int) commit.first() - 1));
+    byte[] prev = commit.first() == 1 ? AuditChain.genesis() : entries.get((int) commit.first() - 2).hash();
+    List<AuditEvent> changed = new ArrayList<>();
+    for (AuditEntry entry : entries.subList((int) commit.first() - 1, (int) commit.last())) {
+      AuditEvent event = entry.event();
+      changed.add(entry.seq() == target.seq() ? new AuditEvent(event.at(), event.kind(), event.actor(), event.subject() + "!", event.details()) : event);
+    }
+    List<AuditEntry> again = AuditChain.commit(commit.first(), prev, changed);
+    rewritten.addAll(again);
+    prev = again.get(again.size() - 1).hash();
+    for (AuditEntry entry : entries.subList((int) commit.last(), entries.size())) {
+      CommitRange later = entry.decoded().commit();
+      if (later.first() == entry.seq()) {
+        List<AuditEntry> relinked = AuditChain.commit(later.first(), prev,
+            entries.subList((int) later.first() - 1, (int) later.last()).stream().map(AuditEntry::event).toList());
+        rewritten.addAll(relinked);
+        prev = relinked.get(relinked.size() - 1).hash();
+      }
+    }
+    assertThat(ChainVerifier.verifyLinks(rewritten).ok()).isTrue();
+    Verification verification = verify(rewritten, signed, List.of());
+    assertThat(verification).isInstanceOf(Verification.Broken.class);
+    assertThat(((Verification.Broken) verification).problem()).isEqualTo(Verification.Problem.ALTERED);
+    assertThat(((Verification.Broken) verification).seq()).isEqualTo(commit.first());
+    // deleting the signed heads from that commit on does not hide it: the commit has no signed head
+    List<Checkpoint> kept = signed.stream().filter(checkpoint -> checkpoint.seq() < commit.first()).toList();
+    Verification unsigned = verify(rewritten, kept, List.of());
+    assertThat(((Verification.Broken) unsigned).problem()).isEqualTo(Verification.Problem.UNSIGNED);
+    assertThat(((Verification.Broken) unsigned).seq()).isEqualTo(commit.first());
+  }
+
+  /** Cuts the chain after a commit and drops the signed heads beyond: only the head kept outside names the cut. */
+  @Property
+  void truncatingEntriesAndCheckpointsIsCaughtByAKeptHead(@ForAll("events") List<AuditEvent> events, @ForAll long cuts,
+      @ForAll @IntRange(min = 0, max = 1_000_000) int pick) {
+    List<AuditEntry> entries = chain(events, cuts);
+    List<Checkpoint> signed = signedHeads(entries);
+    Checkpoint cutAt = signed.get(pick % signed.size());
+    if (cutAt.seq() == entries.size()) {
+      return; // nothing after it to cut
+    }
+    List<AuditEntry> truncated = entries.subList(0, (int) cutAt.seq());
+    List<Checkpoint> remaining = signed.stream().filter(checkpoint -> checkpoint.seq() <= cutAt.seq()).toList();
+    assertThat(verify(truncated, remaining, List.of()).ok()).isTrue();
+    KeptHead file = new KeptHead("audit-head", signed.get(signed.size() - 1));
+    long first = cutAt.seq() + 1;
+    String missing = first == entries.size() ? "entry " + first + " is missing" : "entries " + first + " to " + entries.size() + " are missing";
+    assertThat(verify(truncated, remaining, List.of(file))).isEqualTo(new Verification.Broken(Verification.Problem.TRUNCATED, first,
+        missing + ": the signed head kept in audit-head (signed at " + SIGNED_AT + ") records entry " + entries.size()
+            + " but the log ends at entry " + cutAt.seq()));
   }
 }
