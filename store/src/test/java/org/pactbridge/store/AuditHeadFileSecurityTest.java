@@ -61,6 +61,11 @@ class AuditHeadFileSecurityTest extends AuditStoreFixture {
     Files.createDirectories(otherKeys);
     Files.copy(config.keyDir().resolve("master.key"), otherKeys.resolve("master.key"));
     Files.copy(config.keyDir().resolve("node.key"), otherKeys.resolve("node.key"));
+    // An embedded H2 database's password lives beside the keys: every instance's key folder holds it.
+    Path password = config.keyDir().resolve(H2Protection.PASSWORD_FILE);
+    if (Files.exists(password)) {
+      Files.copy(password, otherKeys.resolve(H2Protection.PASSWORD_FILE));
+    }
     StoreConfig other = new StoreConfig(config.jdbcUrl(), config.user(), config.password(), config.schema(), otherKeys);
     try (Store instance = Store.open(other)) {
       instance.flushAuditHead();
