@@ -50,7 +50,7 @@ final class AuditCommand implements Runnable {
           throw new BadInputException("cannot read the head file " + file);
         }
       }
-      try (Store opened = store.open()) {
+      try (Store opened = store.open(spec.commandLine().getErr())) {
         Verification verification;
         try {
           verification = opened.verifyAudit(headFiles);
@@ -80,7 +80,7 @@ final class AuditCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (Store opened = store.open()) {
+      try (Store opened = store.open(spec.commandLine().getErr())) {
         java.util.Optional<Checkpoint> checkpoint;
         try {
           checkpoint = opened.audit().checkpoint();

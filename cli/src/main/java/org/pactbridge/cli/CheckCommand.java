@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code pactbridge check}: one release decision, as DESIGN.md's Interfaces section specifies. */
+/** {@code pactbridge check}: one release decision, as docs/cli.md and docs/decision-json.md specify. */
 @Command(
     name = "check",
     mixinStandardHelpOptions = true,

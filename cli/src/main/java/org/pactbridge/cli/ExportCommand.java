@@ -27,7 +27,7 @@ final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Registry registry;
-    try (Store opened = store.open()) {
+    try (Store opened = store.open(spec.commandLine().getErr())) {
       registry = opened.registry().require();
     } catch (StoreException e) {
       throw new BadInputException(e.getMessage());

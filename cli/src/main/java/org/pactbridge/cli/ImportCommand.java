@@ -34,7 +34,7 @@ final class ImportCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     boolean terminal = System.console() != null;
-    try (Store opened = store.open()) {
+    try (Store opened = store.open(spec.commandLine().getErr())) {
       JdbcRegistryStore.ImportReport report;
       try {
         report = opened.registry().importRegistry(registry, StoreOptions.operator(), Instant.now(), (done, total) -> {

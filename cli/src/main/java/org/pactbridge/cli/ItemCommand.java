@@ -112,7 +112,7 @@ final class ItemCommand implements Runnable {
         throw new BadInputException("cannot read " + file + ": " + e.getMessage());
       }
       Instant now = Instant.now();
-      try (Store opened = store.open()) {
+      try (Store opened = store.open(spec.commandLine().getErr())) {
         Registry registry = registryOf(opened);
         SecurityLabel label = marking == null ? null : MarkingCommand.labelForCheck(registry, now, marking,
             originators == null ? List.of() : originators, level, relTo, noforn, orcon);
@@ -176,7 +176,7 @@ final class ItemCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      try (Store opened = store.open()) {
+      try (Store opened = store.open(spec.commandLine().getErr())) {
         resolveLevels(opened, registryOf(opened));
         List<Item> items = opened.items().list(offset, limit);
         out.printf("%-36s %-20s %-18s %-6s %-24s %-24s %s%n", "ID", "CREATED", "LEVEL", "ORCON", "RELEASABILITY", "TOPICS", "MARKING");

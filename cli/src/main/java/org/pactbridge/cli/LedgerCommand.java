@@ -91,7 +91,7 @@ final class LedgerCommand implements Runnable {
       if (journal != null) {
         return run(LedgerJournal.open(registry, journal));
       }
-      try (Store opened = store.open()) {
+      try (Store opened = store.open(spec.commandLine().getErr())) {
         return run(new Ledger(registry, opened.ledger(StoreOptions.operator())));
       }
     }

@@ -3,14 +3,17 @@ package org.pactbridge.cli;
 import java.io.PrintWriter;
 import org.pactbridge.core.InvalidInputException;
 import org.pactbridge.world.WorldFormatException;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** Entry point of the {@code pactbridge} command. */
 @Command(
     name = "pactbridge",
     mixinStandardHelpOptions = true,
-    version = "pactbridge 0.1.0",
+    versionProvider = BuildInfo.Provider.class,
     description = "Release decisions, routes and coverage under the agreements between allied nations.",
     subcommands = {
       CheckCommand.class,
@@ -23,13 +26,38 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       ItemCommand.class,
       AuditCommand.class,
-      CommandLine.HelpCommand.class
+      ManualCommand.class,
+      AutoComplete.GenerateCompletion.class
     })
 public final class Main implements Runnable {
   /** Exit status for bad input (usage errors, unknown parties or levels, malformed dates, bad files). */
   public static final int BAD_INPUT = 2;
 
+  /** The log level property of the node's SLF4J back end (server's PlainLoggerFactory). */
+  private static final String LOG_LEVEL = "pactbridge.log.level";
+
+  /**
+   * The level the operator set when the JVM started, if any. Otherwise a command logs the libraries'
+   * (Flyway, Jetty, Javalin, HikariCP) warnings and errors only, on standard error, and --verbose their
+   * informational lines too: standard output carries only the command's answer either way.
+   */
+  private static final String OPERATOR_LOG_LEVEL = System.getProperty(LOG_LEVEL);
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /**
+   * Inherited by every command. Standard output carries only a command's answer whatever this says;
+   * verbose adds the libraries' informational log lines (Flyway's migrations, Jetty's start) on
+   * standard error, and what serve opens. Read before the first logger is made (see execute).
+   */
+  @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+      description = "Show more on standard error: the libraries' log lines at INFO (migrations, the web server) and what is opened.")
+  boolean verbose;
+
+  /** Whether --verbose was given to this run (commands reach it through their spec's root). */
+  static boolean verbose(CommandLine.Model.CommandSpec spec) {
+    return spec.root().userObject() instanceof Main main && main.verbose;
+  }
 
   @Override
   public void run() {
@@ -46,6 +74,13 @@ public final class Main implements Runnable {
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    Main main = commandLine.getCommand();
+    commandLine.setExecutionStrategy(parseResult -> {
+      // The node's SLF4J back end (server's PlainLogger) reads pactbridge.log.level when each logger is
+      // made, and no logger exists before a command runs. A level the operator gave (-D in JAVA_OPTS) wins.
+      System.setProperty(LOG_LEVEL, OPERATOR_LOG_LEVEL != null ? OPERATOR_LOG_LEVEL : main.verbose ? "info" : "warn");
+      return new CommandLine.RunLast().execute(parseResult);
+    });
     commandLine.setParameterExceptionHandler((exception, arguments) -> {
       err.println("pactbridge: " + exception.getMessage());
       return BAD_INPUT;

@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code pactbridge marking}: read markings, as DESIGN.md's Interfaces section specifies. */
+/** {@code pactbridge marking}: read markings, as docs/cli.md and docs/markings.md specify. */
 @Command(
     name = "marking",
     mixinStandardHelpOptions = true,

@@ -8,6 +8,7 @@ import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.registry.Registry;
 import org.pactbridge.server.NodeServer;
 import org.pactbridge.server.ServerConfig;
+import org.pactbridge.store.Store;
 import org.pactbridge.store.StoreConfig;
 import org.pactbridge.world.WorldLoader;
 import picocli.CommandLine.Command;
@@ -80,6 +81,15 @@ final class ServeCommand implements Callable<Integer> {
     config.listenerRefusal().ifPresent(reason -> {
       throw new BadInputException(reason);
     });
+    PrintWriter err = spec.commandLine().getErr();
+    if (Main.verbose(spec)) {
+      err.printf("serve: world %s, party %s, store %s, keys %s%n", data == null ? "reference (built in)" : data, code,
+          config.storeConfig().displayUrl(), storeConfig.keyDir());
+    }
+    if (TerminalProgress.onTerminal()) {
+      // The node opens the store itself; opening it here first runs any migrations with a progress line.
+      Store.open(config.storeConfig(), TerminalProgress.migrations(err)).close();
+    }
     NodeServer server = NodeServer.start(config);
     PrintWriter out = spec.commandLine().getOut();
     out.printf("pactbridge node %s listening on %s://%s:%d (OpenAPI: /api/openapi.json)%n", code, tls == null ? "http" : "https", host,

@@ -1,5 +1,6 @@
 package org.pactbridge.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.pactbridge.core.audit.AuditActor;
 import org.pactbridge.store.Store;
@@ -38,10 +39,13 @@ final class StoreOptions {
     return AuditActor.localOperator(System.getProperty("user.name"));
   }
 
-  /** Opens the store; a store that cannot be opened (bad key file, newer schema, unreachable) is bad input. */
-  Store open() {
+  /**
+   * Opens the store, with a progress line on {@code err} while migrations run on a terminal; a store that
+   * cannot be opened (bad key file, newer schema, unreachable) is bad input.
+   */
+  Store open(PrintWriter err) {
     try {
-      return Store.open(config());
+      return Store.open(config(), TerminalProgress.migrations(err));
     } catch (StoreException e) {
       throw new BadInputException(e.getMessage());
     }

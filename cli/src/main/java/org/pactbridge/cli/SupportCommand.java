@@ -41,7 +41,7 @@ final class SupportCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** {@code pactbridge support check}: one logistics decision, as DESIGN.md's Interfaces section specifies. */
+  /** {@code pactbridge support check}: one logistics decision, as docs/cli.md and docs/logistics.md specify. */
   @Command(
       name = "check",
       mixinStandardHelpOptions = true,
@@ -128,7 +128,7 @@ final class SupportCommand implements Runnable {
     }
   }
 
-  /** The support decision object of DESIGN.md's Interfaces section, with {@code at} added (shared with the node's API). */
+  /** The support decision object of docs/decision-json.md (shared with the node's API). */
   static ObjectNode json(SupportDecision decision) {
     return LogisticsJson.supportDecision(decision);
   }

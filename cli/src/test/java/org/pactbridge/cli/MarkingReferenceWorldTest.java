@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.pactbridge.core.label.LabelFixtures;
 import org.pactbridge.core.label.SecurityLabel;
 import org.pactbridge.core.label.marking.Diagnostic;
 import org.pactbridge.core.label.marking.MarkingParser;
@@ -26,19 +24,21 @@ import org.pactbridge.world.WorldLoader;
  * The CAPCO and STANAG 4774 conformance vectors against the built-in reference world (the core's own
  * conformance tests use a hand-built registry). The reference world models every party and level the
  * vectors name (Italy's RESTRICTED, Ireland and Sweden were added for them), so every vector passes.
+ * The vectors are the core's ({@code core/src/test/resources/conformance/}), read through its test jar.
  */
 class MarkingReferenceWorldTest {
   private static final Registry WORLD = WorldLoader.reference();
   private static final MarkingParser PARSER = MarkingParser.of(WORLD);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static Path conformance(String folder) {
-    return Path.of(System.getProperty("pactbridge.shared", "../../shared"), "conformance", folder);
-  }
+  /** The six Table 17 labels, named as in {@code conformance/stanag4774/} of the core's test resources. */
+  private static final List<String> STANAG_LABELS =
+      List.of("nato-4774-17-1.xml", "nato-4774-17-2.xml", "nato-4774-17-3.xml", "nato-4774-17-4.xml", "nato-4774-17-5.xml",
+          "nato-4774-17-6.xml");
 
   @TestFactory
   Stream<DynamicTest> capcoCases() throws IOException {
-    JsonNode root = JSON.readTree(Files.readString(conformance("capco").resolve("cases.json"), StandardCharsets.UTF_8));
+    JsonNode root = JSON.readTree(LabelFixtures.conformance("capco", "cases.json"));
     List<DynamicTest> tests = new ArrayList<>();
     for (JsonNode entry : root.get("cases")) {
       String name = entry.get("name").asText();
@@ -62,18 +62,13 @@ class MarkingReferenceWorldTest {
   }
 
   @TestFactory
-  Stream<DynamicTest> stanagLabels() throws IOException {
+  Stream<DynamicTest> stanagLabels() {
     Stanag4774 stanag = new Stanag4774(PartyDirectory.of(WORLD));
-    try (Stream<Path> files = Files.list(conformance("stanag4774"))) {
-      List<Path> labels = files.filter(path -> path.toString().endsWith(".xml")).sorted().toList();
-      assertThat(labels).hasSize(6);
-      return labels.stream().map(path -> DynamicTest.dynamicTest(path.getFileName().toString(), () -> {
-        String xml = Files.readString(path, StandardCharsets.UTF_8);
-        SecurityLabel label = stanag.read(xml);
-        assertThat(label.level().party().value()).isEqualTo("NATO");
-        assertThat(stanag.read(stanag.write(label))).isEqualTo(label);
-      }));
-    }
+    return STANAG_LABELS.stream().map(file -> DynamicTest.dynamicTest(file, () -> {
+      SecurityLabel label = stanag.read(LabelFixtures.conformance("stanag4774", file));
+      assertThat(label.level().party().value()).isEqualTo("NATO");
+      assertThat(stanag.read(stanag.write(label))).isEqualTo(label);
+    }));
   }
 
   private static boolean inside(Diagnostic diagnostic, int[] span) {

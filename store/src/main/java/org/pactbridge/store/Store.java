@@ -13,6 +13,9 @@ import java.util.Properties;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.callback.BaseCallback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.pactbridge.core.audit.AuditActor;
 import org.pactbridge.core.audit.AuditLog;
@@ -30,7 +33,11 @@ import org.pactbridge.core.item.ReleaseRepository;
  * creates the key files. Thread-safe: operations take turns on one connection.
  */
 public final class Store implements AutoCloseable {
-  /** Flyway reports each step at INFO through java.util.logging; only its warnings matter to a user. Held so it is not collected. */
+  /**
+   * Where Flyway finds no SLF4J binding (the store's own tests) it logs through java.util.logging, one INFO
+   * line per step; only its warnings matter to a user. The CLI binds SLF4J (server's PlainLogger) and sets
+   * its level there (pactbridge.log.level: warn, info with --verbose). Held so it is not collected.
+   */
   private static final java.util.logging.Logger FLYWAY_LOG = quietFlyway();
 
   private final StoreConfig config;
@@ -58,10 +65,16 @@ public final class Store implements AutoCloseable {
   }
 
   /** Opens (and on first start creates) the store that {@code config} names. */
-  public static Store open(StoreConfig given) {
+  public static Store open(StoreConfig config) {
+    return open(config, MigrationProgress.NONE);
+  }
+
+  /** As {@link #open(StoreConfig)}, telling {@code progress} of each pending migration as it starts. */
+  public static Store open(StoreConfig given, MigrationProgress progress) {
     // An embedded H2 file gets owner-only files and its generated password first (H2Protection).
     StoreConfig config = H2Protection.secure(given);
-    Flyway flyway = flyway(config);
+    ProgressCallback callback = new ProgressCallback(progress);
+    Flyway flyway = flyway(config, callback);
     // Our connection opens first and stays open: an embedded H2 database then stays open while Flyway's
     // own connections come and go, instead of closing and reopening under it.
     Connection connection = connect(config);
@@ -74,7 +87,11 @@ public final class Store implements AutoCloseable {
       }
       NodeKeys existing = NodeKeys.present(config.keyDir()) ? NodeKeys.load(config.keyDir()) : null;
       try {
+        callback.total = flyway.info().pending().length;
         MigrateResult result = flyway.migrate();
+        if (callback.total > 0) {
+          progress.finished(result.migrationsExecuted);
+        }
         if (!result.success) {
           throw StoreException.migrationFailed(config.displayUrl(), new IllegalStateException(String.valueOf(result.warnings)));
         }
@@ -145,18 +162,48 @@ public final class Store implements AutoCloseable {
     return latest;
   }
 
-  private static Flyway flyway(StoreConfig config) {
+  private static Flyway flyway(StoreConfig config, ProgressCallback callback) {
     FLYWAY_LOG.fine("configuring migrations");
     prepare(config);
     var configuration = Flyway.configure()
         .dataSource(config.jdbcUrl(), config.user(), config.password())
         // the vendor folder holds what cannot be written once for both: the audit tables' triggers and roles
         .locations("classpath:db/migration", "classpath:db/vendor/" + (config.isPostgres() ? "postgresql" : "h2"))
-        .failOnMissingLocations(true);
+        .failOnMissingLocations(true)
+        .callbacks(callback);
     if (config.schema() != null) {
       configuration = configuration.schemas(config.schema()).defaultSchema(config.schema()).createSchemas(true);
     }
     return configuration.load();
+  }
+
+  /** Counts the migrations as Flyway starts them and tells the listener. */
+  private static final class ProgressCallback extends BaseCallback {
+    private final MigrationProgress progress;
+    int total;
+    private int started;
+
+    ProgressCallback(MigrationProgress progress) {
+      this.progress = progress;
+    }
+
+    @Override
+    public boolean supports(Event event, Context context) {
+      return event == Event.BEFORE_EACH_MIGRATE;
+    }
+
+    @Override
+    public boolean canHandleInTransaction(Event event, Context context) {
+      return true;
+    }
+
+    @Override
+    public void handle(Event event, Context context) {
+      MigrationInfo info = context.getMigrationInfo();
+      started++;
+      progress.starting(started, Math.max(total, started), info.getVersion() == null ? "" : info.getVersion().getVersion(),
+          info.getDescription());
+    }
   }
 
   private static void prepare(StoreConfig config) {

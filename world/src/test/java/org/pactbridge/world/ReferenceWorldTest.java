@@ -2,6 +2,10 @@ package org.pactbridge.world;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +21,18 @@ import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.Party;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.registry.Registry;
+import org.pactbridge.core.registry.Source;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
-/** The reference world against the shared research record it is derived from. */
+/**
+ * The reference world against the research record it is derived from, the project's copy in
+ * {@code world/src/main/reference/} (see its PROVENANCE.md).
+ */
 class ReferenceWorldTest {
   private static final Registry WORLD = WorldLoader.reference();
+  /** The record, relative to this module's folder (the tests' working directory). */
+  static final Path RECORD = Path.of("src", "main", "reference", "agreements-reference.yaml");
   private static final Instant NOW = Instant.parse("2026-11-29T00:00:00Z");
 
   private static Agreement agreement(String id) {
@@ -31,9 +41,7 @@ class ReferenceWorldTest {
 
   @Test
   void everyInformationAgreementAndArrangementOfTheRecordIsPresent() throws Exception {
-    String text = java.nio.file.Files.readString(Shared.path("data/agreements-reference.yaml"));
-    @SuppressWarnings("unchecked")
-    Map<String, Object> record = (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(text);
+    Map<String, Object> record = record();
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> agreements = (List<Map<String, Object>>) record.get("agreements");
     Set<String> expected = agreements.stream()
@@ -120,5 +128,28 @@ class ReferenceWorldTest {
   void everyCitedSourceExistsWithItsAddress() {
     assertThat(WORLD.sources()).containsKey("S30");
     assertThat(WORLD.sources().get("S02").url()).contains("wikisource");
+  }
+
+  /** sources.yaml is world/scripts/derive-sources.py's output: every source of the record, NFKC-normalised, and no other. */
+  @Test
+  void theSourcesAreTheRecordsAsTheScriptDerivesThem() throws Exception {
+    @SuppressWarnings("unchecked")
+    Map<String, Map<String, Object>> sources = (Map<String, Map<String, Object>>) record().get("sources");
+    assertThat(WORLD.sources().keySet()).containsExactlyInAnyOrderElementsOf(sources.keySet());
+    sources.forEach((id, source) -> {
+      Source derived = WORLD.sources().get(id);
+      assertThat(derived.url()).as(id).isEqualTo(nfkc(source.getOrDefault("url", "")));
+      assertThat(derived.publisher()).as(id).isEqualTo(nfkc(source.getOrDefault("publisher", "")));
+    });
+  }
+
+  private static String nfkc(Object text) {
+    return Normalizer.normalize(String.valueOf(text), Normalizer.Form.NFKC);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> record() throws java.io.IOException {
+    String text = Files.readString(RECORD, StandardCharsets.UTF_8);
+    return (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(text);
   }
 }

@@ -37,7 +37,7 @@ public final class Json {
     }
   }
 
-  /** The decision object of DESIGN.md's Interfaces section. */
+  /** The decision object of docs/decision-json.md. */
   public static ObjectNode decision(Decision decision) {
     ObjectNode node = MAPPER.createObjectNode();
     node.put("decision", decision.outcome().name());

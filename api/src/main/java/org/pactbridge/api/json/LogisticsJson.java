@@ -17,7 +17,7 @@ import org.pactbridge.core.time.DateSpec;
 public final class LogisticsJson {
   private LogisticsJson() {}
 
-  /** The support decision object of DESIGN.md's Interfaces section, with {@code at} added. */
+  /** The support decision object of docs/decision-json.md. */
   public static ObjectNode supportDecision(SupportDecision decision) {
     ObjectNode node = Json.MAPPER.createObjectNode();
     node.put("decision", decision.outcome().name());

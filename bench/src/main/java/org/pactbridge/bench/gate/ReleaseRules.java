@@ -17,7 +17,7 @@ import org.pactbridge.core.release.ReleaseRequest;
 import org.pactbridge.core.release.UserContext;
 
 /**
- * The glue every peer shares: rules 1, 2, 3, 5 and 6 of DESIGN.md, which read only the request, in
+ * The glue every peer shares: rules 1, 2, 3, 5 and 6 of docs/design.md, which read only the request, in
  * plain Java; rule 4 (and the third-party rule and cautions of the agreement relied on), which reads
  * the agreements, asked of the peer's engine through a {@link HopOracle}. This is how an application
  * would drive a general-purpose policy engine: the engine holds the agreement data, the application

@@ -1,5 +1,11 @@
 package org.pactbridge.core.label;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,10 +42,34 @@ public final class LabelFixtures {
     return REGISTRY.requireParty(PartyCode.of(party)).allLevelsByCode().get(code);
   }
 
-  /** The folder of shared conformance vectors, from the {@code pactbridge.shared} system property. */
-  public static Path conformance(String folder) {
-    String shared = System.getProperty("pactbridge.shared", "../../shared");
-    return Path.of(shared, "conformance", folder);
+  /**
+   * The text of one conformance vector file, {@code conformance/FOLDER/FILE} on the test classpath
+   * ({@code core/src/test/resources/conformance/}, with each set's licence and provenance). Read from the
+   * classpath, not a folder, so that other modules read the same files through this module's test jar.
+   */
+  public static String conformance(String folder, String file) {
+    String name = "conformance/" + folder + "/" + file;
+    try (InputStream in = LabelFixtures.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("conformance file not on the test classpath: " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading " + name, e);
+    }
+  }
+
+  /** The folder of one set of conformance vectors, for listing it: only in this module, whose test classes are a folder. */
+  public static Path conformanceFolder(String folder) {
+    URL url = LabelFixtures.class.getClassLoader().getResource("conformance/" + folder);
+    if (url == null || !"file".equals(url.getProtocol())) {
+      throw new IllegalStateException("conformance folder not a directory on the test classpath: " + folder + " (" + url + ")");
+    }
+    try {
+      return Path.of(url.toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("conformance folder " + url, e);
+    }
   }
 
   private static Registry build() {

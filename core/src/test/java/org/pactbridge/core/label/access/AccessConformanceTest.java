@@ -3,9 +3,6 @@ package org.pactbridge.core.label.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +16,8 @@ import org.pactbridge.core.label.MiniJson;
 class AccessConformanceTest {
 
   @TestFactory
-  Stream<DynamicTest> everyVectorGivesTheExpectedResult() throws IOException {
-    String json = Files.readString(LabelFixtures.conformance("accumulo-access").resolve("testdata.json"), StandardCharsets.UTF_8);
+  Stream<DynamicTest> everyVectorGivesTheExpectedResult() {
+    String json = LabelFixtures.conformance("accumulo-access", "testdata.json");
     List<DynamicTest> tests = new ArrayList<>();
     int group = 0;
     for (Object groupObject : (List<?>) MiniJson.parse(json)) {

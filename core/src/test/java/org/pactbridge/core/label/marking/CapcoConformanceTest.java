@@ -2,9 +2,6 @@ package org.pactbridge.core.label.marking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +20,8 @@ class CapcoConformanceTest {
   private static final MarkingParser PARSER = MarkingParser.of(LabelFixtures.registry());
 
   @TestFactory
-  Stream<DynamicTest> everyCase() throws IOException {
-    String json = Files.readString(LabelFixtures.conformance("capco").resolve("cases.json"), StandardCharsets.UTF_8);
+  Stream<DynamicTest> everyCase() {
+    String json = LabelFixtures.conformance("capco", "cases.json");
     Map<?, ?> root = (Map<?, ?>) MiniJson.parse(json);
     List<DynamicTest> tests = new ArrayList<>();
     for (Object caseObject : (List<?>) root.get("cases")) {

@@ -3,7 +3,6 @@ package org.pactbridge.core.label.stanag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,9 +35,8 @@ class Stanag4774ConformanceTest {
 
   @TestFactory
   Stream<DynamicTest> everyTable17Label() {
-    Path folder = LabelFixtures.conformance("stanag4774");
     return EXPECTED.stream().map(expected -> DynamicTest.dynamicTest(expected.file() + ": " + expected.display(), () -> {
-      String xml = Files.readString(folder.resolve(expected.file()), StandardCharsets.UTF_8);
+      String xml = LabelFixtures.conformance("stanag4774", expected.file());
       SecurityLabel label = STANAG.read(xml);
       assertThat(label.level().qualified()).isEqualTo(expected.level());
       assertThat(label.originators()).extracting(Object::toString).containsExactly("NATO");
@@ -53,7 +51,7 @@ class Stanag4774ConformanceTest {
 
   @TestFactory
   Stream<DynamicTest> everyFileInTheFolderIsCovered() throws IOException {
-    try (Stream<Path> files = Files.list(LabelFixtures.conformance("stanag4774"))) {
+    try (Stream<Path> files = Files.list(LabelFixtures.conformanceFolder("stanag4774"))) {
       List<String> names = files.map(path -> path.getFileName().toString()).filter(name -> name.endsWith(".xml")).sorted().toList();
       return Stream.of(DynamicTest.dynamicTest("6 labels", () ->
           assertThat(names).containsExactlyElementsOf(EXPECTED.stream().map(Expected::file).toList())));
