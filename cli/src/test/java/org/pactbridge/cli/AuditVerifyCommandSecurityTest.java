@@ -41,7 +41,9 @@ class AuditVerifyCommandSecurityTest {
     Files.writeString(content, "x");
     assertThat(Cli.run(with("item", "add", "--marking", "//KOR II//REL TO USA", "--file", content.toString())).status()).isZero();
     long last;
-    try (Connection connection = DriverManager.getConnection(db(), "sa", ""); Statement statement = connection.createStatement()) {
+    // The embedded database's password is generated beside the keys (H2Protection).
+    String password = java.nio.file.Files.readString(dir.resolve("keys").resolve("h2.password")).strip();
+    try (Connection connection = DriverManager.getConnection(db(), "sa", password); Statement statement = connection.createStatement()) {
       try (ResultSet row = statement.executeQuery("SELECT MAX(seq) FROM audit_entry")) {
         row.next();
         last = row.getLong(1);
