@@ -100,12 +100,7 @@ final class NodeItems {
    * not awaiting confirmation of the item or the caller is not cleared for it.
    */
   Item confirmCoOriginator(User caller, String id) {
-    ItemId itemId;
-    try {
-      itemId = ItemId.of(id);
-    } catch (InvalidInputException e) {
-      throw ApiProblem.notFound("no item '" + id + "' awaiting confirmation");
-    }
+    ItemId itemId = idOrNotFound(id, "no item '" + id + "' awaiting confirmation");
     Item item = store.items().find(itemId).filter(found -> clearedAsOriginator(caller, found))
         .orElseThrow(() -> ApiProblem.notFound("no item '" + id + "' awaiting " + caller.nationality() + "'s confirmation"));
     if (!store.coOriginators().confirm(itemId, caller.nationality(), AuditActors.of(caller), clock.instant())) {
@@ -121,18 +116,22 @@ final class NodeItems {
         && caller.needToKnow().containsAll(item.topics());
   }
 
+  /** A path's item id; a malformed one answers as an unknown item would (404), not as bad input. */
+  private static ItemId idOrNotFound(String id, String notFound) {
+    try {
+      return ItemId.of(id);
+    } catch (InvalidInputException e) {
+      throw ApiProblem.notFound(notFound);
+    }
+  }
+
   /** The item if the caller may see it; empty otherwise, whether or not it exists. */
   Optional<Item> findVisible(User caller, ItemId id) {
     return store.items().find(id).filter(item -> visible(caller, item));
   }
 
   Item requireVisible(User caller, String id) {
-    ItemId itemId;
-    try {
-      itemId = ItemId.of(id);
-    } catch (InvalidInputException e) {
-      throw ApiProblem.notFound("no item '" + id + "'");
-    }
+    ItemId itemId = idOrNotFound(id, "no item '" + id + "'");
     return findVisible(caller, itemId).orElseThrow(() -> ApiProblem.notFound("no item '" + id + "'"));
   }
 
