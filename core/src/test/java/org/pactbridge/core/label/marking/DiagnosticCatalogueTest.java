@@ -49,11 +49,8 @@ class DiagnosticCatalogueTest {
   }
 
   @Test
-  void theGoldenCorpusExercisesEveryCode() throws IOException {
-    String golden;
-    try (var in = getClass().getClassLoader().getResourceAsStream("marking/golden.txt")) {
-      golden = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+  void theGoldenCorpusExercisesEveryCode() {
+    String golden = LabelFixtures.resource("marking/golden.txt");
     for (DiagnosticCode code : DiagnosticCode.values()) {
       assertThat(golden).as("golden.txt has a case reporting %s", code)
           .containsPattern("(?m)^diagnostic: " + code.severity() + " " + code.code() + " at ");

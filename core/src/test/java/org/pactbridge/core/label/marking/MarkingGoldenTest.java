@@ -3,8 +3,6 @@ package org.pactbridge.core.label.marking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -169,7 +167,7 @@ class MarkingGoldenTest {
       Map<String, String> blocks = new LinkedHashMap<>();
       String key = null;
       StringBuilder block = new StringBuilder();
-      for (String line : resource(GOLDEN).split("\n", -1)) {
+      for (String line : LabelFixtures.resource(GOLDEN).split("\n", -1)) {
         if (line.isEmpty()) {
           if (key != null) {
             blocks.put(key, block.toString());
@@ -189,7 +187,7 @@ class MarkingGoldenTest {
 
   private static List<Case> listedCases() {
     List<Case> cases = new ArrayList<>();
-    for (String line : resource(CASES).split("\n")) {
+    for (String line : LabelFixtures.resource(CASES).split("\n")) {
       String trimmed = line.strip();
       if (trimmed.isEmpty() || trimmed.startsWith("#")) {
         continue;
@@ -274,17 +272,6 @@ class MarkingGoldenTest {
         return fixtures.findCommunity(name);
       }
     };
-  }
-
-  private static String resource(String name) {
-    try (InputStream in = MarkingGoldenTest.class.getClassLoader().getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("not on the test classpath: " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("reading " + name, e);
-    }
   }
 
   private static int closingQuote(String line) {
