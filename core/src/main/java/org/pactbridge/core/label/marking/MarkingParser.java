@@ -16,10 +16,11 @@ import org.pactbridge.core.registry.Registry;
  * banner, a REL TO list out of order) is a warning. Every finding is reported, not just the first; the
  * codes are catalogued in {@link DiagnosticCode}.
  *
- * <p>How it reads: the {@link MarkingLexer} splits the input into a classification and its blocks; the
- * first {@linkplain #FAMILIES family} that claims the classification reads it; {@link ControlBlocks}
- * reads the blocks; {@link MarkingRules} checks the whole. A new classification family is one
- * {@link MarkingFamily} class and one entry in {@link #FAMILIES}.
+ * <p>How it reads: the lexer ({@code MarkingLexer}) splits the input into a classification and its
+ * blocks; the first family ({@code MarkingFamily}, in the order of {@code FAMILIES}) that claims the
+ * classification reads it; {@code ControlBlocks} reads the blocks; {@code MarkingRules} checks the
+ * whole. A new classification family is one {@code MarkingFamily} class and one entry in
+ * {@code FAMILIES}; those types are package-private.
  *
  * <p>Immutable and thread-safe. Cost: linear in the marking's length, one hash look-up per token;
  * a typical banner reads in well under a microsecond.
