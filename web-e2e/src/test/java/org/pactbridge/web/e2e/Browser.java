@@ -113,6 +113,58 @@ final class Browser implements AutoCloseable {
     return target;
   }
 
+  /**
+   * axe-core's serious and critical violations on the page as it is now, one line each ("rule (impact):
+   * targets"). axe is injected by WebDriver, which the page's Content-Security-Policy does not govern.
+   */
+  List<String> accessibilityViolations() {
+    com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder().analyze(driver);
+    return results.getViolations().stream()
+        .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+        .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getNodes().stream()
+            .map(node -> String.valueOf(node.getTarget())).limit(5).toList())
+        .toList();
+  }
+
+  /** Signs in at {@code base} with an API token through the sign-in form, and waits for the network page it leads to. */
+  void signIn(String base, String token) {
+    open(base + "#/signin");
+    WebElement input = find("#signin-token");
+    input.clear();
+    input.sendKeys(token);
+    clickable("#signin-submit").click();
+    find("#sign-out");
+    find("#network");
+  }
+
+  void signOut() {
+    clickable("#sign-out").click();
+    find("#signin-form");
+  }
+
+  /** Sets a date input as a user's pick does: the value, then the change event. */
+  void setDate(WebElement input, String date) {
+    script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", input, date);
+  }
+
+  /** A list a script returned, as strings. */
+  static List<String> strings(Object list) {
+    return ((List<?>) list).stream().map(String::valueOf).toList();
+  }
+
+  /** Ends a test class's browser and node, either of which may not have started. */
+  static void closeAll(Browser browser, TestNode node) throws IOException {
+    try {
+      if (browser != null) {
+        browser.close();
+      }
+    } finally {
+      if (node != null) {
+        node.close();
+      }
+    }
+  }
+
   /** The browser console since the last call: page errors show up here. */
   List<String> console() {
     return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()

@@ -57,14 +57,6 @@ class ItemListBrowserTest {
     }
   }
 
-  private void signIn(String token) {
-    browser.open(base + "#/signin");
-    WebElement input = browser.find("#signin-token");
-    input.clear();
-    input.sendKeys(token);
-    browser.clickable("#signin-submit").click();
-    browser.find("#sign-out");
-  }
 
   private List<String> titlesShown() {
     return ((List<?>) browser.script("return [...document.querySelectorAll('#item-list td.title')].map(td => td.textContent)"))
@@ -81,7 +73,7 @@ class ItemListBrowserTest {
   @Test
   @Order(1)
   void theListShowsTitlesPagesPastTheFirstHundredAndSearches() throws IOException {
-    signIn(originator);
+    browser.signIn(base, originator);
     browser.open(base + "#/items");
     browser.waitForText("#item-range", "Items 1–100");
     assertThat(titlesShown()).hasSize(100).startsWith("report 001", "report 002").endsWith("report 100");
@@ -113,7 +105,7 @@ class ItemListBrowserTest {
   @Test
   @Order(2)
   void aTitleGivenInTheFormIsShownWithTheItem() throws IOException {
-    signIn(originator);
+    browser.signIn(base, originator);
     browser.open(base + "#/items");
     browser.find("#register-form");
     new Select(browser.find("#reg-level")).selectByValue("II");
@@ -133,7 +125,7 @@ class ItemListBrowserTest {
 
     // An analyst cleared only to III neither sees nor finds the KOR II items.
     browser.clickable("#sign-out").click();
-    signIn(lowAnalyst);
+    browser.signIn(base, lowAnalyst);
     browser.open(base + "#/items");
     browser.waitForText("#item-list-empty", "No items you may see yet.");
     search("Sohae");

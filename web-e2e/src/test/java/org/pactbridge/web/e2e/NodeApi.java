@@ -35,13 +35,18 @@ final class NodeApi {
 
   /** POSTs {@code body} as JSON with {@code token}; the answer must be 201 Created. */
   JsonNode post(String token, String path, Object body) throws Exception {
+    return postExpecting(token, path, body, 201);
+  }
+
+  /** POSTs {@code body} as JSON with {@code token}; the answer must have {@code status}. */
+  JsonNode postExpecting(String token, String path, Object body, int status) throws Exception {
     HttpRequest request = HttpRequest.newBuilder(URI.create(node.baseUrl().replaceAll("/$", "") + path))
         .header("Authorization", "Bearer " + token)
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(body), StandardCharsets.UTF_8))
         .build();
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as("%s -> %s", path, response.body()).isEqualTo(201);
+    assertThat(response.statusCode()).as("%s -> %s", path, response.body()).isEqualTo(status);
     return MAPPER.readTree(response.body());
   }
 }

@@ -60,12 +60,7 @@ class WebUiTest {
 
   @AfterAll
   void stop() throws IOException {
-    if (browser != null) {
-      browser.close();
-    }
-    if (node != null) {
-      node.close();
-    }
+    Browser.closeAll(browser, node);
   }
 
   @Test
@@ -76,7 +71,7 @@ class WebUiTest {
     browser.find("#signin-token").sendKeys("pbt_not-a-token");
     browser.clickable("#signin-submit").click();
     browser.waitForText("#signin-error", "Not signed in");
-    signIn(usaAnalyst);
+    browser.signIn(base, usaAnalyst);
     assertThat(browser.find("#who").getText()).contains("usa-analyst").contains("USA");
     assertThat(browser.all("#nav a")).extracting(WebElement::getText).contains("Network", "Coverage", "Items").doesNotContain("Audit");
     browser.screenshot("01-signed-in");
@@ -144,7 +139,7 @@ class WebUiTest {
     browser.open(base + "#/coverage");
     browser.waitFor("the first heat map", () -> !browser.text("#heatmap").isEmpty());
     WebElement date = browser.find("#cov-date");
-    setDate(date, "2017-01-05");
+    browser.setDate(date, "2017-01-05");
     browser.script("document.getElementById('heatmap').remove()");
     browser.clickable("#cov-show").click();
     browser.waitFor("the 2017 heat map", () -> browser.text("#heatmap").contains("2017-01-05"));
@@ -153,12 +148,12 @@ class WebUiTest {
 
     new Select(browser.find("#wi-agreement")).selectByValue("ROK-JPN-GSOMIA-2016");
     new Select(browser.find("#wi-type")).selectByValue("TERMINATED");
-    setDate(browser.find("#wi-at"), "2016-12-01");
+    browser.setDate(browser.find("#wi-at"), "2016-12-01");
     browser.clickable("#wi-add-event").click();
     assertThat(browser.find("#whatif-list").getText()).contains("ROK-JPN-GSOMIA-2016").contains("terminated");
     browser.clickable("#wi-run").click();
     browser.waitFor("the changed cells", () -> browser.text("#whatif-result").contains("KOR → JPN"));
-    assertThat(strings(browser.script("return [...document.querySelectorAll('#whatif-result li')].map(li => li.dataset.cell)")))
+    assertThat(Browser.strings(browser.script("return [...document.querySelectorAll('#whatif-result li')].map(li => li.dataset.cell)")))
         .contains("KOR>JPN", "JPN>KOR");
     assertThat(browser.attr("#heatmap td[data-from='KOR'][data-to='JPN']", "class")).contains("changed");
     assertThat(browser.attr("#heatmap td[data-from='KOR'][data-to='JPN']", "data-direct")).isEmpty();
@@ -171,7 +166,7 @@ class WebUiTest {
     browser.waitForText("#whatif-changes h3", "0 cells change");
 
     // What if Korea and Japan had signed in 2010? On 2011-01-05 Korea could then have sent II directly.
-    setDate(date, "2011-01-05");
+    browser.setDate(date, "2011-01-05");
     browser.script("document.getElementById('heatmap').remove()");
     browser.clickable("#cov-show").click();
     browser.waitFor("the 2011 heat map", () -> browser.text("#heatmap").contains("2011-01-05"));
@@ -179,7 +174,7 @@ class WebUiTest {
     new Select(browser.find("#wi-new-a")).selectByValue("KOR");
     new Select(browser.find("#wi-new-b")).selectByValue("JPN");
     new Select(browser.find("#wi-new-from")).selectByValue("ROK-JPN-GSOMIA-2016");
-    setDate(browser.find("#wi-new-at"), "2010-06-01");
+    browser.setDate(browser.find("#wi-new-at"), "2010-06-01");
     browser.clickable("#wi-add-agreement").click();
     browser.clickable("#wi-run").click();
     browser.waitFor("the hypothetical pact's cells", () -> browser.text("#whatif-result").contains("KOR → JPN"));
@@ -193,8 +188,8 @@ class WebUiTest {
   @Order(4)
   void registerAnItemReleaseItAndAskTheOriginatorForConsent() throws IOException {
     // Korea registers an item and releases it to the United States: their GSOMIA is in force today.
-    signOut();
-    signIn(korOriginator);
+    browser.signOut();
+    browser.signIn(base, korOriginator);
     itemId = registerItem("II", "USA, JPN", "dprk-missile", false, CONTENT);
     assertThat(browser.find("#item-content").getText()).isEqualTo(CONTENT);
     decide("USA", today());
@@ -204,8 +199,8 @@ class WebUiTest {
     browser.screenshot("06a-item-released-to-usa");
 
     // The United States holds a copy: to Japan on 2017-01-05 the hop is lawful, but Korea must consent.
-    signOut();
-    signIn(usaAnalyst);
+    browser.signOut();
+    browser.signIn(base, usaAnalyst);
     browser.open(base + "#/items");
     browser.find("#item-list tr[data-item='" + itemId + "'] a").click();
     browser.waitForText("#item-id", itemId);
@@ -213,6 +208,11 @@ class WebUiTest {
     browser.waitForText("#decision-outcome", "CONSENT REQUIRED");
     assertThat(reasonCodes())
         .contains("THIRD_PARTY_CONSENT_REQUIRED");
+    // One sentence first: under which agreement, at which level in Japan's scheme, and whose consent.
+    assertThat(browser.text("#decision-sentence")).contains("may go to JPN at 2017-01-05 under")
+        .contains("JPN:GOKUHI 極秘").contains("once KOR's disclosure officer consents");
+    assertThat(browser.text("#decision")).as("consent required is not 'no route'").doesNotContain("No lawful route");
+    assertThat(browser.all("#release")).as("an analyst may not release: the node would answer 403").isEmpty();
     browser.screenshot("06b-item-consent-required");
     browser.clickable("#ask-consent").click();
     browser.waitForText("#consent-sent", "waiting for an answer");
@@ -230,18 +230,26 @@ class WebUiTest {
   @Test
   @Order(5)
   void theOriginatorsDisclosureOfficerApprovesAndTheDecisionChanges() throws IOException {
-    signOut();
-    signIn(korOfficer);
+    browser.signOut();
+    browser.signIn(base, korOfficer);
     browser.open(base + "#/consents");
     WebElement request = browser.find("#consent-pending article.consent");
-    assertThat(request.getText()).contains(itemId).contains("USA").contains("JPN");
+    // The card says what is asked about: the item's marking, its level with the native name, its topics,
+    // and what the node decides now, without the answer.
+    assertThat(request.getText()).contains(itemId).contains("USA").contains("JPN")
+        .contains("KOR:II 군사 Ⅱ급 비밀").contains("dprk-missile").contains("once KOR's disclosure officer consents");
     browser.screenshot("08-consent-inbox");
     request.findElement(org.openqa.selenium.By.cssSelector("button.approve")).click();
+    // Approving asks once more before anything is sent.
+    browser.waitForText("#consent-pending .confirm-question", "Approve the release of " + itemId + " from USA to JPN?");
+    assertThat(browser.text("#consent-pending")).contains("Waiting for an answer (1)");
+    browser.screenshot("08b-consent-confirm");
+    browser.clickable("#consent-pending .confirm-yes").click();
     browser.waitForText("#consent-pending", "Nothing waiting");
     assertThat(browser.find("#consent-answered").getText()).contains("granted");
 
-    signOut();
-    signIn(usaAnalyst);
+    browser.signOut();
+    browser.signIn(base, usaAnalyst);
     browser.open(base + "#/items/" + itemId + "?to=JPN&at=2017-01-05");
     browser.waitForText("#decision-outcome", "PERMIT");
     assertThat(browser.find("#decision-outcome").getText()).contains("JPN:");
@@ -252,8 +260,8 @@ class WebUiTest {
   @Test
   @Order(6)
   void whenTheDirectReleaseFailsTheDecisionShowsTheRoutes() throws IOException {
-    signOut();
-    signIn(korOriginator);
+    browser.signOut();
+    browser.signIn(base, korOriginator);
     registerItem("II", "USA, JPN", "dprk-missile", false, "탄도미사일 정보 (test content)");
 
     // Mid-2015 Korea and Japan had no pact; the trilateral arrangement sanctions the way through the United States.
@@ -264,43 +272,63 @@ class WebUiTest {
     assertThat(routes).contains("KOR → USA → JPN").contains("sanctioned by TISA-2014").contains("ROK-USA-GSOMIA-1987")
         .contains("USA-JPN-GSOMIA-2007").contains("Needs consent from KOR");
     assertThat(browser.all("#ask-consent")).as("Korea holds its own item: nobody to ask").isEmpty();
+    assertThat(browser.text("#decision-sentence")).contains("may not go to JPN at 2015-06-01").contains("One lawful route reaches JPN another way");
     browser.script("document.getElementById('decision').scrollIntoView()");
     browser.screenshot("10-item-routes-2015");
+
+    // 2019-09-01: Korea's notice of termination is running. The release is lawful, with a caution.
+    decide("JPN", "2019-09-01");
+    browser.waitForText("#decision-outcome", "PERMIT");
+    assertThat(browser.text("#decision-cautions")).contains("Caution");
+    assertThat(browser.attr("#decision-chain li[data-code='TERMINATION_PENDING']", "class")).isEqualTo("effect-caution");
+    assertThat(browser.text("#decision-chain li[data-code='TERMINATION_PENDING'] .badge")).isEqualTo("CAUTION");
+    assertThat(browser.text("#decision-marking")).contains("JPN would hold it marked JPN:GOKUHI").contains("極秘");
+    // The rule is named once, above its reasons.
+    assertThat(Browser.strings(browser.script("return [...document.querySelectorAll('#decision-chain h4')].map(h => h.textContent)")))
+        .filteredOn(text -> text.startsWith("Rule 4")).hasSize(1);
+    browser.script("document.getElementById('decision').scrollIntoView()");
+    browser.screenshot("10b-item-termination-caution");
   }
 
   @Test
   @Order(7)
   void anApprovalWithConditionsIsRecordedWithThem() throws IOException {
-    signOut();
-    signIn(korOriginator);
+    browser.signOut();
+    browser.signIn(base, korOriginator);
     String orconItem = registerItem("III", "", "", true, "ORCON 항적 자료 (test content)");
     decide("USA", today());
     browser.waitForText("#decision-outcome", "PERMIT");
     browser.clickable("#release").click();
     browser.waitForText("#released", "Released to USA");
 
-    signOut();
-    signIn(usaAnalyst);
+    browser.signOut();
+    browser.signIn(base, usaAnalyst);
     browser.open(base + "#/items/" + orconItem + "?to=JPN&at=2017-01-05");
     browser.waitForText("#decision-outcome", "CONSENT REQUIRED");
     assertThat(reasonCodes()).contains("ORCON_CONSENT_REQUIRED");
     browser.clickable("#ask-consent").click();
     browser.waitForText("#consent-sent", "waiting for an answer");
 
-    signOut();
-    signIn(korOfficer);
+    browser.signOut();
+    browser.signIn(base, korOfficer);
     browser.open(base + "#/consents");
     WebElement request = browser.find("#consent-pending article.consent");
     request.findElement(org.openqa.selenium.By.cssSelector("details summary")).click();
     WebElement expiry = request.findElement(org.openqa.selenium.By.cssSelector("input[type='date']"));
-    setDate(expiry, "2030-01-01");
+    browser.setDate(expiry, "2030-01-01");
     request.findElement(org.openqa.selenium.By.cssSelector("input[placeholder='NOT FOR FURTHER RELEASE']")).sendKeys("NOT FOR FURTHER RELEASE");
     browser.screenshot("11-consent-with-conditions");
+    // The downgrade is chosen from the originator's levels below the item's (III is the lowest: none).
+    assertThat(Browser.strings(browser.script("return [...arguments[0].querySelectorAll('select.downgrade option')].map(o => o.value)", request)))
+        .containsExactly("");
+    assertThat(request.getText()).contains("upper-case letters, digits, spaces");
     request.findElement(org.openqa.selenium.By.cssSelector("button.approve-conditions")).click();
+    browser.waitForText("#consent-pending .confirm-question", "with expiry 2030-01-01; added caveat NOT FOR FURTHER RELEASE");
+    browser.clickable("#consent-pending .confirm-yes").click();
     browser.waitForText("#consent-pending", "Nothing waiting");
 
-    signOut();
-    signIn(usaAnalyst);
+    browser.signOut();
+    browser.signIn(base, usaAnalyst);
     browser.open(base + "#/items/" + orconItem + "?to=JPN&at=2017-01-05");
     browser.waitForText("#decision-outcome", "PERMIT");
     assertThat(browser.find("#decision-conditions").getText()).contains("expiry 2030-01-01").contains("NOT FOR FURTHER RELEASE");
@@ -310,8 +338,8 @@ class WebUiTest {
   @Test
   @Order(8)
   void theAuditorVerifiesTheChain() throws IOException {
-    signOut();
-    signIn(auditor);
+    browser.signOut();
+    browser.signIn(base, auditor);
     browser.open(base + "#/audit");
     browser.find("#audit-table");
     assertThat(browser.find("#audit-table").getText()).contains("ITEM_ADDED").contains("CONSENT_REQUESTED").contains("CONSENT_ANSWERED");
@@ -365,12 +393,9 @@ class WebUiTest {
 
   /** The reason codes of the decision shown, in order; read in one step. */
   private List<String> reasonCodes() {
-    return strings(browser.script("return [...document.querySelectorAll('#decision-chain li')].map(li => li.dataset.code)"));
+    return Browser.strings(browser.script("return [...document.querySelectorAll('#decision-chain li')].map(li => li.dataset.code)"));
   }
 
-  private static List<String> strings(Object list) {
-    return ((List<?>) list).stream().map(String::valueOf).toList();
-  }
 
   /** Registers an item through the form as the signed-in originator; returns its id, with its page open. */
   private String registerItem(String level, String relTo, String topics, boolean orcon, String content) {
@@ -392,29 +417,13 @@ class WebUiTest {
     return java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
   }
 
-  private void setDate(WebElement input, String date) {
-    browser.script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", input, date);
-  }
 
   private void decide(String to, String date) {
     new Select(browser.find("#dec-to")).selectByValue(to);
-    setDate(browser.find("#dec-at"), date);
+    browser.setDate(browser.find("#dec-at"), date);
     browser.clickable("#dec-submit").click();
     browser.waitFor("a decision to " + to + " at " + date, () -> browser.text("#decision-outcome").contains(" to " + to + " at " + date));
   }
 
-  private void signIn(String token) {
-    browser.open(base + "#/signin");
-    WebElement input = browser.find("#signin-token");
-    input.clear();
-    input.sendKeys(token);
-    browser.clickable("#signin-submit").click();
-    browser.find("#sign-out");
-    browser.find("#network");
-  }
 
-  private void signOut() {
-    browser.clickable("#sign-out").click();
-    browser.find("#signin-form");
-  }
 }

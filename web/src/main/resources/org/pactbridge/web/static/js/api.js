@@ -129,19 +129,3 @@ export async function call(method, path, body, retried) {
 
 export const get = (path) => call('GET', path);
 export const post = (path, body) => call('POST', path, body === undefined ? {} : body);
-
-/** Fetches a path (the session cookie goes with it) and hands the body to the browser as a download. */
-export async function download(path, filename) {
-  const response = await fetch(path);
-  if (!response.ok) {
-    throw new ApiError(response.status, null);
-  }
-  const blob = await response.blob();
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(blob);
-  link.download = filename;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-}

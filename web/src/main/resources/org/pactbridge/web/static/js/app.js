@@ -14,7 +14,8 @@ const PAGES = [
   { name: 'network', title: 'Network', module: network, roles: null },
   { name: 'coverage', title: 'Coverage', module: coverage, roles: null },
   { name: 'items', title: 'Items', module: items, roles: HOLDERS },
-  { name: 'consents', title: 'Consent inbox', module: consents, roles: ['disclosure-officer'] },
+  // Officers answer requests here; every holder sees what its nation asked ("my requests").
+  { name: 'consents', title: 'Consents', module: consents, roles: HOLDERS },
   { name: 'audit', title: 'Audit', module: audit, roles: ['auditor', 'node-auditor', 'admin'] },
 ];
 
@@ -44,6 +45,7 @@ function signInPage(params) {
   const form = h('form', { id: 'signin-form', class: 'card narrow', 'aria-labelledby': 'signin-title' },
     h('h1', { id: 'signin-title' }, 'Sign in'),
     h('p', {}, 'Use an API token that this node issued to your account (it starts with pbt_). The node\'s administrator issues tokens; the first-start admin token is printed once when the node starts.'),
+    // Not a field the user sees: password managers and Chromium expect a username beside a password input.
     h('input', { type: 'text', name: 'username', autocomplete: 'username', hidden: true, 'aria-hidden': 'true', tabindex: '-1' }),
     h('div', { class: 'field' }, h('label', { for: 'signin-token' }, 'API token'), token),
     h('button', { type: 'submit', id: 'signin-submit', class: 'primary' }, 'Sign in'),

@@ -1,49 +1,101 @@
-// The consent inbox of a disclosure officer: requests addressed to the officer's party, answered by
-// approving, refusing, or approving with conditions (expiry, downgrade, added caveat).
+// Consents: for a disclosure officer, the inbox of requests addressed to the officer's party, answered by
+// approving, refusing, or approving with conditions (expiry, downgrade, added caveat); for every holder,
+// the requests their nation has asked ("my requests"). Only what the node would accept from this user is
+// offered: answering is for the disclosure officer of the originator's nation (docs/server.md).
 import { PATHS, get, post, session } from './api.js';
-import { fill, h, label, problemBox, toast, when } from './ui.js';
-import { stateOf } from './items.js';
+import { fill, h, label, levelNamer, levelsAt, problemBox, today, toast, when } from './ui.js';
+import { conditionText, markingOf, stateOf, verdictSentence } from './items.js';
+
+/** The rule the node applies to an added caveat (NodeServer.answerConsent), said before anyone types. */
+const CAVEAT_RULE = '1 to 64 characters: upper-case letters, digits, spaces and , / _ -';
+const CAVEAT_PATTERN = /^[A-Z0-9 ,/_-]{1,64}$/;
 
 export async function render(main) {
+  const officer = session.has('disclosure-officer');
   const pendingBox = h('section', { id: 'consent-pending', 'aria-labelledby': 'pending-title' });
   const answeredBox = h('section', { id: 'consent-answered', 'aria-labelledby': 'answered-title' });
-  fill(main, h('h1', {}, 'Consent inbox'),
-    h('p', {}, 'Requests from holders to release your party\'s items onward. Each answer is recorded in the audit log.'),
-    pendingBox, answeredBox);
+  const mineBox = h('section', { id: 'consent-mine', 'aria-labelledby': 'mine-title' });
+  fill(main, h('h1', {}, officer ? 'Consent inbox' : 'My consent requests'),
+    officer ? h('p', {}, 'Requests from holders to release your party\'s items onward. Each answer is recorded in the audit log.') : null,
+    officer ? [pendingBox, answeredBox] : null, mineBox);
+  const parties = await get(PATHS.parties()).then((data) => (Array.isArray(data) ? data : data.parties || [])).catch(() => []);
+  const levelName = levelNamer(parties, today());
 
   async function refresh() {
     const me = session.user() || {};
     const all = await get(PATHS.consents('all'));
     const requests = Array.isArray(all) ? all : all.consents || [];
-    // The inbox holds what is addressed to the officer's nation; what it asked itself shows on the item.
+    // The node records which nation asked, not which person: "my requests" are my nation's.
+    const mine = requests.filter((request) => request.requester === me.nationality);
+    fill(mineBox, h('h2', { id: 'mine-title' }, `Asked by ${me.nationality} (${mine.length})`),
+      mine.length ? h('table', { class: 'list', id: 'mine-table' },
+        h('caption', {}, 'Consent requests your nation has asked, newest first'),
+        h('thead', {}, h('tr', {}, ['Item', 'To', 'Asked of', 'Asked on', 'State', 'Conditions'].map((name) => h('th', { scope: 'col' }, name)))),
+        h('tbody', {}, mine.slice().reverse().map((request) => h('tr', { 'data-consent': request.id, 'data-state': stateOf(request) },
+          h('td', {}, h('a', { href: `#/items/${encodeURIComponent(request.item)}?to=${encodeURIComponent(request.recipient)}` }, request.item)),
+          h('td', {}, request.recipient), h('td', {}, `${request.originator}'s disclosure officer`), h('td', {}, when(request.requestedAt)),
+          h('td', {}, h('strong', {}, stateOf(request) === 'PENDING' ? 'waiting' : label(stateOf(request)))),
+          h('td', {}, request.answer ? conditionText(request.answer.conditions, levelName) : '')))))
+        : h('p', { id: 'mine-empty', class: 'muted' }, 'Your nation has asked for no consent yet.'));
+    if (!officer) {
+      return;
+    }
+    // The inbox holds what is addressed to the officer's nation.
     const addressed = requests.filter((request) => request.originator === me.nationality);
     const pending = addressed.filter((request) => stateOf(request) === 'PENDING');
     const answered = addressed.filter((request) => stateOf(request) !== 'PENDING');
+    const cards = await Promise.all(pending.map((request) => card(request, refresh, parties, levelName)));
     fill(pendingBox, h('h2', { id: 'pending-title' }, `Waiting for an answer (${pending.length})`),
-      pending.length ? pending.map((request) => card(request, refresh)) : h('p', { id: 'inbox-empty' }, 'Nothing waiting.'));
+      pending.length ? cards : h('p', { id: 'inbox-empty' }, 'Nothing waiting.'));
     fill(answeredBox, h('h2', { id: 'answered-title' }, 'Answered'),
       answered.length ? h('ul', { class: 'plain' }, answered.map((request) => h('li', { 'data-consent': request.id },
         `${request.item}: ${request.requester} → ${request.recipient} — `, h('strong', {}, label(stateOf(request))),
         ` on ${when(request.answer.answeredAt)}`,
-        (request.answer.conditions || []).length ? ` (${request.answer.conditions.map((condition) => `${label(condition.kind)} ${condition.kind === 'EXPIRY' ? when(condition.value) : condition.value}`).join('; ')})` : ''))) : h('p', { class: 'muted' }, 'None yet.'));
+        (request.answer.conditions || []).length ? ` (${conditionText(request.answer.conditions, levelName)})` : ''))) : h('p', { class: 'muted' }, 'None yet.'));
   }
   await refresh();
 }
 
-function card(request, refresh) {
+/** What the node would decide for the asked hop today, without the consent: the officer's "current decision". */
+async function currentDecision(item, request) {
+  try {
+    const level = String(item.level || '');
+    const body = { originator: item.originators || [], level: level.slice(level.indexOf(':') + 1), topics: item.topics || [],
+      noforn: Boolean(item.noforn), orcon: Boolean(item.orcon), holder: request.requester, to: request.recipient };
+    if ((item.relTo || []).length) {
+      body.relTo = item.relTo;
+    }
+    return await post(PATHS.decisions(), body);
+  } catch (error) {
+    return null;
+  }
+}
+
+async function card(request, refresh, parties, levelName) {
   const idPart = String(request.id).replace(/[^A-Za-z0-9_-]/g, '_');
-  const expiry = h('input', { type: 'date', id: `c-${idPart}-expiry` });
-  const downgrade = h('input', { type: 'text', id: `c-${idPart}-downgrade`, placeholder: 'KOR:III', spellcheck: 'false' });
-  const caveat = h('input', { type: 'text', id: `c-${idPart}-caveat`, placeholder: 'NOT FOR FURTHER RELEASE' });
-  const result = h('div', { 'aria-live': 'polite' });
-  const answer = async (verdict, withConditions) => {
+  const item = await get(PATHS.item(request.item)).catch(() => null);
+  const decision = item ? await currentDecision(item, request) : null;
+  const originator = parties.find((party) => party.code === request.originator);
+  // A downgrade goes to a lower level of the originator's own scheme: only those are offered.
+  const itemRank = originator && item ? (levelsAt(originator, today()).find((level) => level.qualified === item.level) || {}).rank : undefined;
+  const lower = originator ? levelsAt(originator, today()).filter((level) => level.rank > 0 && (itemRank === undefined || level.rank < itemRank)) : [];
+  const expiry = h('input', { type: 'date', id: `c-${idPart}-expiry`, min: today() });
+  const downgrade = h('select', { id: `c-${idPart}-downgrade`, class: 'downgrade' },
+    h('option', { value: '' }, 'no downgrade'),
+    lower.map((level) => h('option', { value: level.qualified }, levelName(level.qualified))));
+  const caveat = h('input', { type: 'text', id: `c-${idPart}-caveat`, placeholder: 'NOT FOR FURTHER RELEASE', maxlength: 64,
+    pattern: '[A-Z0-9 ,/_\\-]{1,64}', 'aria-describedby': `c-${idPart}-caveat-rule` });
+  const result = h('div', { 'aria-live': 'polite', class: 'answer-area' });
+  const subject = item && item.title ? `“${item.title}” (${request.item})` : request.item;
+
+  const send = async (verdict, withConditions) => {
     const body = { verdict };
     if (withConditions) {
       if (expiry.value) {
         body.expiresAt = expiry.value;
       }
-      if (downgrade.value.trim()) {
-        body.downgradeTo = downgrade.value.trim();
+      if (downgrade.value) {
+        body.downgradeTo = downgrade.value;
       }
       if (caveat.value.trim()) {
         body.addCaveat = caveat.value.trim();
@@ -57,18 +109,50 @@ function card(request, refresh) {
       fill(result, problemBox(error));
     }
   };
+  // Approving and refusing cannot be taken back: each asks once more, in the page, before it is sent.
+  const confirm = (verdict, withConditions) => {
+    if (withConditions && caveat.value.trim() && !CAVEAT_PATTERN.test(caveat.value.trim())) {
+      fill(result, h('p', { class: 'problem', role: 'alert' }, `The added caveat must be ${CAVEAT_RULE}.`));
+      caveat.focus();
+      return;
+    }
+    const conditions = withConditions ? [expiry.value ? `expiry ${expiry.value}` : null, downgrade.value ? `downgrade to ${levelName(downgrade.value)}` : null,
+      caveat.value.trim() ? `added caveat ${caveat.value.trim()}` : null].filter(Boolean) : [];
+    const question = verdict === 'GRANTED'
+      ? `Approve the release of ${request.item} from ${request.requester} to ${request.recipient}${conditions.length ? ', with ' + conditions.join('; ') : ''}?`
+      : `Refuse the release of ${request.item} from ${request.requester} to ${request.recipient}?`;
+    const yes = h('button', { type: 'button', class: verdict === 'GRANTED' ? 'primary confirm-yes' : 'danger confirm-yes' },
+      verdict === 'GRANTED' ? 'Yes, approve' : 'Yes, refuse');
+    const no = h('button', { type: 'button', class: 'confirm-no' }, 'Cancel');
+    yes.addEventListener('click', () => {
+      yes.disabled = true;
+      send(verdict, withConditions);
+    });
+    no.addEventListener('click', () => fill(result));
+    fill(result, h('div', { class: 'confirm', role: 'group', 'aria-label': 'Confirm the answer' }, h('p', { class: 'confirm-question' }, question), h('div', { class: 'row' }, yes, no)));
+    yes.focus();
+  };
+
   return h('article', { class: 'card consent', 'data-consent': request.id, 'aria-labelledby': `c-${idPart}-title` },
-    h('h3', { id: `c-${idPart}-title` }, `${request.requester} asks: may item ${request.item} go to ${request.recipient}?`),
-    h('p', {}, 'Item ', h('a', { href: `#/items/${encodeURIComponent(request.item)}?to=${encodeURIComponent(request.recipient)}` }, request.item),
-      `, held by ${request.requester}; asked ${when(request.requestedAt)}.`),
+    h('h3', { id: `c-${idPart}-title` }, `${request.requester} asks: may ${subject} go to ${request.recipient}?`),
+    item ? h('dl', { class: 'facts' },
+      h('dt', {}, 'Marking'), h('dd', {}, h('code', { class: 'consent-marking' }, markingOf(item))),
+      h('dt', {}, 'Level'), h('dd', { class: 'consent-level' }, levelName(item.level)),
+      h('dt', {}, 'Topics'), h('dd', { class: 'consent-topics' }, (item.topics || []).length ? item.topics.join(', ') : 'none'),
+      h('dt', {}, 'Asked'), h('dd', {}, `${when(request.requestedAt)}, by ${request.requester}, which holds a copy`))
+      : h('p', { class: 'muted' }, 'You may not see this item\'s details (clearance or need-to-know).'),
+    decision && decision.decision ? h('p', { class: `outcome outcome-${decision.decision.toLowerCase().replace(/_/g, '-')} consent-decision` },
+      h('strong', {}, 'Now, without your answer: '), verdictSentence(decision, request.item, request.recipient, levelName)) : null,
+    h('p', {}, h('a', { href: `#/items/${encodeURIComponent(request.item)}?to=${encodeURIComponent(request.recipient)}` }, `Open ${request.item}`)),
     h('div', { class: 'row' },
-      h('button', { type: 'button', class: 'primary approve', onclick: () => answer('GRANTED', false) }, 'Approve'),
-      h('button', { type: 'button', class: 'danger refuse', onclick: () => answer('REFUSED', false) }, 'Refuse')),
+      h('button', { type: 'button', class: 'primary approve', onclick: () => confirm('GRANTED', false) }, 'Approve'),
+      h('button', { type: 'button', class: 'danger refuse', onclick: () => confirm('REFUSED', false) }, 'Refuse')),
     h('details', {}, h('summary', {}, 'Approve with conditions'),
       h('div', { class: 'row' },
         h('div', { class: 'field' }, h('label', { for: expiry.id }, 'Expires on'), expiry),
         h('div', { class: 'field' }, h('label', { for: downgrade.id }, 'Downgrade to'), downgrade),
-        h('div', { class: 'field' }, h('label', { for: caveat.id }, 'Added caveat'), caveat)),
-      h('button', { type: 'button', class: 'approve-conditions', onclick: () => answer('GRANTED', true) }, 'Approve with these conditions')),
+        h('div', { class: 'field' }, h('label', { for: caveat.id }, 'Added caveat'),
+          h('small', { id: `c-${idPart}-caveat-rule`, class: 'hint' }, CAVEAT_RULE), caveat)),
+      h('button', { type: 'button', class: 'approve-conditions', onclick: () => confirm('GRANTED', true) }, 'Approve with these conditions')),
     result);
 }

@@ -1,6 +1,6 @@
 // Coverage: a pair × pair heat map of the highest originator level releasable at a date, directly or
 // through relays, and a what-if panel of hypothetical events whose changed cells are outlined.
-import { PATHS, get, post } from './api.js';
+import { PATHS, get, post, session } from './api.js';
 import { field, fill, h, label, levelsAt, problemBox, select, today, when } from './ui.js';
 
 const EVENT_TYPES = ['IN_FORCE', 'SIGNED', 'TERMINATION_NOTICE', 'NOTICE_WITHDRAWN', 'NOTICE_SUSPENDED', 'SUSPENDED', 'RESUMED', 'TERMINATED', 'EXPIRED', 'AMENDED'];
@@ -42,6 +42,28 @@ export async function render(main, parts, params) {
   const newFrom = select({ id: 'wi-new-from' }, agreementList.map((agreement) => agreement.id), 'ROK-JPN-GSOMIA-2016');
   const newAt = h('input', { type: 'date', id: 'wi-new-at' });
 
+  // The node answers what-if comparisons only for those who may ask decisions (docs/server.md): others are not offered the panel.
+  const mayCompare = session.has('admin', 'originator', 'disclosure-officer', 'analyst');
+  const whatifSection = h('section', { class: 'card whatif', 'aria-labelledby': 'whatif-title' },
+    h('h2', { id: 'whatif-title' }, 'What if…'),
+    h('p', { class: 'muted' }, 'Add hypothetical events or agreements, then compare: cells whose shown level changes are outlined; every change is listed with what it was.'),
+    h('form', { id: 'whatif-event-form' },
+      h('fieldset', {}, h('legend', {}, 'An event on an existing agreement'),
+        field('Agreement', eventAgreement), field('Event', eventType), field('Date', eventAt),
+        field('Takes effect (termination notice)', eventEffect),
+        h('button', { type: 'submit', id: 'wi-add-event' }, 'Add event'))),
+    h('form', { id: 'whatif-agreement-form' },
+      h('fieldset', {}, h('legend', {}, 'A hypothetical agreement in force'),
+        h('div', { class: 'row' }, field('Party', newA), field('and party', newB)),
+        field('Kind', newKind), field('Provisions copied from', newFrom), field('In force from', newAt),
+        h('button', { type: 'submit', id: 'wi-add-agreement' }, 'Add agreement'))),
+    h('h3', {}, 'Hypothesis'),
+    hypoList,
+    h('div', { class: 'row' },
+      h('button', { type: 'button', id: 'wi-run', class: 'primary' }, 'Compare'),
+      h('button', { type: 'button', id: 'wi-clear' }, 'Clear')),
+    changes);
+
   fill(main,
     h('h1', {}, 'Coverage'),
     h('p', {}, 'For each ordered pair (originator → recipient), the highest originator level that may go: directly, or through relays when no direct release is possible. Darker means higher.'),
@@ -49,27 +71,24 @@ export async function render(main, parts, params) {
       field('Date', at), field('Parties (comma-separated, or all)', partiesInput), field('Item topics (optional)', topics, 'none: only agreements of unrestricted scope count'), show),
     h('div', { class: 'coverage-layout' },
       h('div', {}, grid, legend()),
-      h('section', { class: 'card whatif', 'aria-labelledby': 'whatif-title' },
-        h('h2', { id: 'whatif-title' }, 'What if…'),
-        h('p', { class: 'muted' }, 'Add hypothetical events or agreements, then compare: cells that change are outlined, with what they were.'),
-        h('form', { id: 'whatif-event-form' },
-          h('fieldset', {}, h('legend', {}, 'An event on an existing agreement'),
-            field('Agreement', eventAgreement), field('Event', eventType), field('Date', eventAt),
-            field('Takes effect (termination notice)', eventEffect),
-            h('button', { type: 'submit', id: 'wi-add-event' }, 'Add event'))),
-        h('form', { id: 'whatif-agreement-form' },
-          h('fieldset', {}, h('legend', {}, 'A hypothetical agreement in force'),
-            h('div', { class: 'row' }, field('Party', newA), field('and party', newB)),
-            field('Kind', newKind), field('Provisions copied from', newFrom), field('In force from', newAt),
-            h('button', { type: 'submit', id: 'wi-add-agreement' }, 'Add agreement'))),
-        h('h3', {}, 'Hypothesis'),
-        hypoList,
-        h('div', { class: 'row' },
-          h('button', { type: 'button', id: 'wi-run', class: 'primary' }, 'Compare'),
-          h('button', { type: 'button', id: 'wi-clear' }, 'Clear')),
-        changes)));
+      mayCompare ? whatifSection : h('p', { id: 'whatif-not-offered', class: 'muted' }, 'What-if comparisons are for originators, disclosure officers, analysts and administrators.')));
 
   let current = null;
+
+  /** The date, parties and topics shown live in the address (#/coverage?at=DATE&topics=…), so a view can be shared. */
+  function remember() {
+    const query = new URLSearchParams({ at: at.value });
+    if (partiesInput.value.replace(/\s+/g, '') && partiesInput.value.replace(/\s+/g, '') !== 'KOR,JPN,USA') {
+      query.set('parties', partiesInput.value.replace(/\s+/g, ''));
+    }
+    if (topics.value.replace(/\s+/g, '')) {
+      query.set('topics', topics.value.replace(/\s+/g, ''));
+    }
+    const hash = `#/coverage?${query}`;
+    if (location.hash !== hash) {
+      history.replaceState(null, '', hash);
+    }
+  }
 
   async function showCoverage(changed) {
     try {
@@ -94,10 +113,11 @@ export async function render(main, parts, params) {
 
   main.querySelector('#coverage-form').addEventListener('submit', (event) => {
     event.preventDefault();
+    remember();
     fill(changes);
     showCoverage();
   });
-  main.querySelector('#whatif-event-form').addEventListener('submit', (event) => {
+  whatifSection.querySelector('#whatif-event-form').addEventListener('submit', (event) => {
     event.preventDefault();
     const date = eventAt.value || at.value;
     const entry = { agreement: eventAgreement.value, type: eventType.value, at: date };
@@ -107,7 +127,7 @@ export async function render(main, parts, params) {
     hypo.events.push(entry);
     drawHypothesis();
   });
-  main.querySelector('#whatif-agreement-form').addEventListener('submit', (event) => {
+  whatifSection.querySelector('#whatif-agreement-form').addEventListener('submit', (event) => {
     event.preventDefault();
     if (newA.value === newB.value) {
       fill(changes, problemBox(new Error('a hypothetical agreement needs two different parties')));
@@ -118,14 +138,14 @@ export async function render(main, parts, params) {
       events: [{ type: 'IN_FORCE', at: newAt.value || at.value }] });
     drawHypothesis();
   });
-  main.querySelector('#wi-clear').addEventListener('click', () => {
+  whatifSection.querySelector('#wi-clear').addEventListener('click', () => {
     hypo.events = [];
     hypo.agreements = [];
     drawHypothesis();
     fill(changes);
     showCoverage();
   });
-  main.querySelector('#wi-run').addEventListener('click', async () => {
+  whatifSection.querySelector('#wi-run').addEventListener('click', async () => {
     const body = {
       at: at.value,
       parties: (partiesInput.value.trim() || 'KOR,JPN,USA').split(',').map((part) => part.trim()).filter(Boolean),
@@ -155,6 +175,19 @@ export async function render(main, parts, params) {
 }
 
 const levelText = (level) => level || 'none';
+
+/**
+ * The cell's colour for a heat in [0, 1]: light with dark text up to 0.6, then dark with white text.
+ * The jump skips the middle lightness where neither dark nor white text reaches 4.5:1 (WCAG AA).
+ */
+export function shade(heat) {
+  const dark = heat > 0.6;
+  const lightness = dark ? 44 - (heat - 0.6) * 20 : 96 - heat * 55;
+  return { style: `--heat:${heat.toFixed(2)};--l:${lightness.toFixed(1)}%`, dark };
+}
+
+/** What a cell says first: the direct level, else the relay level, else none. Only a change of this is outlined. */
+const headline = (cell) => (cell.direct ? `direct ${cell.direct}` : cell.relay ? `relay ${cell.relay}` : 'none');
 const code = (level) => (level ? level.split(':')[1] : 'none');
 
 /** What a changed cell was, naming only the parts that changed. */
@@ -201,6 +234,7 @@ function drawGrid(grid, cells, levelsOf, changed, at) {
         return h('td', { class: 'none' }, '');
       }
       const change = changed.get(`${from}>${to}`);
+      const headlineChanged = change && change.before && change.after ? headline(change.before) !== headline(change.after) : Boolean(change);
       const direct = rank(cell.direct);
       const relay = rank(cell.relay);
       const heat = Math.max(direct, relay);
@@ -211,9 +245,10 @@ function drawGrid(grid, cells, levelsOf, changed, at) {
           ? [h('span', { class: 'level' }, cell.relay.split(':')[1]), h('small', {}, `via ${route}${cell.relaySanctioned ? ' (sanctioned)' : ''}`)]
           : [h('span', { class: 'level' }, 'none')];
       const title = `${from} → ${to}: direct ${levelText(cell.direct)}${cell.directAgreement ? ' under ' + cell.directAgreement : ''}; relay ${levelText(cell.relay)}${route ? ' via ' + route : ''}`;
+      const colour = shade(heat);
       return h('td', {
-        class: `cell${cell.direct ? ' direct' : cell.relay ? ' relay' : ' empty'}${change ? ' changed' : ''}`,
-        style: `--heat:${heat.toFixed(2)}`,
+        class: `cell${cell.direct ? ' direct' : cell.relay ? ' relay' : ' empty'}${colour.dark ? ' dark' : ''}${headlineChanged ? ' changed' : change ? ' changed-detail' : ''}`,
+        style: colour.style,
         title,
         tabindex: '0',
         'aria-label': title + (change ? ' (changed)' : ''),
@@ -228,8 +263,8 @@ function drawGrid(grid, cells, levelsOf, changed, at) {
 
 function legend() {
   return h('p', { class: 'legend muted' },
-    h('span', { class: 'swatch heat', style: '--heat:1' }), ' highest level  ',
-    h('span', { class: 'swatch heat', style: '--heat:0.4' }), ' lower level  ',
-    h('span', { class: 'swatch heat relay', style: '--heat:0.7' }), ' only through a relay (striped)  ',
-    h('span', { class: 'swatch changed' }), ' changed by the what-if');
+    h('span', { class: 'swatch heat', style: shade(1).style }), ' highest level  ',
+    h('span', { class: 'swatch heat', style: shade(0.4).style }), ' lower level  ',
+    h('span', { class: 'swatch heat relay', style: shade(0.4).style }), ' only through a relay (striped edge)  ',
+    h('span', { class: 'swatch changed' }), ' what is shown changed in the what-if (other changes are listed beside it)');
 }

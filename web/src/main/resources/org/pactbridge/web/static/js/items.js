@@ -1,10 +1,27 @@
 // Items: what the signed-in user may see, registering one, and a decision explained as the chain of
 // rules and agreements, with the routes when direct release fails, asking for consent, and releasing.
 import { PATHS, get, post, session } from './api.js';
-import { field, fill, h, label, levelsAt, problemBox, select, toast, today, when } from './ui.js';
+import { day, field, fill, h, label, levelNamer, levelsAt, listing, problemBox, select, toast, today, when } from './ui.js';
 
 const originatorsOf = (item) => item.originators || (item.originator ? [item.originator] : []);
 const listOf = (data, key) => (Array.isArray(data) ? data : (data && data[key]) || []);
+
+/** The item's marking as registered, or, for an item registered field by field, the same fields in a marking's order. */
+export function markingOf(item) {
+  if (item.marking) {
+    return item.marking;
+  }
+  const parts = [item.level || ''];
+  if (item.noforn) {
+    parts.push('NOFORN');
+  } else if ((item.relTo || []).length) {
+    parts.push(`REL TO ${item.relTo.join(', ')}`);
+  }
+  if (item.orcon) {
+    parts.push('ORCON');
+  }
+  return parts.join('//');
+}
 
 /** A consent request's state: PENDING until answered, then the verdict (GRANTED or REFUSED). */
 export const stateOf = (request) => (request.answer ? request.answer.verdict : 'PENDING');
@@ -138,7 +155,8 @@ const splitList = (text) => text.split(',').map((part) => part.trim()).filter(Bo
 
 async function renderItem(main, id, params) {
   const [item, partyData] = await Promise.all([get(PATHS.item(id)), get(PATHS.parties())]);
-  const parties = listOf(partyData, 'parties').map((party) => party.code);
+  const partyList = listOf(partyData, 'parties');
+  const parties = partyList.map((party) => party.code);
   const user = session.user() || {};
   const to = select({ id: 'dec-to' }, parties, params.get('to') || (parties.includes('JPN') ? 'JPN' : parties[0]));
   const at = h('input', { type: 'date', id: 'dec-at', value: params.get('at') || today() });
@@ -149,12 +167,12 @@ async function renderItem(main, id, params) {
   const ownItem = originatorsOf(item).includes(user.nationality);
   fill(main,
     h('p', {}, h('a', { href: '#/items' }, '← Items')),
-    h('h1', { id: 'item-title' }, `${item.id} `, h('code', { id: 'item-marking' }, item.marking || item.level || '')),
+    h('h1', { id: 'item-title' }, `${item.id} `, h('code', { id: 'item-marking' }, markingOf(item))),
     h('dl', { class: 'facts' },
       h('dt', {}, 'Item'), h('dd', { id: 'item-id' }, item.id),
       item.title ? [h('dt', {}, 'Title'), h('dd', { id: 'item-name' }, item.title)] : null,
       h('dt', {}, 'Originator'), h('dd', {}, originatorsOf(item).join(', ')),
-      h('dt', {}, 'Level'), h('dd', {}, item.level || ''),
+      h('dt', {}, 'Level'), h('dd', { id: 'item-level' }, levelNamer(partyList, today())(item.level)),
       h('dt', {}, 'Held here by'), h('dd', {}, user.nationality || ''),
       h('dt', {}, 'Releasability'), h('dd', {}, item.noforn ? 'NOFORN' : item.relTo && item.relTo.length ? `REL TO ${item.relTo.join(', ')}` : 'no REL TO list'),
       item.orcon ? [h('dt', {}, 'Caveat'), h('dd', {}, 'ORCON')] : null,
@@ -176,13 +194,19 @@ async function renderItem(main, id, params) {
     const mine = ++asked;
     const recipient = to.value;
     const date = at.value;
+    // The question asked lives in the address (#/items/ID?to=PARTY&at=DATE): the view can be shared.
+    const hash = `#/items/${encodeURIComponent(item.id)}?${new URLSearchParams({ to: recipient, at: date })}`;
+    if (location.hash !== hash) {
+      history.replaceState(null, '', hash);
+    }
     try {
       const [answer, requests] = await Promise.all([post(PATHS.itemDecisions(item.id), { to: recipient, at: date }), consentsOfItem()]);
       if (mine !== asked) {
         return;
       }
       const waiting = requests.find((request) => request.recipient === recipient && stateOf(request) === 'PENDING');
-      const context = { item, to: recipient, at: date, again: decide, waiting, ownItem };
+      const levelName = levelNamer(partyList, date || today());
+      const context = { item, to: recipient, at: date, again: decide, waiting, ownItem, levelName };
       fill(decision, explain(answer.decision || answer, answer, context));
       decision.dataset.outcome = (answer.decision || answer).decision;
       showConsents(requests);
@@ -207,7 +231,7 @@ async function renderItem(main, id, params) {
         `${request.requester} → ${request.recipient}, asked of ${request.originator} on ${when(request.requestedAt)} — `,
         h('strong', {}, label(stateOf(request))),
         request.answer && request.answer.conditions && request.answer.conditions.length
-          ? ` (${request.answer.conditions.map((condition) => `${label(condition.kind)} ${condition.kind === 'EXPIRY' ? when(condition.value) : condition.value}`).join('; ')})` : '')))] : []);
+          ? ` (${conditionText(request.answer.conditions, levelNamer(partyList, today()))})` : '')))] : []);
   }
 
   main.querySelector('#decision-form').addEventListener('submit', (event) => {
@@ -226,29 +250,104 @@ const RULES = {
   6: 'the recipient user: nationality, clearance, need-to-know',
 };
 
+/** Reasons that do not stop a release but that an officer must weigh: shown as cautions, not as information. */
+export const CAUTIONS = ['TERMINATION_PENDING', 'ASSUMED_PROVISION', 'STATUS_UNKNOWN'];
+
+const kindOf = (reason) => (CAUTIONS.includes(reason.code) ? 'caution' : String(reason.effect || 'INFO').toLowerCase());
+
+/** What the consent's conditions say, in words: "expiry 2030-01-01; downgrade to KOR:III 군사 III급 비밀". */
+export function conditionText(conditions, levelName) {
+  return (conditions || []).map((condition) => {
+    if (condition.kind === 'EXPIRY') {
+      return `expiry ${when(condition.value)}`;
+    }
+    if (condition.kind === 'DOWNGRADE') {
+      return `downgrade to ${levelName ? levelName(condition.value) : condition.value}`;
+    }
+    return `${label(condition.kind)} ${condition.value}`;
+  }).join('; ');
+}
+
+/**
+ * The marking the recipient would hold the item under, built as the node builds it when it records a
+ * release: the recipient's level, then every caveat a consent added (NodeItems.release).
+ */
+export function recipientMarking(result, conditions) {
+  if (!result.recipientLevel) {
+    return '';
+  }
+  return [result.recipientLevel].concat((conditions || []).filter((condition) => condition.kind === 'ADDED_CAVEAT')
+    .map((condition) => condition.value)).join('//');
+}
+
+/**
+ * The verdict as one sentence: what may happen, under which agreement, at which level in the recipient's
+ * scheme, and what is needed. CONSENT_REQUIRED means the direct release is lawful once someone consents,
+ * so it never speaks of routes.
+ */
+export function verdictSentence(result, subject, to, levelName) {
+  const date = when(result.at);
+  const under = (result.agreements || []).length ? ` under ${listing(result.agreements)}` : '';
+  const protectedAs = result.recipientLevel ? `, where ${to} protects it as ${levelName(result.recipientLevel)}` : '';
+  if (result.decision === 'PERMIT') {
+    return `${subject} may go to ${to} at ${date}${under}${protectedAs}.`;
+  }
+  if (result.decision === 'CONSENT_REQUIRED') {
+    const needs = result.consentsRequired || [];
+    const who = listing([...new Set(needs.map((need) => need.from))].map((party) => `${party}'s disclosure officer`));
+    const orcon = needs.some((need) => need.orcon) ? ' (ORCON: this release needs its own approval)' : '';
+    return `${subject} may go to ${to} at ${date}${under}${protectedAs}, once ${who || 'the originator'} consents${orcon}.`;
+  }
+  const stop = (result.reasons || []).find((reason) => reason.effect === 'DENY');
+  const routes = (result.routes || []).length;
+  return `${subject} may not go to ${to} at ${date}${stop ? ': ' + stop.message : ''}.`
+    + (routes ? ` ${routes === 1 ? 'One lawful route reaches' : routes + ' lawful routes reach'} ${to} another way (below).` : '');
+}
+
+/** The chain of rules: each rule named once, its reasons under it; cautions marked as such. */
+function chainOf(reasons, at, levelName) {
+  const groups = [];
+  for (const reason of reasons) {
+    const last = groups[groups.length - 1];
+    if (last && last.rule === reason.rule) {
+      last.reasons.push(reason);
+    } else {
+      groups.push({ rule: reason.rule, reasons: [reason] });
+    }
+  }
+  return h('div', { class: 'chain', id: 'decision-chain' }, groups.map((group) => h('section', { class: 'rule-group', 'data-rule': group.rule },
+    h('h4', {}, group.rule ? `Rule ${group.rule}${RULES[group.rule] ? ': ' + RULES[group.rule] : ''}` : 'Other'),
+    h('ol', {}, group.reasons.map((reason) => h('li', { class: `effect-${kindOf(reason)}`, 'data-code': reason.code },
+      h('span', { class: 'badge' }, kindOf(reason) === 'caution' ? 'CAUTION' : reason.effect || 'INFO'), ' ',
+      reason.message,
+      reason.level ? ` (${levelName(reason.level)})` : '',
+      reason.instant ? ` — takes effect ${when(reason.instant)}` : '',
+      reason.agreement ? [' ', h('a', { href: `#/network?at=${day(at)}&agreement=${encodeURIComponent(reason.agreement)}` }, reason.agreement)] : null,
+      ' ', h('code', { class: 'muted' }, reason.code)))))));
+}
+
 function explain(result, answer, context) {
-  const { item, to, at, again, waiting, ownItem } = context;
+  const { item, to, at, again, waiting, ownItem, levelName } = context;
   const outcome = result.decision;
   const reasons = result.reasons || [];
-  const chain = h('ol', { class: 'chain', id: 'decision-chain' }, reasons.map((reason) => h('li', { class: `effect-${String(reason.effect || 'INFO').toLowerCase()}`, 'data-code': reason.code },
-    h('span', { class: 'badge' }, reason.effect || 'INFO'), ' ',
-    reason.rule ? h('span', { class: 'rule' }, `rule ${reason.rule}${RULES[reason.rule] ? ' (' + RULES[reason.rule] + ')' : ''}: `) : null,
-    h('code', {}, reason.code), ' — ', reason.message,
-    reason.agreement ? [' ', h('a', { href: `#/network?at=${at}&agreement=${encodeURIComponent(reason.agreement)}` }, reason.agreement)] : null)));
+  const conditions = (answer && answer.conditions) || [];
+  const cautions = reasons.filter((reason) => CAUTIONS.includes(reason.code));
   const needs = (result.consentsRequired || []).map((need) => h('li', {},
     `${need.from}'s consent for the hop ${need.hopFrom} → ${need.hopTo}${need.orcon ? ' (ORCON: this release needs its own consent)' : ''}`));
   const routes = (result.routes || []).map((route, index) => h('li', { 'data-route': index },
     h('span', {}, route.hops.map((hop) => hop.from).concat(route.hops.slice(-1).map((hop) => hop.to)).join(' → ')),
     ' ', route.sanctionedBy ? h('span', { class: 'badge ok' }, `sanctioned by ${route.sanctionedBy}`) : h('span', { class: 'badge' }, 'ad hoc'),
     h('ul', {}, route.hops.map((hop) => h('li', {}, `${hop.from} → ${hop.to} under `,
-      h('a', { href: `#/network?at=${at}&agreement=${encodeURIComponent(hop.agreement)}` }, hop.agreement),
-      ` at ${hop.level}${hop.assumed ? ' (assumed provision)' : ''}`))),
+      h('a', { href: `#/network?at=${day(at)}&agreement=${encodeURIComponent(hop.agreement)}` }, hop.agreement),
+      ` at ${levelName(hop.level)}`, hop.assumed ? [' ', h('span', { class: 'badge caution' }, 'assumed provision')] : null))),
     route.consents && route.consents.length ? h('p', {}, `Needs consent from ${route.consents.join(', ')}.`) : null));
   const actions = h('div', { id: 'consent-ask', class: 'row' });
   if (waiting) {
     fill(actions, h('p', { id: 'consent-sent', class: 'ok' },
       `Consent was asked of ${waiting.originator}'s disclosure officer on ${when(waiting.requestedAt)}: waiting for an answer.`));
   }
+  // Only what the node would accept from this user: asking is for holders (every role that reaches this
+  // page), releasing for originators and disclosure officers (docs/server.md, RoleMatrixTest).
   const canAsk = !waiting && !ownItem && (outcome === 'CONSENT_REQUIRED'
     || (outcome === 'DENY' && (result.routes || []).some((route) => (route.consents || []).length)));
   if (canAsk) {
@@ -267,36 +366,43 @@ function explain(result, answer, context) {
     });
     actions.append(askButton);
   }
-  if (outcome === 'PERMIT' && at === today()) {
+  if (outcome === 'PERMIT' && day(at) === today() && mayRelease()) {
     const releaseButton = h('button', { type: 'button', id: 'release', class: 'primary' }, `Release to ${to} now`);
     releaseButton.addEventListener('click', async () => {
       releaseButton.disabled = true;
       try {
         const done = await post(PATHS.itemReleases(item.id), { to });
         fill(actions, h('p', { id: 'released', class: done.released ? 'ok' : 'problem' },
-          done.released ? `Released to ${to}; the release is in the audit log.` : `Not released: ${(done.decision || {}).decision}`));
+          done.released ? `Released to ${to}; the release is in the audit log.` : `Not released: ${label((done.decision || {}).decision)}`));
       } catch (error) {
         releaseButton.disabled = false;
         actions.append(problemBox(error));
       }
     });
     actions.append(releaseButton);
+  } else if (outcome === 'PERMIT' && day(at) === today()) {
+    actions.append(h('p', { id: 'release-by', class: 'muted' }, 'An originator or a disclosure officer of your nation releases it.'));
   }
-  const conditions = (answer && answer.conditions) || [];
+  const marking = recipientMarking(result, conditions);
   return [
     h('h2', {}, 'Decision'),
     h('p', { class: `outcome outcome-${outcome.toLowerCase().replace(/_/g, '-')}`, id: 'decision-outcome' },
-      h('strong', {}, label(outcome).toUpperCase()), ` — ${item.id} to ${to} at ${when(result.at)}`,
-      result.recipientLevel ? `, as ${result.recipientLevel}` : ''),
-    conditions.length ? h('p', { id: 'decision-conditions' }, 'Under the consent\'s conditions: ',
-      conditions.map((condition) => `${label(condition.kind)} ${condition.kind === 'EXPIRY' ? when(condition.value) : condition.value}`).join('; ')) : null,
-    (result.agreements || []).length ? h('p', {}, 'Agreements relied on: ', result.agreements.map((id, index) =>
-      [index ? ', ' : '', h('a', { href: `#/network?at=${at}&agreement=${encodeURIComponent(id)}` }, id)])) : null,
-    h('h3', {}, 'The chain of rules'),
-    reasons.length ? chain : h('p', { class: 'muted' }, 'No reasons given.'),
+      h('strong', {}, label(outcome).toUpperCase()), ' ', h('span', { id: 'decision-sentence' }, verdictSentence(result, item.id, to, levelName))),
+    cautions.length ? h('div', { class: 'caution-box', id: 'decision-cautions', role: 'note' }, h('strong', {}, 'Caution'),
+      h('ul', {}, cautions.map((reason) => h('li', { 'data-code': reason.code }, reason.message,
+        reason.instant ? ` — takes effect ${when(reason.instant)}` : ''))))
+      : null,
+    conditions.length ? h('p', { id: 'decision-conditions' }, 'Under the consent\'s conditions: ', conditionText(conditions, levelName)) : null,
+    marking && outcome !== 'DENY' ? h('p', { id: 'decision-marking' }, `${to} would hold it marked `, h('code', {}, marking),
+      result.recipientLevel ? ` (${levelName(result.recipientLevel)})` : '') : null,
     needs.length ? [h('h3', {}, 'Consent needed'), h('ul', {}, needs)] : null,
-    outcome !== 'PERMIT' ? [h('h3', {}, 'Routes that would work'),
-      routes.length ? h('ol', { class: 'routes', id: 'decision-routes' }, routes) : h('p', { id: 'no-routes' }, 'No lawful route reaches the recipient.')] : null,
     actions,
+    outcome === 'DENY' ? [h('h3', {}, 'Routes that would work'),
+      routes.length ? h('ol', { class: 'routes', id: 'decision-routes' }, routes) : h('p', { id: 'no-routes' }, 'No lawful route reaches the recipient.')] : null,
+    h('h3', {}, 'Why: the chain of rules'),
+    reasons.length ? chainOf(reasons, at, levelName) : h('p', { class: 'muted' }, 'No reasons given.'),
   ];
 }
+
+/** Releasing is for originators and disclosure officers: the node refuses it to anyone else (403). */
+export const mayRelease = () => session.has('originator', 'disclosure-officer');

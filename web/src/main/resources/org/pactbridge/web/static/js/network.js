@@ -13,6 +13,39 @@ const STATUS_TEXT = {
   NOT_YET_IN_FORCE: 'not yet in force',
 };
 
+const LIVE = ['IN_FORCE', 'TERMINATION_NOTIFIED', 'SUSPENDED'];
+
+/**
+ * What changed between two pictures of the registry: agreements that entered into force, ended, or had
+ * a notice given (or another change of status) between the previously shown date and this one. Each
+ * change is dated by when the new status began, as the record gives it.
+ */
+export function changesBetween(before, after) {
+  const old = new Map(before.map((agreement) => [agreement.id, agreement.status.display]));
+  const changes = [];
+  for (const agreement of after) {
+    const was = old.has(agreement.id) ? old.get(agreement.id) : 'NOT_YET_IN_FORCE';
+    const now = agreement.status.display;
+    if (was === now) {
+      continue;
+    }
+    let what = null;
+    if (LIVE.includes(now) && !LIVE.includes(was)) {
+      what = 'in force';
+    } else if (!LIVE.includes(now) && LIVE.includes(was)) {
+      what = 'ended';
+    } else if (now === 'TERMINATION_NOTIFIED') {
+      what = 'termination notified';
+    } else if (LIVE.includes(now)) {
+      what = STATUS_TEXT[now];
+    }
+    if (what) {
+      changes.push({ id: agreement.id, what, since: agreement.status.since || null, agreement });
+    }
+  }
+  return changes.sort((a, b) => String(a.since || '').localeCompare(String(b.since || '')) || a.id.localeCompare(b.id));
+}
+
 const daysOf = (date) => Math.round((Date.parse(`${date}T00:00:00Z`) - START) / DAY);
 const dateOf = (days) => new Date(START + days * DAY).toISOString().slice(0, 10);
 const pairKey = (a, b) => [a, b].sort().join('-');
@@ -109,6 +142,7 @@ export async function render(main, parts, params) {
   const pending = h('input', { type: 'checkbox', id: 'show-pending', checked: params.get('pending') === 'true' });
   const svg = s('svg', { id: 'network', viewBox: '0 0 920 640', role: 'group', 'aria-labelledby': 'network-title network-summary' });
   const summary = h('div', { id: 'network-summary', class: 'summary', 'aria-live': 'polite' });
+  const changeBox = h('section', { id: 'network-changes', class: 'summary changes', 'aria-labelledby': 'changes-title' });
   const detail = h('section', { id: 'agreement-detail', class: 'detail', 'aria-live': 'polite', tabindex: '-1' },
     h('p', { class: 'muted' }, 'Select an edge (click it, or Tab to it and press Enter) to see the agreement\'s timeline, provisions and sources.'));
 
@@ -122,9 +156,9 @@ export async function render(main, parts, params) {
       h('label', { class: 'check' }, pending, ' show agreements not yet in force')),
     h('div', { class: 'network-layout' },
       h('div', { class: 'graph' }, svg, legend()),
-      h('div', { class: 'side' }, summary, detail)));
+      h('div', { class: 'side' }, summary, changeBox, detail)));
 
-  const state = { at: dateOf(Number(slider.value)), selected: params.get('agreement'), agreements: [], seq: 0 };
+  const state = { at: dateOf(Number(slider.value)), selected: params.get('agreement'), agreements: [], seq: 0, previous: null, changes: [], focusId: null };
   const positions = layout(partyList.map((party) => party.code), Array.isArray(everything) ? everything : everything.agreements || []);
 
   const filters = () => ({
@@ -142,8 +176,19 @@ export async function render(main, parts, params) {
     if (seq !== state.seq) {
       return;
     }
-    state.agreements = Array.isArray(list) ? list : list.agreements || [];
+    const next = Array.isArray(list) ? list : list.agreements || [];
+    // Changes are against the date shown before this one; the first picture has nothing to compare with.
+    if (state.previous !== null && state.previous !== date) {
+      state.changes = changesBetween(state.agreements, next);
+      state.changedFrom = state.previous;
+    } else if (state.previous === null) {
+      state.changes = [];
+    }
+    state.previous = date;
+    state.agreements = next;
     draw();
+    showChanges();
+    remember();
     main.dataset.at = date;
     if (state.selected) {
       showDetail(state.selected, false);
@@ -174,27 +219,68 @@ export async function render(main, parts, params) {
     }
     for (const [code, position] of positions) {
       const core = CORE.includes(code);
-      const node = s('g', { class: `party${core ? ' core' : ''}${connected.has(code) ? '' : ' lonely'}`, 'data-party': code,
+      const count = shown.filter((agreement) => agreement.parties.includes(code)).length;
+      const node = s('g', { class: `party${core ? ' core' : ''}${connected.has(code) ? '' : ' lonely'}`, 'data-party': code, tabindex: '-1',
+        role: 'img', 'aria-label': `${code}: ${names.get(code)}, ${count} agreement${count === 1 ? '' : 's'} drawn`,
         transform: `translate(${position.x.toFixed(1)},${position.y.toFixed(1)})` },
         s('title', {}, `${code}: ${names.get(code)}`),
         s('circle', { r: core ? 26 : 17 }),
         s('text', { 'text-anchor': 'middle', dy: '0.35em' }, code));
       nodeLayer.append(node);
     }
+    // What ended since the date shown before is drawn as a faint trace, so that the change is visible.
+    for (const change of state.changes.filter((entry) => entry.what === 'ended' && entry.agreement.parties.length === 2)) {
+      const [a, b] = change.agreement.parties.map((code) => positions.get(code));
+      if (a && b) {
+        edgeLayer.prepend(s('path', { class: 'ended-trace', 'data-agreement': change.id,
+          d: `M${a.x.toFixed(1)},${a.y.toFixed(1)} L${b.x.toFixed(1)},${b.y.toFixed(1)}` }));
+      }
+    }
+    rove();
     summarise(shown);
   }
 
+  /** The graph's single Tab stop: the selected edge, or the one last focused, or the first edge. */
+  function rove(target) {
+    const stops = [...svg.querySelectorAll('.edge, .party')];
+    const chosen = target || stops.find((element) => element.dataset.agreement && element.dataset.agreement === (state.focusId || state.selected))
+      || svg.querySelector('.edge') || stops[0];
+    stops.forEach((element) => element.setAttribute('tabindex', element === chosen ? '0' : '-1'));
+    return chosen;
+  }
+
+  // Arrow keys walk the edges, then the parties; Home and End jump to the ends; Enter opens an edge.
+  svg.addEventListener('keydown', (event) => {
+    const stops = [...svg.querySelectorAll('.edge, .party')];
+    const index = stops.indexOf(document.activeElement);
+    if (index < 0) {
+      return;
+    }
+    const moves = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Home: -index, End: stops.length - 1 - index };
+    if (!(event.key in moves)) {
+      return;
+    }
+    event.preventDefault();
+    const next = stops[(index + moves[event.key] + stops.length) % stops.length];
+    state.focusId = next.dataset.agreement || null;
+    rove(next).focus();
+  });
+
   function edgeAttrs(agreement, extraClass) {
     const status = agreement.status.display;
+    const changed = state.changes.find((change) => change.id === agreement.id);
     return {
-      class: `edge kind-${agreement.kind.toLowerCase()} status-${status.toLowerCase().replace(/_/g, '-')}${extraClass || ''}${state.selected === agreement.id ? ' selected' : ''}`,
-      tabindex: '0',
+      class: `edge kind-${agreement.kind.toLowerCase()} status-${status.toLowerCase().replace(/_/g, '-')}${extraClass || ''}${state.selected === agreement.id ? ' selected' : ''}${changed ? ' changed' : ''}`,
+      // One Tab stop for the whole graph: arrow keys move between edges and parties (see keyboard()).
+      tabindex: '-1',
+      'data-change': changed ? changed.what : null,
+      'aria-selected': state.selected === agreement.id ? 'true' : null,
       role: 'button',
       'data-agreement': agreement.id,
       'data-pair': agreement.parties.length === 2 ? pairKey(...agreement.parties) : agreement.parties.slice().sort().join('-'),
       'data-status': status,
       'data-kind': agreement.kind,
-      'aria-label': `${agreement.id}: ${agreement.parties.join('–')}, ${label(agreement.kind)}, ${STATUS_TEXT[status]}`,
+      'aria-label': `${agreement.id}: ${agreement.parties.join('–')}, ${label(agreement.kind)}, ${STATUS_TEXT[status]}${changed ? ', changed: ' + changed.what : ''}${state.selected === agreement.id ? ', selected' : ''}`,
       onclick: () => showDetail(agreement.id, true),
       onkeydown: (event) => {
         if (event.key === 'Enter' || event.key === ' ') {
@@ -270,8 +356,37 @@ export async function render(main, parts, params) {
     fill(summary, h('strong', {}, `At ${state.at}`), ` — ${shown.length} agreements drawn.`, h('ul', { class: 'pairs' }, lines));
   }
 
+  /** The date (and the selected agreement) live in the address, so a view can be shared; no new history entry per step. */
+  function remember() {
+    const query = new URLSearchParams({ at: state.at });
+    if (state.selected) {
+      query.set('agreement', state.selected);
+    }
+    if (pending.checked) {
+      query.set('pending', 'true');
+    }
+    const hash = `#/network?${query}`;
+    if (location.hash !== hash && main.dataset.page === 'network') {
+      history.replaceState(null, '', hash);
+    }
+  }
+
+  function showChanges() {
+    if (!state.changes.length) {
+      fill(changeBox, h('h2', { id: 'changes-title' }, 'Changes'),
+        h('p', { class: 'muted', id: 'changes-none' }, state.changedFrom ? `Nothing changed since ${state.changedFrom}.` : 'Move the date: what changes since the date shown before is listed here and highlighted.'));
+      return;
+    }
+    fill(changeBox, h('h2', { id: 'changes-title' }, `Since ${state.changedFrom}`),
+      h('ul', { class: 'change-list' }, state.changes.slice(0, 12).map((change) => h('li', { 'data-agreement': change.id, 'data-change': change.what },
+        change.since ? `${when(change.since)} ` : '', h('a', { href: '#', onclick: (event) => { event.preventDefault(); showDetail(change.id, true); } }, change.id),
+        ` ${change.what}`))),
+      state.changes.length > 12 ? h('p', { class: 'muted' }, `and ${state.changes.length - 12} more.`) : null);
+  }
+
   async function showDetail(id, focus) {
     state.selected = id;
+    remember();
     svg.querySelectorAll('.edge').forEach((element) => element.classList.toggle('selected', element.dataset.agreement === id));
     try {
       const [agreement, sourceMap] = await Promise.all([get(PATHS.agreement(id, state.at)), sources()]);
@@ -332,7 +447,10 @@ function legend() {
   return h('div', { class: 'legend', 'aria-label': 'Legend' },
     h('div', {}, h('strong', {}, 'Line colour: kind'), h('ul', {}, kinds)),
     h('div', {}, h('strong', {}, 'Halo and dash: status'), h('ul', {}, statuses)),
-    h('div', {}, h('strong', {}, 'Hub'), h('ul', {}, h('li', {}, h('span', { class: 'swatch diamond' }), ' arrangement with a hub (thick spoke to the hub party)'))));
+    h('div', {}, h('strong', {}, 'Hub'), h('ul', {}, h('li', {}, h('span', { class: 'swatch diamond' }), ' arrangement with a hub (thick spoke to the hub party)'))),
+    h('div', {}, h('strong', {}, 'Change'), h('ul', {},
+      h('li', {}, h('span', { class: 'swatch changed-edge' }), ' changed since the date shown before'),
+      h('li', {}, h('span', { class: 'swatch ended-edge' }), ' ended since then'))));
 }
 
 function sourceLinks(ids, sourceMap) {

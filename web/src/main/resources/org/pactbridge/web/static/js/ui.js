@@ -132,3 +132,26 @@ export function levelsAt(party, date) {
     return { ...level, code, qualified: `${party.code}:${code}` };
   });
 }
+
+/**
+ * Names levels the way their owners write them: `KOR:II 군사 II급 비밀`, `JPN:GOKUHI 極秘`. Built once
+ * from GET /api/v1/parties for a date (schemes change by date); a level the list does not know is shown
+ * as its code alone.
+ */
+export function levelNamer(parties, date) {
+  const names = new Map();
+  for (const party of parties || []) {
+    for (const level of levelsAt(party, date)) {
+      if (level.nativeName) {
+        names.set(level.qualified, level.nativeName);
+      }
+    }
+  }
+  return (qualified) => (qualified ? (names.has(qualified) ? `${qualified} ${names.get(qualified)}` : String(qualified)) : '');
+}
+
+/** "A, B and C". */
+export function listing(words) {
+  const list = (words || []).filter(Boolean);
+  return list.length <= 1 ? list.join('') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
+}

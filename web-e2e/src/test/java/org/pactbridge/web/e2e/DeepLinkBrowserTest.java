@@ -1,0 +1,229 @@
+package org.pactbridge.web.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+/**
+ * Deep links are a contract, because users share them: each address opens the page in the state it
+ * names, and the page keeps the address up to date as the state changes. Every page and state visited
+ * is also checked with axe-core: no serious or critical violation. The network graph is one Tab stop,
+ * walked with the arrow keys.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DeepLinkBrowserTest {
+  private TestNode node;
+  private Browser browser;
+  private String base;
+  private String officer;
+  private String usaAnalyst;
+  private String auditor;
+  private String itemId;
+  private final List<String> violations = new ArrayList<>();
+
+  @BeforeAll
+  void start() throws Exception {
+    node = new RealNode();
+    base = node.baseUrl();
+    NodeApi api = new NodeApi(node);
+    String originator = api.account("link-originator", "KOR", "II", List.of("originator"));
+    officer = api.account("link-fdo", "KOR", "I", List.of("disclosure-officer"));
+    usaAnalyst = api.account("link-usa-analyst", "USA", "TOP_SECRET", List.of("analyst"));
+    auditor = api.account("link-auditor", "KOR", "II", List.of("auditor"));
+    itemId = api.post(originator, "/api/v1/items", Map.of("originator", List.of("KOR"), "level", "II", "relTo", List.of("USA", "JPN"),
+        "topics", List.of("dprk-missile"), "title", "Launch assessment", "content", "deep link (test content)")).get("id").asText();
+    api.postExpecting(originator, "/api/v1/items/" + itemId + "/releases", Map.of("to", "USA"), 200);
+    api.post(usaAnalyst, "/api/v1/consents", Map.of("item", itemId, "to", "JPN"));
+    browser = new Browser();
+  }
+
+  /** Each test answers for the states it visited: axe-core found no serious or critical violation in them. */
+  @AfterEach
+  void noSeriousViolations(TestInfo test) {
+    browser.console().forEach(line -> System.out.println("[browser] " + line));
+    List<String> found = List.copyOf(violations);
+    violations.clear();
+    assertThat(found).as("axe-core: serious or critical violations").isEmpty();
+  }
+
+  @AfterAll
+  void stop() throws IOException {
+    Browser.closeAll(browser, node);
+  }
+
+  @Test
+  @Order(1)
+  void theSignInPageHasOneTokenFieldAndASignInButton() throws IOException {
+    browser.open(base + "#/signin");
+    browser.find("#signin-form");
+    Object visibleInputs = browser.script("return [...document.querySelectorAll('#signin-form input')].filter(i => i.offsetParent !== null).map(i => i.id)");
+    assertThat(Browser.strings(visibleInputs)).containsExactly("signin-token");
+    assertThat(Browser.strings(browser.script("return [...document.querySelectorAll('#signin-form button')].map(b => b.textContent)"))).containsExactly("Sign in");
+    check("sign-in");
+    browser.screenshot("20-signin");
+  }
+
+  @Test
+  @Order(2)
+  void theNetworkOpensAtTheDateInTheAddressAndTheAddressFollowsTheDate() throws IOException {
+    browser.signIn(base, usaAnalyst);
+    browser.open(base + "#/network?at=2015-06-01");
+    browser.waitFor("the network at 2015-06-01", () -> "2015-06-01".equals(browser.script("return document.querySelector('main').dataset.at")));
+    assertThat(browser.find("#at-date").getAttribute("value")).isEqualTo("2015-06-01");
+    assertThat(browser.all("#network .edge[data-pair='JPN-KOR']")).isEmpty();
+    assertThat(browser.text("#network-changes")).contains("Move the date");
+    check("network 2015-06-01");
+
+    // A later date: the Korea–Japan pact entered into force in between; it is highlighted and listed.
+    browser.setDate(browser.find("#at-date"), "2017-01-05");
+    browser.waitFor("the network at 2017-01-05", () -> "2017-01-05".equals(browser.script("return document.querySelector('main').dataset.at")));
+    assertThat(currentHash()).isEqualTo("#/network?at=2017-01-05");
+    assertThat(browser.attr("#network .edge[data-agreement='ROK-JPN-GSOMIA-2016']", "class")).contains("changed");
+    assertThat(browser.attr("#network .edge[data-agreement='ROK-JPN-GSOMIA-2016']", "data-change")).isEqualTo("in force");
+    assertThat(browser.text("#network-changes")).contains("Since 2015-06-01").contains("2016-11-23 ROK-JPN-GSOMIA-2016 in force");
+    browser.screenshot("21-network-changes-2015-to-2017");
+    check("network changes");
+
+    // Later still: Korea gave notice in 2019; that is a change too.
+    browser.setDate(browser.find("#at-date"), "2019-09-01");
+    browser.waitFor("the network at 2019-09-01", () -> "2019-09-01".equals(browser.script("return document.querySelector('main').dataset.at")));
+    assertThat(browser.attr("#network .edge[data-agreement='ROK-JPN-GSOMIA-2016']", "data-change")).isEqualTo("termination notified");
+    assertThat(browser.text("#network-changes")).contains("ROK-JPN-GSOMIA-2016 termination notified");
+
+    // The graph is one Tab stop; the arrow keys walk the edges and the parties; Enter opens an edge.
+    assertThat(((Number) browser.script("return document.querySelectorAll('#network [tabindex=\"0\"]').length")).intValue()).isEqualTo(1);
+    browser.script("document.getElementById('show-pending').focus()");
+    new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+    Object first = browser.script("return document.activeElement.dataset.agreement || null");
+    assertThat(first).isNotNull();
+    new Actions(browser.driver()).sendKeys(Keys.ARROW_RIGHT).perform();
+    Object second = browser.script("return document.activeElement.dataset.agreement || document.activeElement.dataset.party || null");
+    assertThat(second).isNotNull().isNotEqualTo(first);
+    new Actions(browser.driver()).sendKeys(Keys.END).perform();
+    assertThat(browser.script("return document.activeElement.dataset.party || null")).as("the parties come after the edges").isNotNull();
+    new Actions(browser.driver()).sendKeys(Keys.HOME).perform();
+    assertThat(browser.script("return document.activeElement.dataset.agreement")).isEqualTo(first);
+    new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
+    browser.waitForText("#detail-title", first.toString());
+    assertThat(browser.attr("#network .edge[data-agreement='" + first + "']", "class")).contains("selected");
+    assertThat(currentHash()).isEqualTo("#/network?at=2019-09-01&agreement=" + first);
+    browser.screenshot("22-network-selected-by-keyboard");
+    check("network selected edge");
+
+    // The shared address opens the same view: date and selected agreement.
+    browser.open(base + "#/coverage");
+    browser.open(base + "#/network?at=2019-09-01&agreement=ROK-JPN-GSOMIA-2016");
+    browser.waitForText("#detail-title", "ROK-JPN-GSOMIA-2016");
+    assertThat(browser.find("#at-date").getAttribute("value")).isEqualTo("2019-09-01");
+  }
+
+  @Test
+  @Order(3)
+  void coverageOpensWithTheDateAndTopicsOfTheAddress() throws IOException {
+    browser.open(base + "#/coverage?at=2017-01-05&topics=dprk-missile");
+    browser.waitFor("the 2017 heat map", () -> browser.text("#heatmap").contains("2017-01-05"));
+    assertThat(browser.find("#cov-date").getAttribute("value")).isEqualTo("2017-01-05");
+    assertThat(browser.find("#cov-topics").getAttribute("value")).isEqualTo("dprk-missile");
+    browser.setDate(browser.find("#cov-date"), "2011-01-05");
+    browser.clickable("#cov-show").click();
+    browser.waitFor("the 2011 heat map", () -> browser.text("#heatmap").contains("2011-01-05"));
+    assertThat(currentHash()).isEqualTo("#/coverage?at=2011-01-05&topics=dprk-missile");
+    browser.screenshot("23-coverage-deep-link");
+    check("coverage");
+  }
+
+  @Test
+  @Order(4)
+  void anItemOpensWithTheQuestionOfTheAddress() throws IOException {
+    browser.open(base + "#/items/" + itemId + "?to=JPN&at=2017-01-05");
+    browser.waitForText("#decision-outcome", "CONSENT REQUIRED");
+    assertThat(browser.text("#decision-sentence")).contains("may go to JPN at 2017-01-05");
+    assertThat(browser.find("#item-level").getText()).isEqualTo("KOR:II 군사 Ⅱ급 비밀");
+    check("item consent required");
+    // Asking again for another date keeps the address in step.
+    browser.setDate(browser.find("#dec-at"), "2015-06-01");
+    browser.clickable("#dec-submit").click();
+    browser.waitFor("the 2015 decision", () -> browser.text("#decision-outcome").contains("at 2015-06-01"));
+    assertThat(currentHash()).isEqualTo("#/items/" + itemId + "?to=JPN&at=2015-06-01");
+    browser.screenshot("24-item-deep-link");
+    check("item deny");
+    browser.open(base + "#/consents");
+    browser.find("#consent-mine");
+    assertThat(browser.text("#consent-mine")).contains(itemId).contains("waiting");
+    browser.screenshot("25-my-requests");
+    check("my requests");
+    browser.signOut();
+  }
+
+  @Test
+  @Order(5)
+  void theConsentInboxOpensForTheOfficer() throws IOException {
+    browser.signIn(base, officer);
+    browser.open(base + "#/consents");
+    WebElement card = browser.find("#consent-pending article.consent");
+    assertThat(card.getText()).contains("Launch assessment").contains("KOR:II//REL TO USA, JPN").contains("dprk-missile")
+        .contains("Now, without your answer:").contains("once KOR's disclosure officer consents");
+    check("consent inbox");
+    card.findElement(org.openqa.selenium.By.cssSelector("button.refuse")).click();
+    browser.waitForText("#consent-pending .confirm-question", "Refuse the release of " + itemId + " from USA to JPN?");
+    check("consent confirm");
+    browser.screenshot("26-consent-refuse-confirm");
+    browser.clickable("#consent-pending .confirm-no").click();
+    assertThat(browser.all("#consent-pending .confirm-question")).as("cancelled: nothing sent").isEmpty();
+    assertThat(browser.text("#consent-pending")).contains("Waiting for an answer (1)");
+    browser.signOut();
+  }
+
+  @Test
+  @Order(6)
+  void theAuditOpensWithTheFiltersOfTheAddress() throws IOException {
+    browser.signIn(base, auditor);
+    browser.open(base + "#/audit?kind=CONSENT_REQUESTED");
+    browser.find("#audit-table");
+    assertThat(Browser.strings(browser.script("return [...document.querySelectorAll('#audit-table tbody tr')].map(tr => tr.dataset.kind)")))
+        .isNotEmpty().containsOnly("CONSENT_REQUESTED");
+    assertThat(browser.text("#audit-table")).contains("link-usa-analyst").contains("USA");
+    assertThat(browser.find("#audit-kind").getAttribute("value")).isEqualTo("CONSENT_REQUESTED");
+    check("audit filtered");
+    browser.open(base + "#/audit?item=" + itemId + "&actor=link-originator");
+    browser.find("#audit-table");
+    assertThat(Browser.strings(browser.script("return [...document.querySelectorAll('#audit-table tbody tr')].map(tr => tr.dataset.kind)")))
+        .contains("ITEM_ADDED", "RELEASED").doesNotContain("CONSENT_REQUESTED");
+    browser.clickable("#audit-export").click();
+    browser.waitForText("#audit-exported", "Wrote audit-entries-filtered.json:");
+    assertThat(browser.text("#audit-exported")).contains("filtered by item, actor");
+    browser.screenshot("27-audit-filtered-export");
+    check("audit export");
+    browser.open(base + "#/audit?from=2000-01-01&to=2000-12-31");
+    browser.waitForText("#audit-empty", "No entry matches the filters.");
+    browser.signOut();
+  }
+
+  private void check(String state) {
+    browser.accessibilityViolations().forEach(violation -> violations.add(state + ": " + violation));
+  }
+
+  private String currentHash() {
+    return String.valueOf(browser.script("return decodeURIComponent(location.hash)"));
+  }
+
+
+
+
+}
