@@ -13,11 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pactbridge.core.agreement.Agreement;
 import org.pactbridge.core.agreement.AgreementId;
 import org.pactbridge.core.agreement.AgreementKind;
-import org.pactbridge.core.logistics.Activity;
-import org.pactbridge.core.logistics.AreaRestriction;
-import org.pactbridge.core.logistics.Category;
-import org.pactbridge.core.logistics.LogisticsTerms;
-import org.pactbridge.core.logistics.ReimbursementMode;
+import org.pactbridge.core.logistics.terms.Activity;
+import org.pactbridge.core.logistics.terms.AreaRestriction;
+import org.pactbridge.core.logistics.terms.Category;
+import org.pactbridge.core.logistics.terms.LogisticsTerms;
+import org.pactbridge.core.logistics.terms.ReimbursementMode;
 import org.pactbridge.core.registry.Registry;
 
 /** The {@code logistics:} section of a provisions version: read strictly, with line-precise errors. */

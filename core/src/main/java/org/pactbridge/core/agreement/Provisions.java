@@ -2,7 +2,7 @@ package org.pactbridge.core.agreement;
 
 import java.util.List;
 import java.util.Objects;
-import org.pactbridge.core.logistics.LogisticsTerms;
+import org.pactbridge.core.logistics.terms.LogisticsTerms;
 
 /**
  * The terms of one version of an agreement. {@code equivalence} is null for agreements that exchange

@@ -15,6 +15,8 @@ import org.pactbridge.core.InvalidInputException;
 import org.pactbridge.core.agreement.Agreement;
 import org.pactbridge.core.agreement.AgreementId;
 import org.pactbridge.core.agreement.AgreementKind;
+import org.pactbridge.core.logistics.terms.LogisticsTerms;
+import org.pactbridge.core.logistics.terms.ReimbursementMode;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.registry.Registry;
 

@@ -109,7 +109,7 @@ public final class RegistryText {
     return out.toString();
   }
 
-  public static String logistics(org.pactbridge.core.logistics.LogisticsTerms terms) {
+  public static String logistics(org.pactbridge.core.logistics.terms.LogisticsTerms terms) {
     if (terms == null) {
       return "none";
     }
