@@ -167,32 +167,7 @@ public final class Json {
     }
     node.put("thirdParty", provisions.thirdPartyRule().name());
     node.put("assumed", provisions.assumed());
-    if (provisions.equivalence() != null) {
-      ObjectNode table = node.putObject("equivalence");
-      table.put("assumed", provisions.equivalence().assumed());
-      ArrayNode rows = table.putArray("rows");
-      for (var row : provisions.equivalence().rows()) {
-        ObjectNode rowNode = rows.addObject();
-        row.entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(cell -> {
-          ArrayNode levels = rowNode.putArray(cell.getKey().value());
-          cell.getValue().forEach(level -> levels.add(level.code()));
-        });
-      }
-      ArrayNode sources = table.putArray("sources");
-      provisions.equivalence().sources().forEach(sources::add);
-      if (!provisions.equivalence().note().isEmpty()) {
-        table.put("note", provisions.equivalence().note());
-      }
-    }
-    if (provisions.channel() != null) {
-      ObjectNode channel = node.putObject("channel");
-      channel.put("hub", provisions.channel().hub().value());
-      ArrayNode paths = channel.putArray("paths");
-      for (List<PartyCode> path : provisions.channel().paths()) {
-        ArrayNode pathNode = paths.addArray();
-        path.forEach(party -> pathNode.add(party.value()));
-      }
-    }
+    ProvisionsJson.of(provisions.kind()).write(node, provisions);
     ArrayNode sources = node.putArray("sources");
     provisions.sources().forEach(sources::add);
     if (!provisions.note().isEmpty()) {

@@ -1,0 +1,46 @@
+package org.pactbridge.world;
+
+import java.util.List;
+import org.pactbridge.core.agreement.AgreementKind;
+import org.pactbridge.core.agreement.GeneralTerms;
+import org.pactbridge.core.agreement.Provisions;
+import org.pactbridge.core.party.PartyCode;
+
+/**
+ * The part of a provisions version that only one kind of agreement has, in the world format: its
+ * field ({@code equivalence:}, {@code channel:}, {@code logistics:}), how it is read into that kind's
+ * {@link Provisions} and how it is written back. {@link #of} is the one place that says which section
+ * belongs to which kind; a new kind adds its section there (docs/architecture.md, "Adding an agreement
+ * kind").
+ */
+interface ProvisionsSection {
+
+  /** The section of each kind. A switch over every kind: a new kind does not compile until it has one. */
+  static ProvisionsSection of(AgreementKind kind) {
+    return switch (kind) {
+      case INFORMATION -> EquivalenceSection.INSTANCE;
+      case ARRANGEMENT -> ChannelSection.INSTANCE;
+      case LOGISTICS -> LogisticsSection.INSTANCE;
+    };
+  }
+
+  /** Every kind's section, in the order a version's fields are checked and read. */
+  static List<ProvisionsSection> all() {
+    return List.of(EquivalenceSection.INSTANCE, ChannelSection.INSTANCE, LogisticsSection.INSTANCE);
+  }
+
+  /** The field of a provisions version that holds this section. */
+  String field();
+
+  /** The error for this section's field on an agreement of another kind. */
+  String misplaced();
+
+  /**
+   * The provisions of this section's kind: {@code general} and the section read from {@code node}, or
+   * none when {@code node} is null (the field is absent).
+   */
+  Provisions read(GeneralTerms general, Yaml node, List<PartyCode> members, ReadContext context);
+
+  /** Writes the section of {@code provisions} (of this section's kind) at {@code indent}, if it has one. */
+  void write(StringBuilder out, String indent, Provisions provisions);
+}
