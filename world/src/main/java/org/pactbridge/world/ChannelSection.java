@@ -12,23 +12,15 @@ import org.pactbridge.core.agreement.Provisions;
 import org.pactbridge.core.party.PartyCode;
 
 /** An ARRANGEMENT's {@code channel:} (its hub and the paths it sanctions) in the world format. */
-final class ChannelSection implements ProvisionsSection {
+final class ChannelSection extends ProvisionsSection {
   static final ChannelSection INSTANCE = new ChannelSection();
 
-  private ChannelSection() {}
-
-  @Override
-  public String field() {
-    return "channel";
+  private ChannelSection() {
+    super("channel", "only an ARRANGEMENT defines a channel");
   }
 
   @Override
-  public String misplaced() {
-    return "only an ARRANGEMENT defines a channel";
-  }
-
-  @Override
-  public Provisions read(GeneralTerms general, Yaml node, List<PartyCode> members, ReadContext context) {
+  Provisions read(GeneralTerms general, Yaml node, List<PartyCode> members, ReadContext context) {
     return new ArrangementProvisions(general, node == null ? Optional.empty() : Optional.of(channel(node, members, context)));
   }
 
@@ -54,7 +46,7 @@ final class ChannelSection implements ProvisionsSection {
   }
 
   @Override
-  public void write(StringBuilder out, String indent, Provisions provisions) {
+  void write(StringBuilder out, String indent, Provisions provisions) {
     Channel channel = ((ArrangementProvisions) provisions).channel().orElse(null);
     if (channel == null) {
       return;

@@ -17,23 +17,15 @@ import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.PartyCode;
 
 /** An INFORMATION agreement's {@code equivalence:} table in the world format. */
-final class EquivalenceSection implements ProvisionsSection {
+final class EquivalenceSection extends ProvisionsSection {
   static final EquivalenceSection INSTANCE = new EquivalenceSection();
 
-  private EquivalenceSection() {}
-
-  @Override
-  public String field() {
-    return "equivalence";
+  private EquivalenceSection() {
+    super("equivalence", "only an INFORMATION agreement has an equivalence table");
   }
 
   @Override
-  public String misplaced() {
-    return "only an INFORMATION agreement has an equivalence table";
-  }
-
-  @Override
-  public Provisions read(GeneralTerms general, Yaml node, List<PartyCode> members, ReadContext context) {
+  Provisions read(GeneralTerms general, Yaml node, List<PartyCode> members, ReadContext context) {
     return new InformationProvisions(general, node == null ? Optional.empty() : Optional.of(table(node, members, context)));
   }
 
@@ -71,7 +63,7 @@ final class EquivalenceSection implements ProvisionsSection {
   }
 
   @Override
-  public void write(StringBuilder out, String indent, Provisions provisions) {
+  void write(StringBuilder out, String indent, Provisions provisions) {
     EquivalenceTable table = ((InformationProvisions) provisions).equivalence().orElse(null);
     if (table == null) {
       return;

@@ -19,23 +19,15 @@ import org.pactbridge.core.logistics.terms.ReimbursementMode;
 import org.pactbridge.core.party.PartyCode;
 
 /** A LOGISTICS agreement's {@code logistics:} terms in the world format: see docs/logistics.md. */
-final class LogisticsSection implements ProvisionsSection {
+final class LogisticsSection extends ProvisionsSection {
   static final LogisticsSection INSTANCE = new LogisticsSection();
 
-  private LogisticsSection() {}
-
-  @Override
-  public String field() {
-    return "logistics";
+  private LogisticsSection() {
+    super("logistics", "only a LOGISTICS agreement has logistics terms");
   }
 
   @Override
-  public String misplaced() {
-    return "only a LOGISTICS agreement has logistics terms";
-  }
-
-  @Override
-  public Provisions read(GeneralTerms general, Yaml node, List<PartyCode> members, ReadContext context) {
+  Provisions read(GeneralTerms general, Yaml node, List<PartyCode> members, ReadContext context) {
     return new LogisticsProvisions(general, node == null ? Optional.empty() : Optional.of(terms(node, members, context)));
   }
 
@@ -107,7 +99,7 @@ final class LogisticsSection implements ProvisionsSection {
   }
 
   @Override
-  public void write(StringBuilder out, String indent, Provisions provisions) {
+  void write(StringBuilder out, String indent, Provisions provisions) {
     LogisticsTerms terms = ((LogisticsProvisions) provisions).logistics().orElse(null);
     if (terms == null) {
       return;

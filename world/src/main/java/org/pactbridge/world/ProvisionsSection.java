@@ -13,7 +13,15 @@ import org.pactbridge.core.party.PartyCode;
  * belongs to which kind; a new kind adds its section there (docs/architecture.md, "Adding an agreement
  * kind").
  */
-interface ProvisionsSection {
+abstract class ProvisionsSection {
+  private final String field;
+  private final String misplaced;
+
+  ProvisionsSection(String field, String misplaced) {
+    this.field = field;
+    this.misplaced = misplaced;
+  }
+
 
   /** The section of each kind. A switch over every kind: a new kind does not compile until it has one. */
   static ProvisionsSection of(AgreementKind kind) {
@@ -30,17 +38,21 @@ interface ProvisionsSection {
   }
 
   /** The field of a provisions version that holds this section. */
-  String field();
+  final String field() {
+    return field;
+  }
 
   /** The error for this section's field on an agreement of another kind. */
-  String misplaced();
+  final String misplaced() {
+    return misplaced;
+  }
 
   /**
    * The provisions of this section's kind: {@code general} and the section read from {@code node}, or
    * none when {@code node} is null (the field is absent).
    */
-  Provisions read(GeneralTerms general, Yaml node, List<PartyCode> members, ReadContext context);
+  abstract Provisions read(GeneralTerms general, Yaml node, List<PartyCode> members, ReadContext context);
 
   /** Writes the section of {@code provisions} (of this section's kind) at {@code indent}, if it has one. */
-  void write(StringBuilder out, String indent, Provisions provisions);
+  abstract void write(StringBuilder out, String indent, Provisions provisions);
 }
