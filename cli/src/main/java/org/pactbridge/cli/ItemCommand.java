@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.pactbridge.core.item.Item;
+import org.pactbridge.core.item.ItemTitle;
 import org.pactbridge.core.label.Releasability;
 import org.pactbridge.core.label.SecurityLabel;
 import org.pactbridge.core.party.Level;
@@ -95,6 +96,10 @@ final class ItemCommand implements Runnable {
     @Option(names = "--file", paramLabel = "FILE", required = true, description = "The content; stored encrypted, never printed.")
     Path file;
 
+    @Option(names = "--title", paramLabel = "TEXT",
+        description = "The item's title (one line, at most 200 characters); protected like the content: stored encrypted, never printed.")
+    String title;
+
     @Override
     public Integer call() {
       if (marking == null && (originators == null || originators.isEmpty() || level == null)) {
@@ -111,6 +116,7 @@ final class ItemCommand implements Runnable {
       } catch (IOException e) {
         throw new BadInputException("cannot read " + file + ": " + e.getMessage());
       }
+      ItemTitle itemTitle = ItemTitle.of(title);
       Instant now = Instant.now();
       try (Store opened = store.open(spec.commandLine().getErr())) {
         Registry registry = registryOf(opened);
@@ -148,13 +154,13 @@ final class ItemCommand implements Runnable {
         Item item;
         try {
           item = opened.items().register(new JdbcItemRepository.Draft(codes, itemLevel, releasability, orconItem, topicSet, declassifyOn,
-              marking == null ? "" : marking), content, now, StoreOptions.operator());
+              marking == null ? "" : marking), content, itemTitle, now, StoreOptions.operator());
         } catch (StoreException e) {
           throw new BadInputException(e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("registered item %s: %s %s%s, %d bytes, sha256 %s, signed by this node%n", item.id(), item.level().qualified(),
-            item.releasability(), item.orcon() ? " ORCON" : "", content.length, item.contentSha256());
+        out.printf("registered item %s: %s %s%s, %d bytes, sha256 %s%s, signed by this node%n", item.id(), item.level().qualified(),
+            item.releasability(), item.orcon() ? " ORCON" : "", content.length, item.contentSha256(), itemTitle.isEmpty() ? "" : ", titled");
       }
       return 0;
     }
