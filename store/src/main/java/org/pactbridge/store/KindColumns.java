@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.pactbridge.core.agreement.AgreementId;
@@ -32,8 +33,9 @@ interface KindColumns {
     };
   }
 
+  /** Every kind's columns, derived from {@link #of}. */
   static List<KindColumns> all() {
-    return List.of(InformationColumns.INSTANCE, ArrangementColumns.INSTANCE, LogisticsColumns.INSTANCE);
+    return Arrays.stream(AgreementKind.values()).map(KindColumns::of).toList();
   }
 
   /**

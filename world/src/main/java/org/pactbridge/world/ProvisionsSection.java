@@ -32,7 +32,10 @@ abstract class ProvisionsSection {
     };
   }
 
-  /** Every kind's section, in the order a version's fields are checked and read. */
+  /**
+   * Every kind's section, in the order a version's fields are checked (the order errors have always
+   * been reported in); a test holds it to {@link #of} over every kind.
+   */
   static List<ProvisionsSection> all() {
     return List.of(EquivalenceSection.INSTANCE, ChannelSection.INSTANCE, LogisticsSection.INSTANCE);
   }

@@ -43,6 +43,9 @@ import org.pactbridge.core.time.DateSpec;
  * {@link ProvisionsSection}. Not thread-safe: one per load.
  */
 final class WorldReader {
+  /** The fields of a provisions version: the general terms', and each kind's section. */
+  private static final Set<String> VERSION_FIELDS = versionFields();
+
   private final ReadContext context = new ReadContext();
 
   Registry build() {
@@ -237,9 +240,14 @@ final class WorldReader {
     return new TimelineEvent(type, instant, takesEffect, assumed, context.sourceIds(fields.get("sources")), optionalText(fields, "note"));
   }
 
+  private static Set<String> versionFields() {
+    Set<String> fields = new java.util.HashSet<>(Set.of("from", "label", "scope", "thirdParty", "assumed", "sources", "note"));
+    ProvisionsSection.all().forEach(section -> fields.add(section.field()));
+    return Set.copyOf(fields);
+  }
+
   private ProvisionVersion provisionVersion(Yaml node, List<PartyCode> members, AgreementKind kind) {
-    Map<String, Yaml> fields = node.requireOnly(
-        Set.of("from", "label", "scope", "thirdParty", "equivalence", "channel", "logistics", "assumed", "sources", "note"));
+    Map<String, Yaml> fields = node.requireOnly(VERSION_FIELDS);
     Instant from = fields.containsKey("from") && !fields.get("from").isNull() ? date(fields.get("from")).latest() : null;
     Scope scope = Scope.all();
     if (fields.containsKey("scope")) {
