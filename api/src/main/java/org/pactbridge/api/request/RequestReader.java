@@ -253,8 +253,23 @@ public final class RequestReader {
       OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
       return 0;
     } catch (DateTimeParseException e) {
-      return e.getErrorIndex();
+      // The grammar stops where the shape breaks; a value out of range (25:00) fails later, at index 0.
+      return e.getErrorIndex() > 0 ? e.getErrorIndex() : timeIndex(text);
     }
+  }
+
+  /** The hour (11), minute (14) or second (17) of {@code ...THH:MM:SS} that is out of range, else the 'T' (10). */
+  private static int timeIndex(String text) {
+    int[] starts = {11, 14, 17};
+    int[] limits = {23, 59, 59};
+    for (int field = 0; field < starts.length; field++) {
+      int start = starts[field];
+      if (text.length() >= start + 2 && Character.isDigit(text.charAt(start)) && Character.isDigit(text.charAt(start + 1))
+          && number(text, start, start + 2) > limits[field]) {
+        return start;
+      }
+    }
+    return 10;
   }
 
   /** How many leading characters of {@code text} fit {@code YYYY-MM-DD} (10 when all do). */
