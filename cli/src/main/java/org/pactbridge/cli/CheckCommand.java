@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.pactbridge.api.json.Json;
-import org.pactbridge.api.request.RequestInput;
+import org.pactbridge.api.request.DecisionBody;
 import org.pactbridge.api.request.RequestReader;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.registry.Registry;
@@ -93,7 +93,7 @@ final class CheckCommand implements Callable<Integer> {
 
   /** The flags as {@link RequestReader#fromOptions} reads them: the same reader as the HTTP API's decision body. */
   ReleaseRequest request(Registry registry) {
-    RequestInput options = new RequestInput(originators, level, to, holder, topics == null ? null : List.of(topics), releasing.relTo,
+    DecisionBody options = new DecisionBody(originators, level, to, holder, topics == null ? null : List.of(topics), releasing.relTo,
         releasing.noforn ? Boolean.TRUE : null, orcon ? Boolean.TRUE : null, consents, world.at, marking);
     return RequestReader.fromOptions(registry, options, world.now());
   }

@@ -10,8 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.pactbridge.api.request.DecisionBody;
 import org.pactbridge.api.request.RequestForm;
-import org.pactbridge.api.request.RequestInput;
 import org.pactbridge.api.request.RequestReader;
 import org.pactbridge.core.item.Item;
 import org.pactbridge.core.party.Level;
@@ -112,7 +112,7 @@ final class ItemCommand implements Runnable {
       Instant now = Instant.now();
       try (Store opened = store.open(spec.commandLine().getErr())) {
         Registry registry = registryOf(opened);
-        RequestReader.Label label = RequestReader.label(registry, RequestForm.OPTIONS, RequestInput.label(originators, level,
+        RequestReader.Label label = RequestReader.label(registry, RequestForm.OPTIONS, DecisionBody.label(originators, level,
             topics == null ? null : List.of(topics), relTo, noforn ? Boolean.TRUE : null, orcon ? Boolean.TRUE : null, marking), now);
         Set<Topic> topicSet = new LinkedHashSet<>(label.topics());
         Instant declassifyOn = declassify == null ? null : DateSpec.parseInstant(declassify);

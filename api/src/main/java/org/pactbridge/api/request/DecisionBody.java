@@ -8,10 +8,14 @@ import org.pactbridge.core.registry.Registry;
 import org.pactbridge.core.release.ReleaseRequest;
 
 /**
- * The body of {@code POST /api/v1/decisions}: the flags of {@code pactbridge check} in camelCase.
- * List fields take an array or a single string; a string may hold a comma-separated list, as the flag
- * does. {@code marking} may replace {@code originator}, {@code level}, {@code relTo}, {@code noforn}
- * and {@code orcon}; a field that contradicts it is bad input. {@link RequestReader} reads it.
+ * A release request as given, before anything is checked: the body of {@code POST
+ * /api/v1/decisions}, which is the flags of {@code pactbridge check} in camelCase (the CLI fills one
+ * from its options). List fields take an array or a single string; a string may hold a
+ * comma-separated list, as the flag does. {@code null} means not given: for {@code relTo},
+ * {@code noforn} and {@code orcon} this differs from an empty list or {@code false}, which a marking
+ * can contradict. {@code marking} may replace {@code originator}, {@code level}, {@code relTo},
+ * {@code noforn} and {@code orcon}; a field that contradicts it is bad input. Only {@link
+ * RequestReader} turns one into core types.
  */
 public record DecisionBody(
     List<String> originator,
@@ -26,9 +30,10 @@ public record DecisionBody(
     String at,
     String marking) {
 
-  /** The fields as given. */
-  public RequestInput input() {
-    return new RequestInput(originator, level, to, holder, topics, relTo, noforn, orcon, consents, at, marking);
+  /** The label fields only, for registering an item: no recipient, holder, consents or instant. */
+  public static DecisionBody label(List<String> originator, String level, List<String> topics, List<String> relTo, Boolean noforn, Boolean orcon,
+      String marking) {
+    return new DecisionBody(originator, level, null, null, topics, relTo, noforn, orcon, null, null, marking);
   }
 
   /**
@@ -36,7 +41,7 @@ public record DecisionBody(
    * {@code at} is absent. Throws {@link RequestException}.
    */
   public ReleaseRequest toRequest(Registry registry, Instant now) {
-    return RequestReader.fromBody(registry, input(), now);
+    return RequestReader.fromBody(registry, this, now);
   }
 
   /** An instant field of a body ({@code at}), as {@link RequestReader} reads one. */

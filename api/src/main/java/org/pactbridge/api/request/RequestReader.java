@@ -49,13 +49,16 @@ public final class RequestReader {
     this.form = form;
   }
 
-  /** The request the {@code check} options give; {@code now} is the instant when {@code --at} is absent. */
-  public static ReleaseRequest fromOptions(Registry registry, RequestInput options, Instant now) {
+  /**
+   * The request the {@code check} options give, filled into a {@link DecisionBody} by their camelCase
+   * names (a flag not given is null); {@code now} is the instant when {@code --at} is absent.
+   */
+  public static ReleaseRequest fromOptions(Registry registry, DecisionBody options, Instant now) {
     return new RequestReader(registry, RequestForm.OPTIONS).request(options, now);
   }
 
   /** The request a decision body gives; {@code now} is the instant when {@code at} is absent. */
-  public static ReleaseRequest fromBody(Registry registry, RequestInput body, Instant now) {
+  public static ReleaseRequest fromBody(Registry registry, DecisionBody body, Instant now) {
     return new RequestReader(registry, RequestForm.BODY).request(body, now);
   }
 
@@ -71,7 +74,7 @@ public final class RequestReader {
    * The label fields of {@code input} (a marking, or the originators, level, releasability and ORCON),
    * checked as for a request: what an item is registered with.
    */
-  public static Label label(Registry registry, RequestForm form, RequestInput input, Instant at) {
+  public static Label label(Registry registry, RequestForm form, DecisionBody input, Instant at) {
     return new RequestReader(registry, form).label(input, at, false);
   }
 
@@ -97,7 +100,7 @@ public final class RequestReader {
   public record Label(List<PartyCode> originators, Level level, Releasability releasability, boolean orcon, Set<Topic> topics,
       SecurityLabel marked) {}
 
-  private ReleaseRequest request(RequestInput input, Instant now) {
+  private ReleaseRequest request(DecisionBody input, Instant now) {
     Instant at = input.at() == null ? now : date("at", input.at());
     Label label = label(input, at, true);
     PartyCode recipient = party("to", input.to());
@@ -111,7 +114,7 @@ public final class RequestReader {
   }
 
   /** The label fields; with {@code recipient}, a missing {@code to} is reported after a missing originator or level, as a body lists them. */
-  private Label label(RequestInput input, Instant at, boolean recipient) {
+  private Label label(DecisionBody input, Instant at, boolean recipient) {
     List<String> originators = split(input.originator());
     List<String> relTo = input.relTo() == null ? null : split(input.relTo());
     boolean noforn = Boolean.TRUE.equals(input.noforn());
@@ -147,14 +150,14 @@ public final class RequestReader {
     return new Label(List.copyOf(codes), level, releasability, Boolean.TRUE.equals(input.orcon()), topics, null);
   }
 
-  private void requireRecipient(RequestInput input, boolean recipient) {
+  private void requireRecipient(DecisionBody input, boolean recipient) {
     if (recipient && input.to() == null) {
       throw missing("to", null);
     }
   }
 
   /** Every label field given beside a marking must say what the marking says. */
-  private void agree(RequestInput input, List<String> originators, List<String> relTo, SecurityLabel marked, Instant at) {
+  private void agree(DecisionBody input, List<String> originators, List<String> relTo, SecurityLabel marked, Instant at) {
     if (!originators.isEmpty()) {
       Set<PartyCode> given = new HashSet<>();
       originators.forEach(token -> given.add(party("originator", token)));
@@ -295,7 +298,7 @@ public final class RequestReader {
     return value;
   }
 
-  private void topics(RequestInput input, Set<Topic> topics) {
+  private void topics(DecisionBody input, Set<Topic> topics) {
     for (String slug : split(input.topics())) {
       try {
         topics.add(Topic.of(slug));

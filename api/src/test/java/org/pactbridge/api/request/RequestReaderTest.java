@@ -34,7 +34,7 @@ class RequestReaderTest {
   @Test
   void theCheckOptionsAreReadIntoARequest() {
     // As picocli hands them over: --originator and --consent split, --topics one string, flags as TRUE or absent.
-    RequestInput options = new RequestInput(List.of("KOR"), "2급", "JPN", "USA", List.of("dprk-missile,dprk-nuclear"), List.of("USA", "JPN", "KOR"),
+    DecisionBody options = new DecisionBody(List.of("KOR"), "2급", "JPN", "USA", List.of("dprk-missile,dprk-nuclear"), List.of("USA", "JPN", "KOR"),
         null, Boolean.TRUE, List.of("KOR"), "2015-06-01", null);
     ReleaseRequest request = RequestReader.fromOptions(REFERENCE, options, NOW);
     Golden.assertMatches("requests/options.json", view(request));
@@ -45,7 +45,7 @@ class RequestReaderTest {
     ReleaseRequest request = body("{\"originator\":[\"KOR\"],\"level\":\"2급\",\"to\":\"JPN\",\"holder\":\"USA\","
         + "\"topics\":[\"dprk-missile\",\"dprk-nuclear\"],\"relTo\":\"USA, JPN, KOR\",\"orcon\":true,\"consents\":\"KOR\",\"at\":\"2015-06-01\"}");
     Golden.assertMatches("requests/body.json", view(request));
-    RequestInput options = new RequestInput(List.of("KOR"), "2급", "JPN", "USA", List.of("dprk-missile,dprk-nuclear"), List.of("USA", "JPN", "KOR"),
+    DecisionBody options = new DecisionBody(List.of("KOR"), "2급", "JPN", "USA", List.of("dprk-missile,dprk-nuclear"), List.of("USA", "JPN", "KOR"),
         null, Boolean.TRUE, List.of("KOR"), "2015-06-01", null);
     assertThat(request).isEqualTo(RequestReader.fromOptions(REFERENCE, options, NOW));
   }
@@ -117,7 +117,7 @@ class RequestReaderTest {
       "bad marking         | --marking     | JPN     |            | //KOR IV//REL TO USA     | BAD_MARKING         | 6  | --marking: unknown level 'IV' for party KOR at 2020-01-01T00:00:00Z (known: UNCLASSIFIED, III, II, I) (at index 6) [UNKNOWN_LEVEL]",
       "level contradicted  | --level       | JPN     |            | //KOR I                  | CONTRADICTORY_INPUT | -1 | --level II contradicts --marking, which is KOR:I"})
   void badOptionsNameTheOption(String name, String field, String to, String at, String marking, String code, int index, String message) {
-    RequestInput options = new RequestInput(marking == null ? List.of("KOR") : List.of(), "II", to, null, null, null, null, null, List.of(), at,
+    DecisionBody options = new DecisionBody(marking == null ? List.of("KOR") : List.of(), "II", to, null, null, null, null, null, List.of(), at,
         marking);
     assertThatThrownBy(() -> RequestReader.fromOptions(REFERENCE, options, NOW)).isInstanceOfSatisfying(RequestException.class, refused -> {
       assertThat(refused.code()).isEqualTo(code);
@@ -129,7 +129,7 @@ class RequestReaderTest {
 
   @Test
   void missingOptionsAreNamedAsOptions() {
-    RequestInput options = new RequestInput(List.of(), null, "JPN", null, null, null, null, null, List.of(), null, null);
+    DecisionBody options = new DecisionBody(List.of(), null, "JPN", null, null, null, null, null, List.of(), null, null);
     assertThatThrownBy(() -> RequestReader.fromOptions(REFERENCE, options, NOW)).isInstanceOf(RequestException.class)
         .hasMessage("missing --originator (or --marking)");
   }
@@ -163,7 +163,7 @@ class RequestReaderTest {
 
   private static ReleaseRequest body(String json) {
     DecisionBody body = Bodies.read(json.getBytes(StandardCharsets.UTF_8), Bodies.readerFor(DecisionBody.class));
-    return RequestReader.fromBody(REFERENCE, body.input(), NOW);
+    return RequestReader.fromBody(REFERENCE, body, NOW);
   }
 
   /** A test's view of a read request, for its golden file: every field the reader sets. */
