@@ -14,6 +14,7 @@ import org.pactbridge.api.request.DecisionBody;
 import org.pactbridge.api.request.RequestForm;
 import org.pactbridge.api.request.RequestReader;
 import org.pactbridge.core.item.Item;
+import org.pactbridge.core.item.ItemTitle;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.party.Topic;
@@ -95,6 +96,10 @@ final class ItemCommand implements Runnable {
     @Option(names = "--file", paramLabel = "FILE", required = true, description = "The content; stored encrypted, never printed.")
     Path file;
 
+    @Option(names = "--title", paramLabel = "TEXT",
+        description = "The item's title (one line, at most 200 characters); protected like the content: stored encrypted, never printed.")
+    String title;
+
     @Override
     public Integer call() {
       // A usage error, told before the file is read; RequestReader checks the label itself.
@@ -109,6 +114,7 @@ final class ItemCommand implements Runnable {
       } catch (IOException e) {
         throw new BadInputException("cannot read " + file + ": " + e.getMessage());
       }
+      ItemTitle itemTitle = ItemTitle.of(title);
       Instant now = Instant.now();
       try (Store opened = store.open(spec.commandLine().getErr())) {
         Registry registry = registryOf(opened);
@@ -125,13 +131,13 @@ final class ItemCommand implements Runnable {
         Item item;
         try {
           item = opened.items().register(new JdbcItemRepository.Draft(label.originators(), label.level(), label.releasability(), label.orcon(),
-              topicSet, declassifyOn, marking == null ? "" : marking), content, now, StoreOptions.operator());
+              topicSet, declassifyOn, marking == null ? "" : marking), content, itemTitle, now, StoreOptions.operator());
         } catch (StoreException e) {
           throw new BadInputException(e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("registered item %s: %s %s%s, %d bytes, sha256 %s, signed by this node%n", item.id(), item.level().qualified(),
-            item.releasability(), item.orcon() ? " ORCON" : "", content.length, item.contentSha256());
+        out.printf("registered item %s: %s %s%s, %d bytes, sha256 %s%s, signed by this node%n", item.id(), item.level().qualified(),
+            item.releasability(), item.orcon() ? " ORCON" : "", content.length, item.contentSha256(), itemTitle.isEmpty() ? "" : ", titled");
       }
       return 0;
     }
