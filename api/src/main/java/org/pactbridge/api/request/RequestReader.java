@@ -109,7 +109,8 @@ public final class RequestReader {
     for (String token : split(input.consents())) {
       consents.add(party("consents", token));
     }
-    return new ReleaseRequest(new LinkedHashSet<>(label.originators()), label.level(), label.releasability(), label.orcon(), label.topics(), null,
+    // Set.copyOf here makes the request's own copy a no-op: one copy per request, on the hot path.
+    return new ReleaseRequest(Set.copyOf(label.originators()), label.level(), label.releasability(), label.orcon(), label.topics(), null,
         holder, recipient, null, consents, at);
   }
 
