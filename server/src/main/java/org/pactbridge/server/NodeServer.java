@@ -32,9 +32,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.pactbridge.api.json.ApiWriter;
 import org.pactbridge.api.json.Json;
 import org.pactbridge.api.json.WhatIfJson;
 import org.pactbridge.api.request.DecisionBody;
+import org.pactbridge.api.request.RequestException;
 import org.pactbridge.api.request.WhatIfBody;
 import org.pactbridge.core.InvalidInputException;
 import org.pactbridge.core.agreement.Agreement;
@@ -349,6 +351,8 @@ public final class NodeServer implements AutoCloseable {
     ApiProblem problem;
     if (exception instanceof ApiProblem api) {
       problem = api;
+    } else if (exception instanceof RequestException invalid) {
+      problem = ApiProblem.badRequest(invalid);
     } else if (exception instanceof InvalidInputException invalid) {
       problem = new ApiProblem(400, invalid.code(), "Bad input", Excerpt.detail(invalid.getMessage(), invalid.token()),
           Map.of("token", String.valueOf(invalid.token())));
@@ -530,7 +534,7 @@ public final class NodeServer implements AutoCloseable {
       for (int i = 0; i < requests.size(); i++) {
         try {
           translated.add(requests.get(i).toRequest(registry, now));
-        } catch (InvalidInputException e) {
+        } catch (RequestException e) {
           throw new ApiProblem(400, e.code(), "Bad input", "requests[" + i + "]: " + Excerpt.detail(e.getMessage(), e.token()),
               Map.of("index", i, "token", String.valueOf(e.token())));
         }
@@ -543,7 +547,7 @@ public final class NodeServer implements AutoCloseable {
           Decision decision = engine.decide(request);
           decisions.get(decision.outcome()).increment();
           tally.count(AuditActors.of(caller), decision.outcome());
-          DecisionStream.write(out, decision);
+          ApiWriter.decision(out, decision);
         }
         out.writeEndArray();
         out.writeEndObject();
@@ -557,7 +561,7 @@ public final class NodeServer implements AutoCloseable {
     tally.count(AuditActors.of(caller), decision.outcome());
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1024);
     try (JsonGenerator out = FACTORY.createGenerator(bytes)) {
-      DecisionStream.write(out, decision);
+      ApiWriter.decision(out, decision);
     }
     ctx.status(200).contentType(Http.JSON).result(bytes.toByteArray());
   }
