@@ -142,7 +142,7 @@ async function card(request, refresh, parties, levelName) {
       h('dt', {}, 'Asked'), h('dd', {}, `${when(request.requestedAt)}, by ${request.requester}, which holds a copy`))
       : h('p', { class: 'muted' }, 'You may not see this item\'s details (clearance or need-to-know).'),
     decision && decision.decision ? h('p', { class: `outcome outcome-${decision.decision.toLowerCase().replace(/_/g, '-')} consent-decision` },
-      h('strong', {}, 'Now, without your answer: '), verdictSentence(decision, request.item, request.recipient, levelName)) : null,
+      h('strong', {}, 'Now, without your answer: '), verdictSentence(decision, request.item, request.recipient, levelName, 'now')) : null,
     h('p', {}, h('a', { href: `#/items/${encodeURIComponent(request.item)}?to=${encodeURIComponent(request.recipient)}` }, `Open ${request.item}`)),
     h('div', { class: 'row' },
       h('button', { type: 'button', class: 'primary approve', onclick: () => confirm('GRANTED', false) }, 'Approve'),

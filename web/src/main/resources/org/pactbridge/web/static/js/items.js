@@ -285,22 +285,22 @@ export function recipientMarking(result, conditions) {
  * scheme, and what is needed. CONSENT_REQUIRED means the direct release is lawful once someone consents,
  * so it never speaks of routes.
  */
-export function verdictSentence(result, subject, to, levelName) {
-  const date = when(result.at);
+export function verdictSentence(result, subject, to, levelName, dateText) {
+  const date = dateText || `at ${when(result.at)}`;
   const under = (result.agreements || []).length ? ` under ${listing(result.agreements)}` : '';
   const protectedAs = result.recipientLevel ? `, where ${to} protects it as ${levelName(result.recipientLevel)}` : '';
   if (result.decision === 'PERMIT') {
-    return `${subject} may go to ${to} at ${date}${under}${protectedAs}.`;
+    return `${subject} may go to ${to} ${date}${under}${protectedAs}.`;
   }
   if (result.decision === 'CONSENT_REQUIRED') {
     const needs = result.consentsRequired || [];
     const who = listing([...new Set(needs.map((need) => need.from))].map((party) => `${party}'s disclosure officer`));
     const orcon = needs.some((need) => need.orcon) ? ' (ORCON: this release needs its own approval)' : '';
-    return `${subject} may go to ${to} at ${date}${under}${protectedAs}, once ${who || 'the originator'} consents${orcon}.`;
+    return `${subject} may go to ${to} ${date}${under}${protectedAs}, once ${who || 'the originator'} consents${orcon}.`;
   }
   const stop = (result.reasons || []).find((reason) => reason.effect === 'DENY');
   const routes = (result.routes || []).length;
-  return `${subject} may not go to ${to} at ${date}${stop ? ': ' + stop.message : ''}.`
+  return `${subject} may not go to ${to} ${date}${stop ? ': ' + stop.message : ''}.`
     + (routes ? ` ${routes === 1 ? 'One lawful route reaches' : routes + ' lawful routes reach'} ${to} another way (below).` : '');
 }
 
@@ -321,7 +321,6 @@ function chainOf(reasons, at, levelName) {
       h('span', { class: 'badge' }, kindOf(reason) === 'caution' ? 'CAUTION' : reason.effect || 'INFO'), ' ',
       reason.message,
       reason.level ? ` (${levelName(reason.level)})` : '',
-      reason.instant ? ` — takes effect ${when(reason.instant)}` : '',
       reason.agreement ? [' ', h('a', { href: `#/network?at=${day(at)}&agreement=${encodeURIComponent(reason.agreement)}` }, reason.agreement)] : null,
       ' ', h('code', { class: 'muted' }, reason.code)))))));
 }
@@ -389,8 +388,7 @@ function explain(result, answer, context) {
     h('p', { class: `outcome outcome-${outcome.toLowerCase().replace(/_/g, '-')}`, id: 'decision-outcome' },
       h('strong', {}, label(outcome).toUpperCase()), ' ', h('span', { id: 'decision-sentence' }, verdictSentence(result, item.id, to, levelName))),
     cautions.length ? h('div', { class: 'caution-box', id: 'decision-cautions', role: 'note' }, h('strong', {}, 'Caution'),
-      h('ul', {}, cautions.map((reason) => h('li', { 'data-code': reason.code }, reason.message,
-        reason.instant ? ` — takes effect ${when(reason.instant)}` : ''))))
+      h('ul', {}, cautions.map((reason) => h('li', { 'data-code': reason.code }, reason.message))))
       : null,
     conditions.length ? h('p', { id: 'decision-conditions' }, 'Under the consent\'s conditions: ', conditionText(conditions, levelName)) : null,
     marking && outcome !== 'DENY' ? h('p', { id: 'decision-marking' }, `${to} would hold it marked `, h('code', {}, marking),
