@@ -165,6 +165,11 @@ final class Browser implements AutoCloseable {
     }
   }
 
+  /** Prints the console since the last call to the test's output: page errors are part of a failure's story. */
+  void printConsole() {
+    console().forEach(line -> System.out.println("[browser] " + line));
+  }
+
   /** The browser console since the last call: page errors show up here. */
   List<String> console() {
     return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()

@@ -56,7 +56,7 @@ class DeepLinkBrowserTest {
   /** Each test answers for the states it visited: axe-core found no serious or critical violation in them. */
   @AfterEach
   void noSeriousViolations(TestInfo test) {
-    browser.console().forEach(line -> System.out.println("[browser] " + line));
+    browser.printConsole();
     List<String> found = List.copyOf(violations);
     violations.clear();
     assertThat(found).as("axe-core: serious or critical violations").isEmpty();

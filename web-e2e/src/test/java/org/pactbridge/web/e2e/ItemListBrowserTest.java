@@ -49,7 +49,7 @@ class ItemListBrowserTest {
   @AfterAll
   void stop() throws IOException {
     if (browser != null) {
-      browser.console().forEach(line -> System.out.println("[browser] " + line));
+      browser.printConsole();
       browser.close();
     }
     if (node != null) {

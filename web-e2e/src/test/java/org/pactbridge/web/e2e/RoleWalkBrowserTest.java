@@ -65,7 +65,7 @@ class RoleWalkBrowserTest {
 
   @AfterEach
   void printConsole(TestInfo test) {
-    browser.console().forEach(line -> System.out.println("[browser] " + line));
+    browser.printConsole();
   }
 
   @AfterAll

@@ -37,7 +37,7 @@ class SessionCookieBrowserTest {
   @AfterAll
   void stop() throws IOException {
     if (browser != null) {
-      browser.console().forEach(line -> System.out.println("[browser] " + line));
+      browser.printConsole();
       browser.close();
     }
     if (node != null) {

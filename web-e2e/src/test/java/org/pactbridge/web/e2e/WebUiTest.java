@@ -54,8 +54,7 @@ class WebUiTest {
   @org.junit.jupiter.api.AfterEach
   void printConsole(org.junit.jupiter.api.TestInfo test) throws IOException {
     browser.screenshot("last-" + test.getTestMethod().orElseThrow().getName());
-    // Page errors are part of a failure's story: they go to the test's output.
-    browser.console().forEach(line -> System.out.println("[browser] " + line));
+    browser.printConsole();
   }
 
   @AfterAll
