@@ -63,6 +63,12 @@ final class Jws {
     }
     try {
       Base64.Decoder decoder = Base64.getUrlDecoder();
+      for (String part : parts) {
+        // canonical Base64url only: no two tokens carry the same signature
+        if (!Crypto.base64Url(decoder.decode(part)).equals(part)) {
+          return null;
+        }
+      }
       JsonNode header = Json.MAPPER.readTree(decoder.decode(parts[0]));
       byte[] signature = decoder.decode(parts[2]);
       byte[] signingInput = (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII);

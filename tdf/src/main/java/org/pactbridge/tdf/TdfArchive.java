@@ -334,11 +334,15 @@ public final class TdfArchive implements AutoCloseable {
     if (object.encryptedMetadata() == null) {
       return Optional.empty();
     }
-    byte[] sealed = null;
+    byte[] outer = Crypto.decodeBase64Strict(object.encryptedMetadata());
+    byte[] sealed;
     try {
-      JsonNode metadata = Json.MAPPER.readTree(java.util.Base64.getDecoder().decode(object.encryptedMetadata()));
-      sealed = java.util.Base64.getDecoder().decode(metadata.path("ciphertext").asText(""));
-    } catch (IllegalArgumentException | IOException e) {
+      JsonNode metadata = outer == null ? null : Json.MAPPER.readTree(outer);
+      sealed = metadata == null ? null : Crypto.decodeBase64Strict(metadata.path("ciphertext").asText(null));
+    } catch (IOException e) {
+      sealed = null;
+    }
+    if (sealed == null) {
       throw TdfException.metadataIntegrity(object.index());
     }
     byte[] plain = Crypto.open(share, sealed);

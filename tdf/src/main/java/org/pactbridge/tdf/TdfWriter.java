@@ -116,8 +116,12 @@ public final class TdfWriter {
           }
         }
       }
-      ObjectNode manifest = manifest(content, key, policyText, tags, plainSizes, firstIv);
-      zip.writeWhole(MANIFEST_ENTRY, Json.bytes(manifest));
+      byte[] manifest = Json.bytes(manifest(content, key, policyText, tags, plainSizes, firstIv));
+      if (manifest.length > TdfLimits.DEFAULT.maxManifestBytes()) {
+        // never write what a reader with the default limits refuses: use larger segments
+        throw TdfException.manifestTooLarge(manifest.length, TdfLimits.DEFAULT.maxManifestBytes());
+      }
+      zip.writeWhole(MANIFEST_ENTRY, manifest);
       zip.finish();
       return new Written(tags.size(), plainTotal, plainTotal + (long) tags.size() * Crypto.SEGMENT_OVERHEAD, policy.uuid());
     } catch (IOException e) {
