@@ -21,12 +21,14 @@ import java.util.Map;
  * no name twice. What it returns are byte ranges; the data is read by the caller, one segment at a time.
  */
 final class ZipIn {
-  private static final int LOCAL = 0x04034b50;
-  private static final int CENTRAL = 0x02014b50;
-  private static final int END = 0x06054b50;
-  private static final int END64 = 0x06064b50;
-  private static final int LOCATOR64 = 0x07064b50;
-  private static final long MAX32 = 0xFFFFFFFFL;
+  // the record signatures of APPNOTE 4.3.7 to 4.3.16, shared with ZipOut
+  static final int LOCAL = 0x04034b50;
+  static final int CENTRAL = 0x02014b50;
+  static final int DESCRIPTOR = 0x08074b50;
+  static final int END = 0x06054b50;
+  static final int END64 = 0x06064b50;
+  static final int LOCATOR64 = 0x07064b50;
+  static final long MAX32 = 0xFFFFFFFFL;
 
   /** One stored entry: where its data starts, how long it is, and its CRC-32. */
   record Entry(String name, long dataOffset, long size, long crc) {

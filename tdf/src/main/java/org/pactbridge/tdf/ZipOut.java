@@ -17,13 +17,13 @@ import java.util.zip.CRC32;
  * archive's bytes depend on its contents only, and no clock is read. Not thread-safe.
  */
 final class ZipOut {
-  private static final int LOCAL = 0x04034b50;
-  private static final int CENTRAL = 0x02014b50;
-  private static final int DESCRIPTOR = 0x08074b50;
-  private static final int END = 0x06054b50;
-  private static final int END64 = 0x06064b50;
-  private static final int LOCATOR64 = 0x07064b50;
-  private static final long MAX32 = 0xFFFFFFFFL;
+  private static final int LOCAL = ZipIn.LOCAL;
+  private static final int CENTRAL = ZipIn.CENTRAL;
+  private static final int DESCRIPTOR = ZipIn.DESCRIPTOR;
+  private static final int END = ZipIn.END;
+  private static final int END64 = ZipIn.END64;
+  private static final int LOCATOR64 = ZipIn.LOCATOR64;
+  private static final long MAX32 = ZipIn.MAX32;
   private static final int DOS_DATE_1980 = (0 << 9) | (1 << 5) | 1;
   private static final int FLAG_DESCRIPTOR = 0x0008;
   private static final int FLAG_UTF8 = 0x0800;

@@ -73,6 +73,20 @@ class SdkInteropTest {
         + "\n-----END PUBLIC KEY-----\n";
   }
 
+  /** An SDK assertion with a string statement; without a key the SDK binds it HS256 with the payload key. */
+  private static AssertionConfig sdkAssertion(String id, AssertionConfig.Type type, AssertionConfig.Scope scope,
+      AssertionConfig.AppliesToState state, String value) {
+    AssertionConfig assertion = new AssertionConfig();
+    assertion.id = id;
+    assertion.type = type;
+    assertion.scope = scope;
+    assertion.appliesToState = state;
+    assertion.statement = new AssertionConfig.Statement();
+    assertion.statement.format = "string";
+    assertion.statement.value = value;
+    return assertion;
+  }
+
   private static Config.AssertionVerificationKeys ourAssertionKey() {
     Config.AssertionVerificationKeys keys = new Config.AssertionVerificationKeys();
     AssertionConfig.AssertionKey rs256 = new AssertionConfig.AssertionKey(AssertionConfig.AssertionKeyAlg.RS256, ASSERTION.getPublic());
@@ -121,24 +135,12 @@ class SdkInteropTest {
     byte[] plaintext = randomBytes(3 * 1024 * 1024 + 5, 14);
     Config.KASInfo kasInfo = new PactbridgeKas().getPublicKey(null);
 
-    AssertionConfig signed = new AssertionConfig();
-    signed.id = "sdk-rs256";
-    signed.type = AssertionConfig.Type.HandlingAssertion;
-    signed.scope = AssertionConfig.Scope.Payload;
-    signed.appliesToState = AssertionConfig.AppliesToState.Unencrypted;
-    signed.statement = new AssertionConfig.Statement();
-    signed.statement.format = "string";
+    AssertionConfig signed = sdkAssertion("sdk-rs256", AssertionConfig.Type.HandlingAssertion, AssertionConfig.Scope.Payload,
+        AssertionConfig.AppliesToState.Unencrypted, "signed by the SDK with an RSA key");
     signed.statement.schema = "urn:example:note";
-    signed.statement.value = "signed by the SDK with an RSA key";
     signed.assertionKey = new AssertionConfig.AssertionKey(AssertionConfig.AssertionKeyAlg.RS256, ASSERTION.getPrivate());
-    AssertionConfig defaultKeyed = new AssertionConfig();
-    defaultKeyed.id = "sdk-hs256";
-    defaultKeyed.type = AssertionConfig.Type.BaseAssertion;
-    defaultKeyed.scope = AssertionConfig.Scope.TrustedDataObj;
-    defaultKeyed.appliesToState = AssertionConfig.AppliesToState.Encrypted;
-    defaultKeyed.statement = new AssertionConfig.Statement();
-    defaultKeyed.statement.format = "string";
-    defaultKeyed.statement.value = "bound with the payload key (HS256), the SDK's default";
+    AssertionConfig defaultKeyed = sdkAssertion("sdk-hs256", AssertionConfig.Type.BaseAssertion, AssertionConfig.Scope.TrustedDataObj,
+        AssertionConfig.AppliesToState.Encrypted, "bound with the payload key (HS256), the SDK's default");
 
     Config.TDFConfig config = Config.newTDFConfig(Config.withAutoconfigure(false), Config.withKasInformation(kasInfo),
         Config.withMetaData(TITLE), Config.withAssertionConfig(signed, defaultKeyed), Config.withMimeType("text/plain"));
@@ -166,14 +168,8 @@ class SdkInteropTest {
   void anSdkArchiveWithAnEditedAssertionIsRefusedByPactbridge() throws Exception {
     Config.TDFConfig config = Config.newTDFConfig(Config.withAutoconfigure(false),
         Config.withKasInformation(new PactbridgeKas().getPublicKey(null)));
-    AssertionConfig assertion = new AssertionConfig();
-    assertion.id = "note";
-    assertion.type = AssertionConfig.Type.BaseAssertion;
-    assertion.scope = AssertionConfig.Scope.Payload;
-    assertion.appliesToState = AssertionConfig.AppliesToState.Unencrypted;
-    assertion.statement = new AssertionConfig.Statement();
-    assertion.statement.format = "string";
-    assertion.statement.value = "original";
+    AssertionConfig assertion = sdkAssertion("note", AssertionConfig.Type.BaseAssertion, AssertionConfig.Scope.Payload,
+        AssertionConfig.AppliesToState.Unencrypted, "original");
     config.assertionConfigList.add(assertion);
     ByteArrayOutputStream archive = new ByteArrayOutputStream();
     new TDF().createTDF(new ByteArrayInputStream(new byte[10]), archive, config, new PactbridgeKas(), null);
