@@ -284,12 +284,38 @@ public final class TdfArchive implements AutoCloseable {
   public void verifyAssertions(AssertionKeys keys, byte[] payloadKey) {
     byte[] aggregate = AssertionBinding.aggregate(tags, form);
     for (JsonNode assertion : assertionNodes) {
-      String id = assertion.path("id").asText();
-      JsonNode header = Jws.peekHeader(assertion.path("binding").path("signature").asText(""));
-      String kid = header == null ? null : header.path("kid").asText(null);
-      PublicKey key = keys.find(id, kid).orElse(null);
-      AssertionBinding.verify(assertion, aggregate, form, key, payloadKey);
+      verifyOne(assertion, aggregate, keys, payloadKey);
     }
+  }
+
+  private void verifyOne(JsonNode assertion, byte[] aggregate, AssertionKeys keys, byte[] payloadKey) {
+    String id = assertion.path("id").asText();
+    JsonNode header = Jws.peekHeader(assertion.path("binding").path("signature").asText(""));
+    String kid = header == null ? null : header.path("kid").asText(null);
+    AssertionBinding.verify(assertion, aggregate, form, keys.find(id, kid).orElse(null), payloadKey);
+  }
+
+  /** Whether one assertion's binding verified, and if not, the reason and why (no content in it). */
+  public record AssertionStatus(String id, boolean verified, Optional<TdfException.Reason> reason, String detail) {
+  }
+
+  /**
+   * The binding status of every assertion, for display ({@code tdf inspect}): like {@link
+   * #verifyAssertions} but reporting each instead of stopping at the first failure.
+   */
+  public List<AssertionStatus> assertionStatus(AssertionKeys keys, byte[] payloadKey) {
+    byte[] aggregate = AssertionBinding.aggregate(tags, form);
+    List<AssertionStatus> out = new ArrayList<>();
+    for (JsonNode assertion : assertionNodes) {
+      String id = assertion.path("id").asText();
+      try {
+        verifyOne(assertion, aggregate, keys, payloadKey);
+        out.add(new AssertionStatus(id, true, Optional.empty(), "verified"));
+      } catch (TdfException e) {
+        out.add(new AssertionStatus(id, false, Optional.of(e.reason()), e.getMessage()));
+      }
+    }
+    return out;
   }
 
   /**
@@ -352,7 +378,11 @@ public final class TdfArchive implements AutoCloseable {
     return Optional.of(new String(plain, java.nio.charset.StandardCharsets.UTF_8));
   }
 
-  /** The item's title from the first key access object that carries one; {@link ItemTitle#NONE} when none does. */
+  /**
+   * The item's title from the first key access object that carries one; {@link ItemTitle#NONE} when none
+   * does. The metadata is sealed with the key share, so this is for archives whose key is not split
+   * (Pactbridge's, and the SDK's for one KAS); with split keys, call {@link #metadata} with each share.
+   */
   public ItemTitle title(byte[] payloadKey) {
     for (KeyAccess object : keyAccess) {
       Optional<String> text = metadata(object, payloadKey);

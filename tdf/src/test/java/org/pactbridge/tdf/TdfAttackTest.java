@@ -171,6 +171,9 @@ class TdfAttackTest {
     }, payload -> payload);
     try (TdfArchive tdf = open(tampered)) {
       refused(() -> tdf.verifyAssertions(assertionKeys(), null), Reason.ASSERTION_BINDING, "assertion " + TdfWriter.ALTERNATIVE_LABEL_ID);
+      // what inspect shows: the originator's label still verifies, the edited one does not
+      assertThat(tdf.assertionStatus(assertionKeys(), null)).extracting(TdfArchive.AssertionStatus::verified).containsExactly(true, false);
+      assertThat(tdf.assertionStatus(assertionKeys(), null).get(1).reason()).contains(Reason.ASSERTION_BINDING);
     }
   }
 
