@@ -165,6 +165,24 @@ class SdkInteropTest {
   }
 
   @Test
+  void anSdkArchiveWithASplitKeyIsReassembledFromItsShares() throws Exception {
+    // two KAS entries and no split plan: the SDK splits the key into shares s-0 and s-1, XORed together
+    Config.KASInfo first = new PactbridgeKas().getPublicKey(null);
+    Config.KASInfo second = new PactbridgeKas().getPublicKey(null);
+    second.URL = KAS_URL + "/";
+    Config.TDFConfig config = Config.newTDFConfig(Config.withAutoconfigure(false), Config.withKasInformation(first, second));
+    byte[] plaintext = randomBytes(1000, 15);
+    ByteArrayOutputStream archive = new ByteArrayOutputStream();
+    new TDF().createTDF(new ByteArrayInputStream(plaintext), archive, config, new PactbridgeKas(), null);
+    try (TdfArchive tdf = open(archive.toByteArray())) {
+      assertThat(tdf.keyAccess()).extracting(KeyAccess::sid).containsExactlyInAnyOrder("s-0", "s-1");
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      tdf.decrypt(tdf.payloadKey(kas()::unwrap), out);
+      assertThat(out.toByteArray()).isEqualTo(plaintext);
+    }
+  }
+
+  @Test
   void anSdkArchiveWithAnEditedAssertionIsRefusedByPactbridge() throws Exception {
     Config.TDFConfig config = Config.newTDFConfig(Config.withAutoconfigure(false),
         Config.withKasInformation(new PactbridgeKas().getPublicKey(null)));
