@@ -80,6 +80,8 @@ class WebUiTest {
   @Order(2)
   void theSliderShowsNoKoreaJapanPactIn2011AndOneIn2017() throws IOException {
     browser.open(base + "#/network");
+    // The page writes its date into the address once it has drawn: then the slider is this page's.
+    browser.waitFor("the network drawn", () -> String.valueOf(browser.script("return location.hash")).startsWith("#/network?at="));
     moveSliderTo("2011-01-05");
     assertThat(liveStatuses("KOR-USA")).contains("IN_FORCE");
     assertThat(liveStatuses("JPN-USA")).contains("IN_FORCE");
@@ -383,10 +385,12 @@ class WebUiTest {
 
   /** Drags the slider to a date: sets its value and fires the input event a drag fires. */
   private void moveSliderTo(String date) {
-    WebElement slider = browser.find("#at-slider");
-    browser.script("delete document.querySelector('main').dataset.at; const slider = arguments[0];"
-        + "slider.value = String(Math.round((Date.parse(arguments[1] + 'T00:00:00Z') - Date.UTC(1980, 0, 1)) / 86400000));"
-        + "slider.dispatchEvent(new Event('input', {bubbles: true}));", slider, date);
+    browser.find("#at-slider");
+    // The slider is looked up in the same step it is moved: the page keeps its date in the address, so
+    // opening #/network over #/network?at=… draws the page afresh and an element found earlier may be gone.
+    browser.script("delete document.querySelector('main').dataset.at; const slider = document.getElementById('at-slider');"
+        + "slider.value = String(Math.round((Date.parse(arguments[0] + 'T00:00:00Z') - Date.UTC(1980, 0, 1)) / 86400000));"
+        + "slider.dispatchEvent(new Event('input', {bubbles: true}));", date);
     browser.waitFor("the network at " + date, () -> date.equals(browser.script("return document.querySelector('main').dataset.at")));
   }
 
