@@ -22,6 +22,7 @@ import org.pactbridge.core.registry.Registry;
 import org.pactbridge.core.release.ReleaseEngine;
 import org.pactbridge.core.user.Role;
 import org.pactbridge.core.user.User;
+import org.pactbridge.service.Accounts;
 import org.pactbridge.service.AuditReading;
 import org.pactbridge.service.Consents;
 import org.pactbridge.service.Decisions;
@@ -84,7 +85,7 @@ public final class NodeServer implements AutoCloseable {
       throw e;
     }
     JdbcUsers users = new JdbcUsers(db, registry);
-    this.accounts = new Accounts(users, config.clock(), store.audit());
+    this.accounts = new Accounts(users, users, users::revocationGeneration, config.clock(), store.audit());
     this.firstStart = accounts.bootstrapAdmin(party);
     this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(metrics);

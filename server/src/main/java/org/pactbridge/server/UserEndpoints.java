@@ -23,6 +23,7 @@ import org.pactbridge.core.time.DateSpec;
 import org.pactbridge.core.user.ApiToken;
 import org.pactbridge.core.user.Role;
 import org.pactbridge.core.user.User;
+import org.pactbridge.service.Accounts;
 import org.pactbridge.service.AuditActors;
 
 /**
