@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.pactbridge.core.item.Item;
+import org.pactbridge.core.item.ItemTitle;
 import org.pactbridge.core.label.Releasability;
 import org.pactbridge.core.label.SecurityLabel;
 import org.pactbridge.core.party.Level;
@@ -85,6 +86,10 @@ final class ItemCommand implements Runnable {
     @Option(names = "--file", paramLabel = "FILE", required = true, description = "The content; stored encrypted, never printed.")
     Path file;
 
+    @Option(names = "--title", paramLabel = "TEXT",
+        description = "The item's title (one line, at most 200 characters); protected like the content: stored encrypted, never printed.")
+    String title;
+
     @Override
     public Integer call() {
       if (marking == null && (originators == null || originators.isEmpty() || level == null)) {
@@ -101,6 +106,7 @@ final class ItemCommand implements Runnable {
       } catch (IOException e) {
         throw new BadInputException("cannot read " + file + ": " + e.getMessage());
       }
+      ItemTitle itemTitle = ItemTitle.of(title);
       Instant now = Instant.now();
       try (OperatorServices opened = store.open(spec.commandLine().getErr())) {
         Registry registry = registryOf(opened);
@@ -137,14 +143,14 @@ final class ItemCommand implements Runnable {
         }
         Item item;
         try {
-          item = opened.registerItem(codes, itemLevel, releasability, orconItem, topicSet, declassifyOn, marking == null ? "" : marking, content, now,
-              StoreOptions.operator());
+          item = opened.registerItem(codes, itemLevel, releasability, orconItem, topicSet, declassifyOn, marking == null ? "" : marking, content,
+              itemTitle, now, StoreOptions.operator());
         } catch (ServiceException e) {
           throw new BadInputException(e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("registered item %s: %s %s%s, %d bytes, sha256 %s, signed by this node%n", item.id(), item.level().qualified(),
-            item.releasability(), item.orcon() ? " ORCON" : "", content.length, item.contentSha256());
+        out.printf("registered item %s: %s %s%s, %d bytes, sha256 %s%s, signed by this node%n", item.id(), item.level().qualified(),
+            item.releasability(), item.orcon() ? " ORCON" : "", content.length, item.contentSha256(), itemTitle.isEmpty() ? "" : ", titled");
       }
       return 0;
     }

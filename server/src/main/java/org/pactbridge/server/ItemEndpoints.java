@@ -13,6 +13,7 @@ import java.util.Set;
 import org.pactbridge.api.json.Json;
 import org.pactbridge.api.request.DecisionBody;
 import org.pactbridge.core.InvalidInputException;
+import org.pactbridge.core.item.ItemTitle;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.registry.Registry;
 import org.pactbridge.core.release.Outcome;
@@ -31,6 +32,7 @@ import org.pactbridge.service.Items;
  */
 final class ItemEndpoints {
   private static final ObjectReader ITEM = org.pactbridge.api.request.Bodies.readerFor(Bodies.ItemBody.class);
+  private static final ObjectReader ITEM_SEARCH = org.pactbridge.api.request.Bodies.readerFor(Bodies.ItemSearchBody.class);
   private static final ObjectReader RELEASE = org.pactbridge.api.request.Bodies.readerFor(Bodies.ReleaseBody.class);
   /** Who may hold and see items. */
   static final Set<Role> HOLDERS = EnumSet.of(Role.ORIGINATOR, Role.DISCLOSURE_OFFICER, Role.ANALYST);
@@ -52,8 +54,11 @@ final class ItemEndpoints {
     Set<Role> holders = HOLDERS;
     list.add(new Endpoint("POST", "/api/v1/items", "createItem", "Register an item of the caller's nation with its label and content",
         EnumSet.of(Role.ORIGINATOR), Bodies.ItemBody.class, "the item (without content)", this::createItem));
-    list.add(new Endpoint("GET", "/api/v1/items", "listItems", "Items the caller may see (?offset=, ?limit=)", holders, null, "[item]",
-        this::listItems));
+    list.add(new Endpoint("GET", "/api/v1/items", "listItems", "Items the caller may see, with their titles (?offset=, ?limit=)", holders, null,
+        "[item]", this::listItems));
+    list.add(new Endpoint("POST", "/api/v1/items/search", "searchItems",
+        "Items the caller may see whose title contains the query, ignoring case, a page of them ({query, offset, limit})", holders,
+        Bodies.ItemSearchBody.class, "[item]", this::searchItems));
     Set<Role> confirmers = EnumSet.of(Role.ORIGINATOR, Role.DISCLOSURE_OFFICER);
     list.add(new Endpoint("GET", "/api/v1/co-originations", "listCoOriginations",
         "JOINT items that another nation registered naming the caller's nation as co-originator, awaiting its confirmation (without content)",
@@ -91,22 +96,45 @@ final class ItemEndpoints {
         body.noforn(), body.orcon(), List.of(), null, body.marking());
     ReleaseRequest request = label.toRequest(registry, now);
     Instant declassify = body.declassifyOn() == null ? null : DateSpec.parseInstant(body.declassifyOn());
+    ItemTitle title = ItemTitle.of(body.title());
     org.pactbridge.core.item.Item item = items.register(caller, request, body.marking() == null ? "" : body.marking(), declassify,
-        body.content().getBytes(StandardCharsets.UTF_8));
-    Http.json(ctx, 201, itemJson(item));
+        body.content().getBytes(StandardCharsets.UTF_8), title);
+    Http.json(ctx, 201, itemJson(item).put("title", title.value()));
   }
 
   private void listItems(Context ctx, User caller) {
     int offset = Params.intParam(ctx, "offset", 0, Integer.MAX_VALUE, 0);
     int limit = Params.intParam(ctx, "limit", 1, 1000, 100);
+    Http.json(ctx, 200, titledItems(items.searchVisible(caller, null, offset, limit)));
+  }
+
+  private void searchItems(Context ctx, User caller) {
+    Bodies.ItemSearchBody body = Http.read(Http.body(ctx, config.maxBodyBytes()), ITEM_SEARCH);
+    String query = body.query() == null ? "" : body.query();
+    if (query.codePointCount(0, query.length()) > ItemTitle.MAX_LENGTH) {
+      throw InvalidInputException.invalid("INVALID_QUERY", "query", "the query is longer than a title can be (" + ItemTitle.MAX_LENGTH + " characters)");
+    }
+    int offset = body.offset() == null ? 0 : body.offset();
+    int limit = body.limit() == null ? 100 : body.limit();
+    if (offset < 0) {
+      throw InvalidInputException.invalid("INVALID_FIELD", "offset", "field 'offset' must be 0 or more");
+    }
+    if (limit < 1 || limit > 1000) {
+      throw InvalidInputException.invalid("INVALID_FIELD", "limit", "field 'limit' must be a number from 1 to 1000");
+    }
+    Http.json(ctx, 200, titledItems(items.searchVisible(caller, query, offset, limit)));
+  }
+
+  private static ArrayNode titledItems(List<Items.Titled> titled) {
     ArrayNode array = Json.MAPPER.createArrayNode();
-    items.listVisible(caller, offset, limit).forEach(item -> array.add(itemJson(item)));
-    Http.json(ctx, 200, array);
+    titled.forEach(entry -> array.add(itemJson(entry.item()).put("title", entry.title().value())));
+    return array;
   }
 
   private void getItem(Context ctx, User caller) {
     org.pactbridge.core.item.Item item = items.requireVisible(caller, ctx.pathParam("id"));
     ObjectNode node = itemJson(item);
+    node.put("title", items.title(item).value());
     node.put("content", items.content(item));
     Http.json(ctx, 200, node);
   }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.pactbridge.core.InvalidInputException;
@@ -12,6 +13,7 @@ import org.pactbridge.core.audit.AuditActor;
 import org.pactbridge.core.item.Holding;
 import org.pactbridge.core.item.Item;
 import org.pactbridge.core.item.ItemId;
+import org.pactbridge.core.item.ItemTitle;
 import org.pactbridge.core.label.Releasability;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.Party;
@@ -69,7 +71,7 @@ public final class Items {
   }
 
   /** A user registers an item their nation originates; the other co-originators named must confirm before their users see it. */
-  public Item register(User caller, ReleaseRequest label, String marking, Instant declassifyOn, byte[] content) {
+  public Item register(User caller, ReleaseRequest label, String marking, Instant declassifyOn, byte[] content, ItemTitle title) {
     if (!label.originators().contains(caller.nationality())) {
       throw ServiceException.forbidden("NOT_ORIGINATOR", "Not an originator",
           "a user of " + caller.nationality() + " registers items that " + caller.nationality() + " originates");
@@ -85,7 +87,7 @@ public final class Items {
     // crash before the item is stored restricts nothing that exists.
     List<PartyCode> named = originators.stream().filter(party -> !party.equals(caller.nationality())).toList();
     store.coOriginators().name(item.id(), named, now);
-    store.items().add(item, content, AuditActors.of(caller));
+    store.items().add(item, content, title, AuditActors.of(caller));
     return item;
   }
 
@@ -95,10 +97,10 @@ public final class Items {
    * store refuses is bad input.
    */
   public static Item registerAsOperator(Store store, List<PartyCode> originators, Level level, Releasability releasability, boolean orcon,
-      Set<Topic> topics, Instant declassifyOn, String marking, byte[] content, Instant now, AuditActor operator) {
+      Set<Topic> topics, Instant declassifyOn, String marking, byte[] content, ItemTitle title, Instant now, AuditActor operator) {
     try {
       return store.items().register(new JdbcItemRepository.Draft(originators, level, releasability, orcon, topics, declassifyOn, marking), content,
-          now, operator);
+          title, now, operator);
     } catch (StoreException e) {
       throw ServiceException.badInput(e.code(), e.getMessage());
     }
@@ -152,6 +154,45 @@ public final class Items {
   public Item requireVisible(User caller, String id) {
     ItemId itemId = idOrNotFound(id, "no item '" + id + "'");
     return findVisible(caller, itemId).orElseThrow(() -> ServiceException.notFound("no item '" + id + "'"));
+  }
+
+  /** An item the caller may see, with its title. */
+  public record Titled(Item item, ItemTitle title) {}
+
+  /**
+   * A page of the items the caller may see whose title contains {@code query} (ignoring case; blank: every
+   * item), in registration order, with their titles. Titles are sealed, so a search opens the titles of the
+   * visible items, page by page, until the page is full: its cost grows with the number of items scanned.
+   */
+  public List<Titled> searchVisible(User caller, String query, int offset, int limit) {
+    List<Titled> found = new ArrayList<>();
+    int skipped = 0;
+    int page = 500;
+    for (int from = 0; found.size() < limit; from += page) {
+      List<Item> batch = store.items().list(from, page);
+      List<Item> visible = batch.stream().filter(item -> visible(caller, item)).toList();
+      Map<ItemId, ItemTitle> titles = store.items().titles(visible.stream().map(Item::id).toList());
+      for (Item item : visible) {
+        ItemTitle title = titles.getOrDefault(item.id(), ItemTitle.NONE);
+        if (!title.matches(query)) {
+          continue;
+        }
+        if (skipped < offset) {
+          skipped++;
+        } else if (found.size() < limit) {
+          found.add(new Titled(item, title));
+        }
+      }
+      if (batch.size() < page) {
+        break;
+      }
+    }
+    return found;
+  }
+
+  /** The item's title; call only for an item the caller may see. */
+  public ItemTitle title(Item item) {
+    return store.items().title(item.id());
   }
 
   public List<Item> listVisible(User caller, int offset, int limit) {

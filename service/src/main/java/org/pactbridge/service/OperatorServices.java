@@ -9,6 +9,7 @@ import org.pactbridge.core.audit.AuditActor;
 import org.pactbridge.core.audit.Checkpoint;
 import org.pactbridge.core.audit.Verification;
 import org.pactbridge.core.item.Item;
+import org.pactbridge.core.item.ItemTitle;
 import org.pactbridge.core.label.Releasability;
 import org.pactbridge.core.logistics.Ledger;
 import org.pactbridge.core.party.Level;
@@ -109,8 +110,8 @@ public final class OperatorServices implements AutoCloseable {
 
   /** Registers an item as the operator (see {@link Items#registerAsOperator}). */
   public Item registerItem(List<PartyCode> originators, Level level, Releasability releasability, boolean orcon, Set<Topic> topics,
-      Instant declassifyOn, String marking, byte[] content, Instant now, AuditActor operator) {
-    return Items.registerAsOperator(store, originators, level, releasability, orcon, topics, declassifyOn, marking, content, now, operator);
+      Instant declassifyOn, String marking, byte[] content, ItemTitle title, Instant now, AuditActor operator) {
+    return Items.registerAsOperator(store, originators, level, releasability, orcon, topics, declassifyOn, marking, content, title, now, operator);
   }
 
   /**

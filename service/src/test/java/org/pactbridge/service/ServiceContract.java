@@ -23,6 +23,7 @@ import org.pactbridge.core.audit.AuditEntry;
 import org.pactbridge.core.consent.ConsentAnswer;
 import org.pactbridge.core.consent.ConsentRequest;
 import org.pactbridge.core.item.Item;
+import org.pactbridge.core.item.ItemTitle;
 import org.pactbridge.core.label.Releasability;
 import org.pactbridge.core.logistics.Category;
 import org.pactbridge.core.logistics.Money;
@@ -101,7 +102,7 @@ abstract class ServiceContract {
     User korOriginator = user("kor-originator", "KOR", "I", Role.ORIGINATOR);
     User jpnOriginator = user("jpn-originator", "JPN", "KIMITSU", Role.ORIGINATOR);
 
-    ServiceException refused = refusal(() -> items.register(jpnOriginator, korII(jpnOriginator), "//KOR II", null, bytes("report")));
+    ServiceException refused = refusal(() -> items.register(jpnOriginator, korII(jpnOriginator), "//KOR II", null, bytes("report"), ItemTitle.NONE));
 
     assertThat(refused.kind()).isEqualTo(ServiceException.Kind.FORBIDDEN);
     assertThat(refused.code()).isEqualTo("NOT_ORIGINATOR");
@@ -116,7 +117,7 @@ abstract class ServiceContract {
     User korOfficer = user("kor-fdo", "KOR", "I", Role.DISCLOSURE_OFFICER);
     User usaAnalyst = user("usa-analyst", "USA", "SECRET", Role.ANALYST);
     User jpnAuditor = user("jpn-auditor", "JPN", "KIMITSU", Role.AUDITOR);
-    Item item = items.register(korOriginator, korII(korOriginator), "//KOR II", null, bytes("launch-site"));
+    Item item = items.register(korOriginator, korII(korOriginator), "//KOR II", null, bytes("launch-site"), ItemTitle.NONE);
     assertThat(items.findVisible(usaAnalyst, item.id())).isEmpty();
 
     ItemReleases.ItemDecision released = new ItemReleases(items).release(korOfficer, item, PartyCode.of("USA"));
@@ -140,7 +141,7 @@ abstract class ServiceContract {
     User korOfficer = user("kor-fdo", "KOR", "I", Role.DISCLOSURE_OFFICER);
     User usaOfficer = user("usa-fdo", "USA", "TOP_SECRET", Role.DISCLOSURE_OFFICER);
     User jpnOfficer = user("jpn-fdo", "JPN", "KIMITSU", Role.DISCLOSURE_OFFICER);
-    Item item = items.register(korOriginator, korII(korOriginator), "//KOR II", null, bytes("report"));
+    Item item = items.register(korOriginator, korII(korOriginator), "//KOR II", null, bytes("report"), ItemTitle.NONE);
     new ItemReleases(items).release(korOfficer, item, PartyCode.of("USA"));
     Consents consents = new Consents(items);
 
@@ -231,7 +232,7 @@ abstract class ServiceContract {
 
       Level level = stored.requireParty("KOR").findLevelInAnyVersion("II").orElseThrow();
       Item item = operatorServices.registerItem(List.of(PartyCode.of("KOR")), level, Releasability.relTo(List.of("USA")), false, Set.of(MISSILES),
-          null, "//KOR II//REL TO USA", bytes("operator-report"), NOW, operator);
+          null, "//KOR II//REL TO USA", bytes("operator-report"), ItemTitle.of("operator report"), NOW, operator);
       assertThat(operatorServices.listItems(stored, 0, 10)).extracting(Item::id).containsExactly(item.id());
       assertThat(operatorServices.itemCount()).isEqualTo(1);
       assertThat(operatorServices.verifyAudit(List.of()).ok()).isTrue();
