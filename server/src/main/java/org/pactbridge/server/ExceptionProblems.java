@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
  * service layer and the store refuse; it reads the store's exception type only to give it a status.
  */
 final class ExceptionProblems {
+  /** Under the node's name, as these lines always were: operators filter on it. */
   private static final Logger LOG = LoggerFactory.getLogger(NodeServer.class);
 
   private final ServerConfig config;
