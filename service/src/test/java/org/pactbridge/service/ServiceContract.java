@@ -54,6 +54,13 @@ abstract class ServiceContract {
   private static final Instant NOW = Instant.parse("2024-06-01T00:00:00Z");
   private static final Topic MISSILES = Topic.of("dprk-missile");
 
+  private static final User KOR_ORIGINATOR = user("kor-originator", "KOR", "I", Role.ORIGINATOR);
+  private static final User KOR_OFFICER = user("kor-fdo", "KOR", "I", Role.DISCLOSURE_OFFICER);
+  private static final User USA_ANALYST = user("usa-analyst", "USA", "SECRET", Role.ANALYST);
+  private static final User USA_OFFICER = user("usa-fdo", "USA", "TOP_SECRET", Role.DISCLOSURE_OFFICER);
+  private static final User JPN_OFFICER = user("jpn-fdo", "JPN", "KIMITSU", Role.DISCLOSURE_OFFICER);
+  private static final User JPN_AUDITOR = user("jpn-auditor", "JPN", "KIMITSU", Role.AUDITOR);
+
   @TempDir Path dir;
 
   private StoreConfig config;
@@ -88,6 +95,11 @@ abstract class ServiceContract {
         holder.nationality(), null, Set.of(), NOW);
   }
 
+  /** A KOR II item on missiles, registered by a Korean originator. */
+  private Item registerKorII(String content) {
+    return items.register(KOR_ORIGINATOR, korII(KOR_ORIGINATOR), "//KOR II", null, bytes(content), ItemTitle.NONE);
+  }
+
   private static ServiceException refusal(Runnable call) {
     try {
       call.run();
@@ -99,7 +111,6 @@ abstract class ServiceContract {
 
   @Test
   void aUserRegistersOnlyWhatTheirNationOriginates() {
-    User korOriginator = user("kor-originator", "KOR", "I", Role.ORIGINATOR);
     User jpnOriginator = user("jpn-originator", "JPN", "KIMITSU", Role.ORIGINATOR);
 
     ServiceException refused = refusal(() -> items.register(jpnOriginator, korII(jpnOriginator), "//KOR II", null, bytes("report"), ItemTitle.NONE));
@@ -107,64 +118,56 @@ abstract class ServiceContract {
     assertThat(refused.kind()).isEqualTo(ServiceException.Kind.FORBIDDEN);
     assertThat(refused.code()).isEqualTo("NOT_ORIGINATOR");
     assertThat(refused.detail()).doesNotContain("report");
-    assertThat(items.listVisible(korOriginator, 0, 100)).isEmpty();
+    assertThat(items.listVisible(KOR_ORIGINATOR, 0, 100)).isEmpty();
     assertThat(store.audit().entries(1, 100)).isEmpty();
   }
 
   @Test
   void aReleaseMakesTheItemVisibleAndTheAuditPageMovesPastWhatItHides() {
-    User korOriginator = user("kor-originator", "KOR", "I", Role.ORIGINATOR);
-    User korOfficer = user("kor-fdo", "KOR", "I", Role.DISCLOSURE_OFFICER);
-    User usaAnalyst = user("usa-analyst", "USA", "SECRET", Role.ANALYST);
-    User jpnAuditor = user("jpn-auditor", "JPN", "KIMITSU", Role.AUDITOR);
-    Item item = items.register(korOriginator, korII(korOriginator), "//KOR II", null, bytes("launch-site"), ItemTitle.NONE);
-    assertThat(items.findVisible(usaAnalyst, item.id())).isEmpty();
+    Item item = registerKorII("launch-site");
+    assertThat(items.findVisible(USA_ANALYST, item.id())).isEmpty();
 
-    ItemReleases.ItemDecision released = new ItemReleases(items).release(korOfficer, item, PartyCode.of("USA"));
+    ItemReleases.ItemDecision released = new ItemReleases(items).release(KOR_OFFICER, item, PartyCode.of("USA"));
 
     assertThat(released.decision().outcome()).isEqualTo(Outcome.PERMIT);
-    assertThat(items.requireVisible(usaAnalyst, item.id().value())).isEqualTo(item);
+    assertThat(items.requireVisible(USA_ANALYST, item.id().value())).isEqualTo(item);
     assertThat(items.content(item)).isEqualTo("launch-site");
     // Both entries (added, released) are about a Korean item Japan does not hold: hidden, and the cursor still moves.
     AuditReading audit = new AuditReading(items);
-    AuditReading.Page page = audit.page(jpnAuditor, 1, 2);
+    AuditReading.Page page = audit.page(JPN_AUDITOR, 1, 2);
     assertThat(page.shown()).isEmpty();
     assertThat(page.next()).isEqualTo(3L);
-    assertThat(audit.page(usaAnalyst, 1, 2).shown()).extracting(entry -> entry.event().kind()).containsExactly("ITEM_ADDED", "RELEASED");
-    assertThat(audit.page(usaAnalyst, 1, 10).next()).isNull();
+    assertThat(audit.page(USA_ANALYST, 1, 2).shown()).extracting(entry -> entry.event().kind()).containsExactly("ITEM_ADDED", "RELEASED");
+    assertThat(audit.page(USA_ANALYST, 1, 10).next()).isNull();
     assertThat(audit.verify().ok()).isTrue();
   }
 
   @Test
   void consentIsAskedByAHolderAndAnsweredOnceByTheOriginatorsOfficer() {
-    User korOriginator = user("kor-originator", "KOR", "I", Role.ORIGINATOR);
-    User korOfficer = user("kor-fdo", "KOR", "I", Role.DISCLOSURE_OFFICER);
-    User usaOfficer = user("usa-fdo", "USA", "TOP_SECRET", Role.DISCLOSURE_OFFICER);
-    User jpnOfficer = user("jpn-fdo", "JPN", "KIMITSU", Role.DISCLOSURE_OFFICER);
-    Item item = items.register(korOriginator, korII(korOriginator), "//KOR II", null, bytes("report"), ItemTitle.NONE);
-    new ItemReleases(items).release(korOfficer, item, PartyCode.of("USA"));
+    Item item = registerKorII("report");
+    new ItemReleases(items).release(KOR_OFFICER, item, PartyCode.of("USA"));
     Consents consents = new Consents(items);
 
-    ServiceException own = refusal(() -> consents.request(korOfficer, item, PartyCode.of("JPN")));
+    ServiceException own = refusal(() -> consents.request(KOR_OFFICER, item, PartyCode.of("JPN")));
     assertThat(own.kind()).isEqualTo(ServiceException.Kind.CONFLICT);
     assertThat(own.code()).isEqualTo("ORIGINATOR_NEEDS_NO_CONSENT");
-    ServiceException notHeld = refusal(() -> consents.request(jpnOfficer, item, PartyCode.of("USA")));
+    ServiceException notHeld = refusal(() -> consents.request(JPN_OFFICER, item, PartyCode.of("USA")));
     assertThat(notHeld.kind()).isEqualTo(ServiceException.Kind.NOT_FOUND);
 
-    ConsentRequest request = consents.request(usaOfficer, item, PartyCode.of("JPN")).get(0);
+    ConsentRequest request = consents.request(USA_OFFICER, item, PartyCode.of("JPN")).get(0);
 
-    assertThat(consents.visibleTo(korOfficer, true)).containsExactly(request);
-    assertThat(consents.visibleTo(jpnOfficer, false)).isEmpty();
-    assertThat(refusal(() -> consents.require(jpnOfficer, request.id())).kind()).isEqualTo(ServiceException.Kind.NOT_FOUND);
-    ServiceException notOfficer = refusal(() -> consents.answer(usaOfficer, request, ConsentAnswer.Verdict.GRANTED, List.of()));
+    assertThat(consents.visibleTo(KOR_OFFICER, true)).containsExactly(request);
+    assertThat(consents.visibleTo(JPN_OFFICER, false)).isEmpty();
+    assertThat(refusal(() -> consents.require(JPN_OFFICER, request.id())).kind()).isEqualTo(ServiceException.Kind.NOT_FOUND);
+    ServiceException notOfficer = refusal(() -> consents.answer(USA_OFFICER, request, ConsentAnswer.Verdict.GRANTED, List.of()));
     assertThat(notOfficer.kind()).isEqualTo(ServiceException.Kind.FORBIDDEN);
     assertThat(notOfficer.code()).isEqualTo("NOT_ORIGINATOR_OFFICER");
-    consents.answer(korOfficer, request, ConsentAnswer.Verdict.REFUSED, List.of());
-    ServiceException twice = refusal(() -> consents.answer(korOfficer, request, ConsentAnswer.Verdict.GRANTED, List.of()));
+    consents.answer(KOR_OFFICER, request, ConsentAnswer.Verdict.REFUSED, List.of());
+    ServiceException twice = refusal(() -> consents.answer(KOR_OFFICER, request, ConsentAnswer.Verdict.GRANTED, List.of()));
     assertThat(twice.kind()).isEqualTo(ServiceException.Kind.CONFLICT);
     assertThat(twice.code()).isEqualTo("ALREADY_ANSWERED");
     assertThat(consents.answerTo(request).orElseThrow().verdict()).isEqualTo(ConsentAnswer.Verdict.REFUSED);
-    assertThat(consents.visibleTo(korOfficer, true)).isEmpty();
+    assertThat(consents.visibleTo(KOR_OFFICER, true)).isEmpty();
   }
 
   @Test
@@ -190,26 +193,26 @@ abstract class ServiceContract {
 
   @Test
   void anOfficerKeepsTheLedgerOnlyForTheirOwnNation() {
-    User korOfficer = user("kor-logistics", "KOR", "I", Role.LOGISTICS_OFFICER);
-    User jpnOfficer = user("jpn-logistics", "JPN", "KIMITSU", Role.LOGISTICS_OFFICER);
+    User korLogistics = user("kor-logistics", "KOR", "I", Role.LOGISTICS_OFFICER);
+    User jpnLogistics = user("jpn-logistics", "JPN", "KIMITSU", Role.LOGISTICS_OFFICER);
     Logistics logistics = new Logistics(WORLD, store, PartyCode.of("KOR"));
     Transfer fuel = new Transfer(AgreementId.of("ROK-USA-MLSA-1988"), PartyCode.of("KOR"), PartyCode.of("USA"), Category.parse("fuel"),
         BigDecimal.ONE, Money.of("100", "USD"), Instant.parse("2018-06-04T00:00:00Z"));
 
-    ServiceException foreign = refusal(() -> logistics.provide(jpnOfficer, fuel));
+    ServiceException foreign = refusal(() -> logistics.provide(jpnLogistics, fuel));
     assertThat(foreign.code()).isEqualTo("NOT_A_PARTY_TO_ENTRY");
-    assertThat(logistics.entries(korOfficer)).isEmpty();
-    long sequence = logistics.provide(korOfficer, fuel).sequence();
+    assertThat(logistics.entries(korLogistics)).isEmpty();
+    long sequence = logistics.provide(korLogistics, fuel).sequence();
 
-    assertThat(refusal(() -> logistics.reverse(jpnOfficer, sequence, NOW)).code()).isEqualTo("NOT_A_PARTY_TO_ENTRY");
-    assertThat(logistics.entries(korOfficer)).hasSize(1);
-    assertThat(logistics.entries(jpnOfficer)).isEmpty();
-    assertThat(logistics.balances(jpnOfficer, null)).isEmpty();
-    assertThat(logistics.balances(korOfficer, null)).isNotEmpty();
-    ServiceException statement = refusal(() -> logistics.statement(jpnOfficer, PartyCode.of("KOR"), PartyCode.of("USA"), YearMonth.of(2018, 6)));
+    assertThat(refusal(() -> logistics.reverse(jpnLogistics, sequence, NOW)).code()).isEqualTo("NOT_A_PARTY_TO_ENTRY");
+    assertThat(logistics.entries(korLogistics)).hasSize(1);
+    assertThat(logistics.entries(jpnLogistics)).isEmpty();
+    assertThat(logistics.balances(jpnLogistics, null)).isEmpty();
+    assertThat(logistics.balances(korLogistics, null)).isNotEmpty();
+    ServiceException statement = refusal(() -> logistics.statement(jpnLogistics, PartyCode.of("KOR"), PartyCode.of("USA"), YearMonth.of(2018, 6)));
     assertThat(statement.kind()).isEqualTo(ServiceException.Kind.FORBIDDEN);
     assertThat(statement.code()).isEqualTo("NOT_A_PARTY_TO_STATEMENT");
-    assertThat(store.audit().entries(1, 10)).extracting(entry -> entry.event().actor()).containsExactly(AuditActors.of(korOfficer));
+    assertThat(store.audit().entries(1, 10)).extracting(entry -> entry.event().actor()).containsExactly(AuditActors.of(korLogistics));
   }
 
   @Test
