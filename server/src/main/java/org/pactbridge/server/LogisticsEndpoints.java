@@ -122,9 +122,11 @@ final class LogisticsEndpoints {
     LedgerEntry entry = switch (type) {
       case "provide" -> logistics.provide(caller, transfer(body, at));
       case "receive" -> logistics.receive(caller, transfer(body, at));
-      case "reimburse" -> logistics.reimburse(caller, requiredEntry(body), ReimbursementMode.parse(required(body.mode(), "mode")),
-          Money.of(required(body.value(), "value"), required(body.currency(), "currency")), at);
-      case "reverse" -> logistics.reverse(caller, requiredEntry(body), at);
+      // the nation is checked before the rest of the body is read, as this endpoint always answered
+      case "reimburse" -> logistics.reimburse(caller, logistics.ownEntry(caller, requiredEntry(body)),
+          ReimbursementMode.parse(required(body.mode(), "mode")), Money.of(required(body.value(), "value"), required(body.currency(), "currency")),
+          at);
+      case "reverse" -> logistics.reverse(caller, logistics.ownEntry(caller, requiredEntry(body)), at);
       default -> throw InvalidInputException.invalid("UNKNOWN_ENTRY_TYPE", body.type(),
           "unknown entry type '" + body.type() + "' (expected provide, receive, reimburse or reverse)");
     };

@@ -67,17 +67,34 @@ public final class Logistics {
     }
   }
 
-  public LedgerEntry reimburse(User caller, long sequence, ReimbursementMode mode, Money amount, Instant at) {
-    partyTo(caller.nationality(), sequence);
-    synchronized (ledgerWrites) {
-      return acting(caller).reimburse(sequence, mode, amount, at);
+  /**
+   * An entry the caller's nation is a party to, or one the ledger does not know (the ledger refuses that
+   * itself): what a reimbursement or a reversal acts on. Made only by {@link #ownEntry}, so a caller
+   * checks the nation before it reads the rest of its request, as the HTTP API always answered.
+   */
+  public static final class OwnEntry {
+    private final long sequence;
+
+    private OwnEntry(long sequence) {
+      this.sequence = sequence;
     }
   }
 
-  public LedgerEntry reverse(User caller, long sequence, Instant at) {
+  /** The entry {@code sequence}, if the caller's nation may act on it; forbidden otherwise. */
+  public OwnEntry ownEntry(User caller, long sequence) {
     partyTo(caller.nationality(), sequence);
+    return new OwnEntry(sequence);
+  }
+
+  public LedgerEntry reimburse(User caller, OwnEntry entry, ReimbursementMode mode, Money amount, Instant at) {
     synchronized (ledgerWrites) {
-      return acting(caller).reverse(sequence, at);
+      return acting(caller).reimburse(entry.sequence, mode, amount, at);
+    }
+  }
+
+  public LedgerEntry reverse(User caller, OwnEntry entry, Instant at) {
+    synchronized (ledgerWrites) {
+      return acting(caller).reverse(entry.sequence, at);
     }
   }
 

@@ -203,16 +203,18 @@ abstract class ServiceContract {
     assertThat(foreign.code()).isEqualTo("NOT_A_PARTY_TO_ENTRY");
     assertThat(logistics.entries(korLogistics)).isEmpty();
     long sequence = logistics.provide(korLogistics, fuel).sequence();
-
-    assertThat(refusal(() -> logistics.reverse(jpnLogistics, sequence, NOW)).code()).isEqualTo("NOT_A_PARTY_TO_ENTRY");
-    assertThat(logistics.entries(korLogistics)).hasSize(1);
-    assertThat(logistics.entries(jpnLogistics)).isEmpty();
     assertThat(logistics.balances(jpnLogistics, null)).isEmpty();
     assertThat(logistics.balances(korLogistics, null)).isNotEmpty();
+
+    assertThat(refusal(() -> logistics.ownEntry(jpnLogistics, sequence)).code()).isEqualTo("NOT_A_PARTY_TO_ENTRY");
+    assertThat(logistics.reverse(korLogistics, logistics.ownEntry(korLogistics, sequence), NOW).sequence()).isEqualTo(sequence + 1);
+    assertThat(logistics.entries(korLogistics)).hasSize(2);
+    assertThat(logistics.entries(jpnLogistics)).isEmpty();
     ServiceException statement = refusal(() -> logistics.statement(jpnLogistics, PartyCode.of("KOR"), PartyCode.of("USA"), YearMonth.of(2018, 6)));
     assertThat(statement.kind()).isEqualTo(ServiceException.Kind.FORBIDDEN);
     assertThat(statement.code()).isEqualTo("NOT_A_PARTY_TO_STATEMENT");
-    assertThat(store.audit().entries(1, 10)).extracting(entry -> entry.event().actor()).containsExactly(AuditActors.of(korLogistics));
+    assertThat(store.audit().entries(1, 10)).extracting(entry -> entry.event().actor())
+        .containsExactly(AuditActors.of(korLogistics), AuditActors.of(korLogistics));
   }
 
   @Test
