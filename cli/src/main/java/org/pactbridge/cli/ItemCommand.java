@@ -6,17 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.pactbridge.api.request.DecisionBody;
+import org.pactbridge.api.request.RequestForm;
+import org.pactbridge.api.request.RequestReader;
 import org.pactbridge.core.item.Item;
 import org.pactbridge.core.item.ItemTitle;
-import org.pactbridge.core.label.Releasability;
-import org.pactbridge.core.label.SecurityLabel;
-import org.pactbridge.core.party.Level;
-import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.party.Topic;
 import org.pactbridge.core.registry.Registry;
 import org.pactbridge.core.time.DateSpec;
@@ -92,11 +90,9 @@ final class ItemCommand implements Runnable {
 
     @Override
     public Integer call() {
+      // A usage error, told before the file is read; RequestReader checks the label itself.
       if (marking == null && (originators == null || originators.isEmpty() || level == null)) {
         throw new BadInputException("give --marking, or --originator and --level");
-      }
-      if (noforn && relTo != null) {
-        throw new BadInputException("--noforn and --rel-to contradict each other: give one");
       }
       byte[] content;
       try {
@@ -110,41 +106,20 @@ final class ItemCommand implements Runnable {
       Instant now = Instant.now();
       try (OperatorServices opened = store.open(spec.commandLine().getErr())) {
         Registry registry = registryOf(opened);
-        SecurityLabel label = marking == null ? null : MarkingCommand.labelForCheck(registry, now, marking,
-            originators == null ? List.of() : originators, level, relTo, noforn, orcon);
-        List<PartyCode> codes = new ArrayList<>();
-        Level itemLevel;
-        Releasability releasability;
-        boolean orconItem;
-        Set<Topic> topicSet = new LinkedHashSet<>(Topic.parseList(topics));
+        RequestReader.Label label = RequestReader.label(registry, RequestForm.OPTIONS, DecisionBody.label(originators, level,
+            topics == null ? null : List.of(topics), relTo, noforn ? Boolean.TRUE : null, orcon ? Boolean.TRUE : null, marking), now);
+        Set<Topic> topicSet = new LinkedHashSet<>(label.topics());
         Instant declassifyOn = declassify == null ? null : DateSpec.parseInstant(declassify);
-        if (label != null) {
-          codes.addAll(label.originators());
-          itemLevel = label.level();
-          releasability = label.releasability();
-          orconItem = label.orcon();
-          topicSet.addAll(label.topics());
+        if (label.marked() != null) {
+          topicSet.addAll(label.marked().topics());
           if (declassifyOn == null) {
-            declassifyOn = label.declassifyOn();
+            declassifyOn = label.marked().declassifyOn();
           }
-        } else {
-          for (String originator : originators) {
-            codes.add(registry.requireParty(originator).code());
-          }
-          itemLevel = CheckCommand.resolveLevel(registry.requireParty(codes.get(0)), level, now);
-          for (String entry : relTo == null ? List.<String>of() : relTo) {
-            if (registry.findCommunity(entry.strip()).isEmpty()) {
-              registry.requireParty(entry);
-            }
-          }
-          releasability = noforn ? Releasability.noforn()
-              : relTo == null ? Releasability.open() : Releasability.relTo(relTo.stream().map(String::strip).toList());
-          orconItem = orcon;
         }
         Item item;
         try {
-          item = opened.registerItem(codes, itemLevel, releasability, orconItem, topicSet, declassifyOn, marking == null ? "" : marking, content,
-              itemTitle, now, StoreOptions.operator());
+          item = opened.registerItem(List.copyOf(label.originators()), label.level(), label.releasability(), label.orcon(), topicSet,
+              declassifyOn, marking == null ? "" : marking, content, itemTitle, now, StoreOptions.operator());
         } catch (ServiceException e) {
           throw new BadInputException(e.getMessage());
         }

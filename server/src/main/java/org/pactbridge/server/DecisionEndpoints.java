@@ -17,11 +17,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.pactbridge.api.json.ApiWriter;
 import org.pactbridge.api.json.Json;
 import org.pactbridge.api.json.WhatIfJson;
 import org.pactbridge.api.request.DecisionBody;
+import org.pactbridge.api.request.RequestException;
 import org.pactbridge.api.request.WhatIfBody;
-import org.pactbridge.core.InvalidInputException;
 import org.pactbridge.core.coverage.Coverage;
 import org.pactbridge.core.coverage.CoverageCell;
 import org.pactbridge.core.party.PartyCode;
@@ -44,7 +45,7 @@ import org.pactbridge.service.Items;
  * The decisions feature: one release decision or a batch ({@code /api/v1/decisions}), routes, the
  * coverage matrix and what-if. Decisions run on the immutable registry snapshot and never touch the
  * database; {@link Decisions} counts them for the audit log. The decision JSON is streamed
- * ({@link DecisionStream}): this endpoint is the node's hot path.
+ * ({@link ApiWriter#decision}): this endpoint is the node's hot path.
  */
 final class DecisionEndpoints {
   private static final JsonFactory FACTORY = Json.MAPPER.getFactory();
@@ -108,7 +109,7 @@ final class DecisionEndpoints {
       for (int i = 0; i < requests.size(); i++) {
         try {
           translated.add(requests.get(i).toRequest(registry, now));
-        } catch (InvalidInputException e) {
+        } catch (RequestException e) {
           throw new ApiProblem(400, e.code(), "Bad input", "requests[" + i + "]: " + Excerpt.detail(e.getMessage(), e.token()),
               Map.of("index", i, "token", String.valueOf(e.token())));
         }
@@ -120,7 +121,7 @@ final class DecisionEndpoints {
         for (ReleaseRequest request : translated) {
           Decision decision = service.decide(caller, request);
           decisions.get(decision.outcome()).increment();
-          DecisionStream.write(out, decision);
+          ApiWriter.decision(out, decision);
         }
         out.writeEndArray();
         out.writeEndObject();
@@ -133,7 +134,7 @@ final class DecisionEndpoints {
     decisions.get(decision.outcome()).increment();
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1024);
     try (JsonGenerator out = FACTORY.createGenerator(bytes)) {
-      DecisionStream.write(out, decision);
+      ApiWriter.decision(out, decision);
     }
     ctx.status(200).contentType(Http.JSON).result(bytes.toByteArray());
   }

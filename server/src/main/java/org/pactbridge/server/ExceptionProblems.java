@@ -5,6 +5,7 @@ import io.javalin.http.HttpResponseException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.UUID;
+import org.pactbridge.api.request.RequestException;
 import org.pactbridge.core.InvalidInputException;
 import org.pactbridge.core.user.DuplicateUserException;
 import org.pactbridge.service.ServiceException;
@@ -45,6 +46,8 @@ final class ExceptionProblems {
     ApiProblem problem;
     if (exception instanceof ApiProblem api) {
       problem = api;
+    } else if (exception instanceof RequestException invalid) {
+      problem = ApiProblem.badRequest(invalid);
     } else if (exception instanceof ServiceException refused) {
       problem = new ApiProblem(status(refused.kind()), refused.code(), refused.title(), refused.detail());
     } else if (exception instanceof InvalidInputException invalid) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import org.pactbridge.core.label.access.AccessExpression;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.party.Topic;
@@ -198,15 +197,16 @@ public final class SecurityLabel {
   }
 
   /**
-   * The compartments as an access expression that a user's authorizations must satisfy: every
-   * compartment's access token, joined by {@code &}.
+   * Every compartment's access token, in the label's order: what a user's authorizations must all
+   * hold ({@link org.pactbridge.core.label.access.AccessExpression#ofCompartments} joins them by
+   * {@code &}; the access package depends on labels, not the reverse).
    */
-  public AccessExpression compartmentExpression() {
+  public List<String> compartmentTokens() {
     List<String> tokens = new ArrayList<>(compartments.size());
     for (Compartment compartment : compartments) {
       tokens.add(compartment.accessToken());
     }
-    return AccessExpression.allOf(tokens);
+    return tokens;
   }
 
   @Override

@@ -12,9 +12,11 @@ import java.util.TreeSet;
 import org.pactbridge.core.agreement.Agreement;
 import org.pactbridge.core.agreement.AgreementId;
 import org.pactbridge.core.agreement.AgreementKind;
+import org.pactbridge.core.agreement.ArrangementProvisions;
 import org.pactbridge.core.agreement.AgreementStatus;
 import org.pactbridge.core.agreement.Channel;
 import org.pactbridge.core.agreement.EquivalenceTable;
+import org.pactbridge.core.agreement.InformationProvisions;
 import org.pactbridge.core.agreement.ProvisionVersion;
 import org.pactbridge.core.agreement.Provisions;
 import org.pactbridge.core.agreement.Scope;
@@ -241,7 +243,7 @@ public final class HopCheck {
 
     /** The sources a hop over this agreement cites: its equivalence table's when that names any, else the agreement's. */
     static List<String> sourcesOf(Agreement agreement, Provisions provisions) {
-      EquivalenceTable table = provisions.equivalence();
+      EquivalenceTable table = provisions instanceof InformationProvisions information ? information.equivalence().orElse(null) : null;
       return table != null && !table.sources().isEmpty() ? table.sources() : agreement.sources();
     }
 
@@ -439,7 +441,7 @@ public final class HopCheck {
       if (segment < 0) {
         continue;
       }
-      Channel channel = provisions[segment].channel();
+      Channel channel = provisions[segment] instanceof ArrangementProvisions arrangement ? arrangement.channel().orElse(null) : null;
       if (channel != null && covers(segment, topics)) {
         channels.add(channel);
         owners.add(side.agreements[k].id());
@@ -654,7 +656,7 @@ public final class HopCheck {
       this.agreement = agreement;
       this.status = status;
       this.provisions = provisions;
-      this.table = provisions.equivalence();
+      this.table = provisions instanceof InformationProvisions information ? information.equivalence().orElse(null) : null;
       this.from = from;
       this.to = to;
       this.assumed = status.assumed() || provisions.anyAssumed();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.pactbridge.core.label.SecurityLabel;
 
 /**
  * A parsed access expression in the Accumulo grammar: access tokens joined by {@code &} (all) or
@@ -77,6 +78,14 @@ public final class AccessExpression {
       throw AccessExpressionException.unexpected(parser.position, "'&', '|' or end of input", quote(c));
     }
     return new AccessExpression(root);
+  }
+
+  /**
+   * The compartments of {@code label} as an access expression that a user's authorizations must
+   * satisfy: every compartment's access token, joined by {@code &}.
+   */
+  public static AccessExpression ofCompartments(SecurityLabel label) {
+    return allOf(label.compartmentTokens());
   }
 
   /** A conjunction of tokens ({@code A&B&C}); no tokens gives the empty expression. */

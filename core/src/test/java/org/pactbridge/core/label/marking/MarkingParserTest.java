@@ -10,6 +10,7 @@ import org.pactbridge.core.label.Compartment;
 import org.pactbridge.core.label.Control;
 import org.pactbridge.core.label.LabelFixtures;
 import org.pactbridge.core.label.SecurityLabel;
+import org.pactbridge.core.label.access.AccessExpression;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.party.Topic;
 import org.pactbridge.core.release.Decision;
@@ -47,7 +48,7 @@ class MarkingParserTest {
     assertThat(label.compartments()).extracting(Compartment::accessToken)
         .containsExactly("HCS-O-P", "SI-G ABCD", "TK", "SAR-BP", "RD");
     assertThat(label.fgiSources()).containsExactly("NATO");
-    assertThat(label.compartmentExpression().toString()).isEqualTo("HCS-O-P&\"SI-G ABCD\"&TK&SAR-BP&RD");
+    assertThat(AccessExpression.ofCompartments(label).toString()).isEqualTo("HCS-O-P&\"SI-G ABCD\"&TK&SAR-BP&RD");
   }
 
   @Test
