@@ -51,6 +51,7 @@ class ArchitectureTest {
         .layer("Core").definedBy("org.pactbridge.core..")
         .layer("World").definedBy("org.pactbridge.world..")
         .layer("Geo").definedBy("org.pactbridge.geo..")
+        .layer("Tdf").definedBy("org.pactbridge.tdf..")
         .layer("Store").definedBy("org.pactbridge.store..")
         .layer("Service").definedBy("org.pactbridge.service..")
         .layer("Api").definedBy("org.pactbridge.api..")
@@ -61,6 +62,9 @@ class ArchitectureTest {
         .whereLayer("Api").mayOnlyBeAccessedByLayers("Server", "Cli")
         .whereLayer("Service").mayOnlyBeAccessedByLayers("Server", "Cli")
         .whereLayer("Store").mayOnlyBeAccessedByLayers("Service", "Server", "Cli")
+        // the ZTDF format sits on the core; the store, the service layer, the server and the CLI use it,
+        // never the core or the api
+        .whereLayer("Tdf").mayOnlyBeAccessedByLayers("Store", "Service", "Server", "Cli")
         .whereLayer("World").mayOnlyBeAccessedByLayers("Geo", "Store", "Service", "Api", "Server", "Cli")
         .whereLayer("Geo").mayOnlyBeAccessedByLayers("Api", "Server", "Cli")
         .check(CLASSES);
