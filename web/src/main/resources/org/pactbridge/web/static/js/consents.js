@@ -6,7 +6,7 @@ import { PATHS, get, post, session } from './api.js';
 import { fill, h, label, levelNamer, levelsAt, problemBox, today, toast, when } from './ui.js';
 import { conditionText, markingOf, stateOf, verdictSentence } from './items.js';
 
-/** The rule the node applies to an added caveat (NodeServer.answerConsent), said before anyone types. */
+/** The rule the node applies to an added caveat (ConsentEndpoints in module server), said before anyone types. */
 const CAVEAT_RULE = '1 to 64 characters: upper-case letters, digits, spaces and , / _ -';
 const CAVEAT_PATTERN = /^[A-Z0-9 ,/_-]{1,64}$/;
 

@@ -270,7 +270,7 @@ export function conditionText(conditions, levelName) {
 
 /**
  * The marking the recipient would hold the item under, built as the node builds it when it records a
- * release: the recipient's level, then every caveat a consent added (NodeItems.release).
+ * release: the recipient's level, then every caveat a consent added (ItemReleases.release in module service).
  */
 export function recipientMarking(result, conditions) {
   if (!result.recipientLevel) {
