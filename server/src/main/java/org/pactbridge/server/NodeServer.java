@@ -42,6 +42,7 @@ import org.pactbridge.core.agreement.AgreementId;
 import org.pactbridge.core.agreement.AgreementKind;
 import org.pactbridge.core.coverage.Coverage;
 import org.pactbridge.core.coverage.CoverageCell;
+import org.pactbridge.core.engine.ReleaseEngine;
 import org.pactbridge.core.party.ClassificationScheme;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.Party;
@@ -50,9 +51,8 @@ import org.pactbridge.core.party.Topic;
 import org.pactbridge.core.registry.Registry;
 import org.pactbridge.core.release.Decision;
 import org.pactbridge.core.release.Outcome;
-import org.pactbridge.core.release.ReleaseEngine;
 import org.pactbridge.core.release.ReleaseRequest;
-import org.pactbridge.core.route.Route;
+import org.pactbridge.core.release.Route;
 import org.pactbridge.core.time.DateSpec;
 import org.pactbridge.core.user.ApiToken;
 import org.pactbridge.core.user.DuplicateUserException;
@@ -573,7 +573,7 @@ public final class NodeServer implements AutoCloseable {
     ObjectNode node = Json.MAPPER.createObjectNode();
     node.put("at", DateSpec.format(request.at()));
     ArrayNode array = node.putArray("routes");
-    for (Route route : engine.routeFinder().find(request)) {
+    for (Route route : engine.routes(request)) {
       array.add(Json.route(route));
     }
     Http.json(ctx, 200, node);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.pactbridge.api.json.Json;
+import org.pactbridge.core.engine.ReleaseEngine;
 import org.pactbridge.core.label.Releasability;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.Party;
@@ -19,7 +20,6 @@ import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.party.Topic;
 import org.pactbridge.core.release.Decision;
 import org.pactbridge.core.release.Outcome;
-import org.pactbridge.core.release.ReleaseEngine;
 import org.pactbridge.core.release.ReleaseRequest;
 
 /** The streamed decision is byte for byte the tree {@code Json.decision} builds, over every kind of decision. */

@@ -2,13 +2,13 @@ package org.pactbridge.bench.gate;
 
 import java.time.Instant;
 import java.util.Set;
+import org.pactbridge.core.engine.ReleaseEngine;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.party.Topic;
 import org.pactbridge.core.registry.Registry;
-import org.pactbridge.core.release.HopCheck;
-import org.pactbridge.core.release.ReleaseEngine;
 import org.pactbridge.core.release.ReleaseRequest;
+import org.pactbridge.core.release.compiled.HopCheck;
 
 /** Pactbridge's own engine, the reference every peer must agree with. */
 public final class PactbridgePeer implements Peer {

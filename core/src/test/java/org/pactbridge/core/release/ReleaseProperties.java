@@ -26,6 +26,7 @@ import org.pactbridge.core.agreement.Scope;
 import org.pactbridge.core.agreement.ThirdPartyRule;
 import org.pactbridge.core.agreement.Timeline;
 import org.pactbridge.core.agreement.TimelineEvent;
+import org.pactbridge.core.engine.ReleaseEngine;
 import org.pactbridge.core.label.Releasability;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.PartyCode;

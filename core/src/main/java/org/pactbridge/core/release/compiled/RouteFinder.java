@@ -1,4 +1,4 @@
-package org.pactbridge.core.route;
+package org.pactbridge.core.release.compiled;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,8 +15,10 @@ import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.registry.PartySet;
 import org.pactbridge.core.registry.Registry;
-import org.pactbridge.core.release.HopCheck;
+import org.pactbridge.core.release.Hop;
+import org.pactbridge.core.release.ReleaseDecider;
 import org.pactbridge.core.release.ReleaseRequest;
+import org.pactbridge.core.release.Route;
 
 /**
  * Finds chains holder → X → … → recipient in which every hop satisfies rules 3 and 4 at the instant
@@ -37,9 +39,6 @@ import org.pactbridge.core.release.ReleaseRequest;
  * check per possible last sender joined to the holder.
  */
 public final class RouteFinder {
-  public static final int DEFAULT_MAX_HOPS = 3;
-  public static final int DEFAULT_LIMIT = 10;
-
   private final Registry registry;
   private final HopCheck hops;
   // each arrangement channel's sanctioned paths as sorted keys (see pathKey), or no entry when a path
@@ -100,7 +99,7 @@ public final class RouteFinder {
   }
 
   public List<Route> find(ReleaseRequest request) {
-    return find(request, DEFAULT_MAX_HOPS, DEFAULT_LIMIT);
+    return find(request, ReleaseDecider.DEFAULT_MAX_HOPS, ReleaseDecider.DEFAULT_LIMIT);
   }
 
   /** Routes of at least two hops and at most {@code maxHops}, at most {@code limit} of them. */

@@ -1,4 +1,4 @@
-package org.pactbridge.core.release;
+package org.pactbridge.core.release.compiled;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +34,9 @@ import org.pactbridge.core.party.Party;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.party.Topic;
 import org.pactbridge.core.registry.Registry;
-import org.pactbridge.core.route.Hop;
+import org.pactbridge.core.release.Hop;
+import org.pactbridge.core.release.Reason;
+import org.pactbridge.core.release.ReasonCode;
 
 /**
  * The compiled hop check (segments merged from timelines and amendments, scopes as topic masks,
@@ -116,13 +118,12 @@ class HopCheckProperties {
       if (status.inForce() && provisions.scope().covers(topics) && translated != null) {
         boolean assumed = status.assumed() || provisions.anyAssumed();
         List<Reason> reasons = new ArrayList<>();
-        reasons.add(new Reason(ReasonCode.AGREEMENT_IN_FORCE, Effect.INFO, 4, agreement.id(), from, to, null, level));
+        reasons.add(Reason.agreementInForce(agreement.id(), from, to, level));
         if (assumed) {
-          reasons.add(new Reason(ReasonCode.ASSUMED_PROVISION, Effect.INFO, 4, agreement.id(), null, null, null, null));
+          reasons.add(Reason.assumedProvision(agreement.id()));
         }
         if (status.terminationTakesEffect() != null) {
-          reasons.add(new Reason(ReasonCode.TERMINATION_PENDING, Effect.INFO, 4, agreement.id(), null, null, null, null,
-              status.terminationTakesEffect()));
+          reasons.add(Reason.terminationPending(agreement.id(), status.terminationTakesEffect()));
         }
         return new HopCheck.Result(null, false, false, agreement, translated, assumed,
             status.terminationTakesEffect(), provisions, agreement.id(), provisions.thirdPartyRule(), reasons, List.of(agreement.id()),

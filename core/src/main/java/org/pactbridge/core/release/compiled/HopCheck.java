@@ -1,4 +1,4 @@
-package org.pactbridge.core.release;
+package org.pactbridge.core.release.compiled;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +26,9 @@ import org.pactbridge.core.party.Topic;
 import org.pactbridge.core.registry.DenseIndex;
 import org.pactbridge.core.registry.PartySet;
 import org.pactbridge.core.registry.Registry;
-import org.pactbridge.core.route.Hop;
+import org.pactbridge.core.release.Hop;
+import org.pactbridge.core.release.Reason;
+import org.pactbridge.core.release.ReasonCode;
 
 /**
  * Rule 4 for one hop: an information agreement between sender and receiver in force at the instant,
@@ -690,12 +692,12 @@ public final class HopCheck {
       AgreementId id = agreement.id();
       Instant terminationTakesEffect = status.terminationTakesEffect();
       List<Reason> reasons = new ArrayList<>(3);
-      reasons.add(Reason.hop(ReasonCode.AGREEMENT_IN_FORCE, Effect.INFO, id, from, to, levelAtSender));
+      reasons.add(Reason.agreementInForce(id, from, to, levelAtSender));
       if (assumed) {
-        reasons.add(new Reason(ReasonCode.ASSUMED_PROVISION, Effect.INFO, 4, id, null, null, null, null));
+        reasons.add(Reason.assumedProvision(id));
       }
       if (terminationTakesEffect != null) {
-        reasons.add(new Reason(ReasonCode.TERMINATION_PENDING, Effect.INFO, 4, id, null, null, null, null, terminationTakesEffect));
+        reasons.add(Reason.terminationPending(id, terminationTakesEffect));
       }
       List<String> sources = Result.sourcesOf(agreement, provisions);
       return new Result(null, false, false, agreement, translated, assumed, terminationTakesEffect, provisions, id, provisions.thirdPartyRule(),
