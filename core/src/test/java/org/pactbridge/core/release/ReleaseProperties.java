@@ -118,6 +118,18 @@ class ReleaseProperties {
     }
   }
 
+  @Property(tries = 1000)
+  void theCompiledEngineAndTheReferenceEvaluatorAgree(@ForAll("cases") Case c) {
+    List<Spec> specs = new ArrayList<>(c.agreements());
+    specs.add(c.extra());
+    Registry world = world(specs);
+    ReleaseEngine engine = new ReleaseEngine(world);
+    ReferenceEvaluator reference = new ReferenceEvaluator(world);
+    for (int level = 0; level < CODES.size(); level++) {
+      Differential.check(engine, reference, request(world, c, level, c.relTo()));
+    }
+  }
+
   @Property(tries = 400)
   void raisingTheLevelNeverTurnsADenyIntoAPermit(@ForAll("cases") Case c) {
     // The generated tables cover every level from the lowest up to a top: no gap below a covered level.
