@@ -82,13 +82,13 @@ public final class CompiledEngine {
     }
 
     // the agreements relied on (originator → holder, holder → recipient), listed at the end
-    HopCheck.Result received = null;
-    HopCheck.Result direct = null;
+    HopResult received = null;
+    HopResult direct = null;
     List<ConsentNeed> needed = List.of();
     if (!unclassified) {
       PartyCode holder = request.holder();
       int holderIndex = registry.indexOf(holder);
-      HopCheck.Topics topics = hops.topics(request.topics());
+      TopicMask topics = hops.topics(request.topics());
       PartyCode originator = request.level().party();
 
       // The hops, in one loop so that the hop check is inlined once: when the holder is not the
@@ -100,7 +100,7 @@ public final class CompiledEngine {
       Level sent = request.level();
       for (int hop = relayed ? 0 : 1; hop < 2; hop++) {
         PartyCode to = hop == 0 ? holder : recipient;
-        HopCheck.Result result = hops.check(fromIndex, sent, hop == 0 ? holderIndex : registry.indexOf(recipient), topics, request.at());
+        HopResult result = hops.check(fromIndex, sent, hop == 0 ? holderIndex : registry.indexOf(recipient), topics, request.at());
         if (!result.lawful()) {
           addHopFailure(reasons, result, from, to, sent);
           deny = true;
@@ -192,7 +192,7 @@ public final class CompiledEngine {
     return fails;
   }
 
-  private static void addHopFailure(ReasonList reasons, HopCheck.Result hop, PartyCode from, PartyCode to, Level level) {
+  private static void addHopFailure(ReasonList reasons, HopResult hop, PartyCode from, PartyCode to, Level level) {
     if (hop.failure() == ReasonCode.NO_AGREEMENT_IN_FORCE) {
       reasons.append(Reason.noAgreementInForce(from, to, level));
       return;

@@ -88,8 +88,8 @@ class HopCheckProperties {
     // on a day boundary, or a second either side of it, with or without nanoseconds
     Instant at = day(c.day()).plusSeconds(shift).plusNanos(c.nanos());
 
-    HopCheck.Result compiled = hops.check(from, level, to, topics, at);
-    HopCheck.Result naive = naive(world, from, level, to, topics, at);
+    HopResult compiled = hops.check(from, level, to, topics, at);
+    HopResult naive = naive(world, from, level, to, topics, at);
 
     assertThat(compiled.failure()).isEqualTo(naive.failure());
     assertThat(compiled.agreement()).isSameAs(naive.agreement());
@@ -109,7 +109,7 @@ class HopCheckProperties {
   }
 
   /** Rule 4 as the design states it, straight from the agreements: the first lawful candidate, else why the first in force fails. */
-  private static HopCheck.Result naive(Registry world, PartyCode from, Level level, PartyCode to, Set<Topic> topics, Instant at) {
+  private static HopResult naive(Registry world, PartyCode from, Level level, PartyCode to, Set<Topic> topics, Instant at) {
     Agreement[] candidates = world.between(from, to, AgreementKind.INFORMATION);
     for (Agreement agreement : candidates) {
       AgreementStatus status = agreement.statusAt(at);
@@ -125,7 +125,7 @@ class HopCheckProperties {
         if (status.terminationTakesEffect() != null) {
           reasons.add(Reason.terminationPending(agreement.id(), status.terminationTakesEffect()));
         }
-        return new HopCheck.Result(null, false, false, agreement, translated, assumed,
+        return new HopResult(null, false, false, agreement, translated, assumed,
             status.terminationTakesEffect(), provisions, agreement.id(), provisions.thirdPartyRule(), reasons, List.of(agreement.id()),
             sources(agreement, provisions), new Hop(from, to, agreement.id(), translated, assumed, sources(agreement, provisions)));
       }
@@ -135,12 +135,12 @@ class HopCheckProperties {
         Provisions provisions = agreement.provisionsAt(at);
         boolean scopeFails = !provisions.scope().covers(topics);
         boolean levelFails = provisions.equivalence() == null || provisions.equivalence().translateOrNull(level, to) == null;
-        return new HopCheck.Result(scopeFails ? ReasonCode.TOPIC_OUT_OF_SCOPE : ReasonCode.LEVEL_NOT_COVERED, scopeFails, levelFails, agreement,
+        return new HopResult(scopeFails ? ReasonCode.TOPIC_OUT_OF_SCOPE : ReasonCode.LEVEL_NOT_COVERED, scopeFails, levelFails, agreement,
             null, false, null, provisions, agreement.id(), provisions.thirdPartyRule(), List.of(), List.of(agreement.id()),
             sources(agreement, provisions), null);
       }
     }
-    return new HopCheck.Result(ReasonCode.NO_AGREEMENT_IN_FORCE, false, false, null, null, false, null, null, null, null, List.of(), List.of(), List.of(),
+    return new HopResult(ReasonCode.NO_AGREEMENT_IN_FORCE, false, false, null, null, false, null, null, null, null, List.of(), List.of(), List.of(),
         null);
   }
 
