@@ -249,6 +249,8 @@ public final class Registry {
 
   /** Collects parties, communities and agreements; {@link #build()} indexes them. Not thread-safe. */
   public static final class Builder {
+    private Builder() {}
+
     private final Map<PartyCode, Party> parties = new LinkedHashMap<>();
     private final Map<String, Community> communities = new LinkedHashMap<>();
     private final Map<AgreementId, Agreement> agreements = new LinkedHashMap<>();

@@ -11,6 +11,8 @@ import org.pactbridge.core.party.PartyCode;
  * agreement says. One reason per originator, in code order: the consent recorded, or missing.
  */
 public final class ConsentRule implements ReleaseRule {
+  public ConsentRule() {}
+
   @Override
   public RuleId id() {
     return RuleId.CONSENT;

@@ -4,6 +4,8 @@ import java.util.List;
 
 /** Rule 1: a recipient that is an originator of the item may always have it; no other rule is asked. */
 public final class OriginatorRule implements ReleaseRule {
+  public OriginatorRule() {}
+
   @Override
   public RuleId id() {
     return RuleId.ORIGINATOR;

@@ -7,6 +7,8 @@ import java.util.List;
  * apply to it (its releasability, rule 3, still does).
  */
 public final class UnclassifiedRule implements ReleaseRule {
+  public UnclassifiedRule() {}
+
   @Override
   public RuleId id() {
     return RuleId.UNCLASSIFIED;

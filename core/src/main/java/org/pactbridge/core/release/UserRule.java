@@ -9,6 +9,8 @@ import org.pactbridge.core.party.Level;
  * recipient protects the item at (when rule 4 determined one), and have need-to-know for every topic.
  */
 public final class UserRule implements ReleaseRule {
+  public UserRule() {}
+
   @Override
   public RuleId id() {
     return RuleId.USER;
