@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import org.pactbridge.core.label.access.AccessExpression;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.party.Topic;
@@ -195,18 +194,6 @@ public final class SecurityLabel {
   /** The declassification instant, or {@code null}. */
   public Instant declassifyOn() {
     return declassifyOn;
-  }
-
-  /**
-   * The compartments as an access expression that a user's authorizations must satisfy: every
-   * compartment's access token, joined by {@code &}.
-   */
-  public AccessExpression compartmentExpression() {
-    List<String> tokens = new ArrayList<>(compartments.size());
-    for (Compartment compartment : compartments) {
-      tokens.add(compartment.accessToken());
-    }
-    return AccessExpression.allOf(tokens);
   }
 
   @Override

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.pactbridge.core.label.Compartment;
+import org.pactbridge.core.label.SecurityLabel;
 
 /**
  * A parsed access expression in the Accumulo grammar: access tokens joined by {@code &} (all) or
@@ -77,6 +79,19 @@ public final class AccessExpression {
       throw AccessExpressionException.unexpected(parser.position, "'&', '|' or end of input", quote(c));
     }
     return new AccessExpression(root);
+  }
+
+  /**
+   * A label's compartments as an access expression that a user's authorizations must satisfy: every
+   * compartment's access token, joined by {@code &}. (Here rather than on the label, so that
+   * {@code label} does not depend on {@code label.access}, which depends on it.)
+   */
+  public static AccessExpression ofCompartments(SecurityLabel label) {
+    List<String> tokens = new ArrayList<>(label.compartments().size());
+    for (Compartment compartment : label.compartments()) {
+      tokens.add(compartment.accessToken());
+    }
+    return allOf(tokens);
   }
 
   /** A conjunction of tokens ({@code A&B&C}); no tokens gives the empty expression. */

@@ -87,7 +87,7 @@ class MarkingParserTest {
     assertThat(label.compartments()).extracting(Compartment::accessToken)
         .containsExactly("HCS-O-P", "SI-G ABCD", "TK", "SAR-BP", "RD");
     assertThat(label.fgiSources()).containsExactly("NATO");
-    assertThat(label.compartmentExpression().toString()).isEqualTo("HCS-O-P&\"SI-G ABCD\"&TK&SAR-BP&RD");
+    assertThat(org.pactbridge.core.label.access.AccessExpression.ofCompartments(label).toString()).isEqualTo("HCS-O-P&\"SI-G ABCD\"&TK&SAR-BP&RD");
   }
 
   @Test
