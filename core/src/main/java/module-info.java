@@ -1,8 +1,9 @@
 /**
- * Pactbridge's core: the domain and the decision engines, plain Java. Every package is exported but
+ * Pactbridge's core: the domain and the decision engines, plain Java. Every package is exported but two:
  * {@code org.pactbridge.core.release.compiled}, the compiled fast path behind
- * {@link org.pactbridge.core.engine.ReleaseEngine}: its types follow what the JIT likes and may change
- * at any time; its meaning is {@link org.pactbridge.core.release.ReferenceEvaluator}'s. The outer
+ * {@link org.pactbridge.core.engine.ReleaseEngine}, whose types follow what the JIT likes and may change
+ * at any time (its meaning is {@link org.pactbridge.core.release.ReferenceEvaluator}'s); and
+ * {@code org.pactbridge.core.index}, the dense numbering that the registry and that path share. The outer
  * modules keep the core on the class path; cli's ArchitectureTest reads this list and holds them to it.
  */
 module org.pactbridge.core {

@@ -12,6 +12,7 @@ import org.pactbridge.core.agreement.AgreementId;
 import org.pactbridge.core.agreement.AgreementKind;
 import org.pactbridge.core.agreement.TimelineEvent;
 import org.pactbridge.core.agreement.Timeline;
+import org.pactbridge.core.index.DenseIndex;
 import org.pactbridge.core.party.Community;
 import org.pactbridge.core.party.Party;
 import org.pactbridge.core.party.PartyCode;

@@ -19,8 +19,8 @@ import org.pactbridge.core.agreement.Timeline;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.party.Topic;
-import org.pactbridge.core.registry.DenseIndex;
-import org.pactbridge.core.registry.PartySet;
+import org.pactbridge.core.index.DenseIndex;
+import org.pactbridge.core.index.PartySet;
 import org.pactbridge.core.registry.Registry;
 import org.pactbridge.core.release.ReasonCode;
 

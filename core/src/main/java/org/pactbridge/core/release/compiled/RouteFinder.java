@@ -13,7 +13,7 @@ import org.pactbridge.core.agreement.Channel;
 import org.pactbridge.core.agreement.ProvisionVersion;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.PartyCode;
-import org.pactbridge.core.registry.PartySet;
+import org.pactbridge.core.index.PartySet;
 import org.pactbridge.core.registry.Registry;
 import org.pactbridge.core.release.Hop;
 import org.pactbridge.core.release.ReleaseDecider;
