@@ -1,21 +1,14 @@
 package org.pactbridge.cli;
 
 import java.io.PrintWriter;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.pactbridge.api.json.Json;
-import org.pactbridge.core.InvalidInputException;
+import org.pactbridge.api.request.DecisionBody;
+import org.pactbridge.api.request.RequestReader;
 import org.pactbridge.core.engine.ReleaseEngine;
-import org.pactbridge.core.label.Releasability;
-import org.pactbridge.core.label.SecurityLabel;
-import org.pactbridge.core.party.Level;
-import org.pactbridge.core.party.Party;
 import org.pactbridge.core.party.PartyCode;
-import org.pactbridge.core.party.Topic;
 import org.pactbridge.core.registry.Registry;
 import org.pactbridge.core.release.Decision;
 import org.pactbridge.core.release.Effect;
@@ -87,8 +80,7 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Registry registry = world.registry();
-    Instant at = world.instant();
-    ReleaseRequest request = request(registry, at);
+    ReleaseRequest request = request(registry);
     Decision decision = new ReleaseEngine(registry).decide(request);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
@@ -99,62 +91,11 @@ final class CheckCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Translates the flags into a request: the one place where CLI input becomes core types. */
-  ReleaseRequest request(Registry registry, Instant at) {
-    if (releasing.noforn && releasing.relTo != null) {
-      throw new BadInputException("--noforn contradicts --rel-to: an item is either NOFORN or releasable to a list");
-    }
-    SecurityLabel label = marking == null ? null
-        : MarkingCommand.labelForCheck(registry, at, marking, originators, level, releasing.relTo, releasing.noforn, orcon);
-    if (label == null && originators.isEmpty()) {
-      throw new BadInputException("missing --originator (or --marking)");
-    }
-    if (label == null && level == null) {
-      throw new BadInputException("missing --level (or --marking)");
-    }
-    Set<PartyCode> originatorCodes = new LinkedHashSet<>(label == null ? List.of() : label.originators());
-    if (label == null) {
-      for (String token : originators) {
-        originatorCodes.add(registry.requireParty(token).code());
-      }
-    }
-    Party first = label == null ? registry.requireParty(originators.get(0)) : registry.requireParty(label.level().party());
-    Level itemLevel = label == null ? resolveLevel(first, level, at) : label.level();
-    PartyCode recipient = registry.requireParty(to).code();
-    PartyCode holderCode = holder == null ? first.code() : registry.requireParty(holder).code();
-    Set<Topic> topicSet = Topic.parseList(topics);
-    Releasability releasability = Releasability.open();
-    if (label != null) {
-      releasability = label.releasability();
-    } else if (releasing.noforn) {
-      releasability = Releasability.noforn();
-    } else if (releasing.relTo != null) {
-      List<String> entries = new ArrayList<>();
-      for (String entry : releasing.relTo) {
-        String trimmed = entry.strip();
-        if (registry.findCommunity(trimmed).isPresent()) {
-          entries.add(trimmed);
-        } else {
-          entries.add(registry.requireParty(trimmed).code().value());
-        }
-      }
-      releasability = Releasability.relTo(entries);
-    }
-    Set<PartyCode> consentCodes = new LinkedHashSet<>();
-    for (String token : consents) {
-      consentCodes.add(registry.requireParty(token).code());
-    }
-    boolean orconItem = label == null ? orcon : label.orcon();
-    return new ReleaseRequest(originatorCodes, itemLevel, releasability, orconItem, topicSet, null, holderCode, recipient, null, consentCodes, at);
-  }
-
-  static Level resolveLevel(Party party, String token, Instant at) {
-    return party.findLevel(token, at).orElseThrow(() -> {
-      if (party.findLevelInAnyVersion(token).isPresent()) {
-        return InvalidInputException.levelNotInForce(party.code().value(), token, DateSpec.format(at));
-      }
-      return InvalidInputException.unknownLevel(party.code().value(), token, party.schemeAt(at).codesForMessage());
-    });
+  /** The flags as {@link RequestReader#fromOptions} reads them: the same reader as the HTTP API's decision body. */
+  ReleaseRequest request(Registry registry) {
+    DecisionBody options = new DecisionBody(originators, level, to, holder, topics == null ? null : List.of(topics), releasing.relTo,
+        releasing.noforn ? Boolean.TRUE : null, orcon ? Boolean.TRUE : null, consents, world.at, marking);
+    return RequestReader.fromOptions(registry, options, world.now());
   }
 
   static void printText(PrintWriter out, ReleaseRequest request, Decision decision) {

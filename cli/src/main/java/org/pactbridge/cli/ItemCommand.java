@@ -6,14 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.pactbridge.api.request.DecisionBody;
+import org.pactbridge.api.request.RequestForm;
+import org.pactbridge.api.request.RequestReader;
 import org.pactbridge.core.item.Item;
-import org.pactbridge.core.label.Releasability;
-import org.pactbridge.core.label.SecurityLabel;
+import org.pactbridge.core.item.ItemTitle;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.party.Topic;
@@ -95,13 +96,15 @@ final class ItemCommand implements Runnable {
     @Option(names = "--file", paramLabel = "FILE", required = true, description = "The content; stored encrypted, never printed.")
     Path file;
 
+    @Option(names = "--title", paramLabel = "TEXT",
+        description = "The item's title (one line, at most 200 characters); protected like the content: stored encrypted, never printed.")
+    String title;
+
     @Override
     public Integer call() {
+      // A usage error, told before the file is read; RequestReader checks the label itself.
       if (marking == null && (originators == null || originators.isEmpty() || level == null)) {
         throw new BadInputException("give --marking, or --originator and --level");
-      }
-      if (noforn && relTo != null) {
-        throw new BadInputException("--noforn and --rel-to contradict each other: give one");
       }
       byte[] content;
       try {
@@ -111,50 +114,30 @@ final class ItemCommand implements Runnable {
       } catch (IOException e) {
         throw new BadInputException("cannot read " + file + ": " + e.getMessage());
       }
+      ItemTitle itemTitle = ItemTitle.of(title);
       Instant now = Instant.now();
       try (Store opened = store.open(spec.commandLine().getErr())) {
         Registry registry = registryOf(opened);
-        SecurityLabel label = marking == null ? null : MarkingCommand.labelForCheck(registry, now, marking,
-            originators == null ? List.of() : originators, level, relTo, noforn, orcon);
-        List<PartyCode> codes = new ArrayList<>();
-        Level itemLevel;
-        Releasability releasability;
-        boolean orconItem;
-        Set<Topic> topicSet = new LinkedHashSet<>(Topic.parseList(topics));
+        RequestReader.Label label = RequestReader.label(registry, RequestForm.OPTIONS, DecisionBody.label(originators, level,
+            topics == null ? null : List.of(topics), relTo, noforn ? Boolean.TRUE : null, orcon ? Boolean.TRUE : null, marking), now);
+        Set<Topic> topicSet = new LinkedHashSet<>(label.topics());
         Instant declassifyOn = declassify == null ? null : DateSpec.parseInstant(declassify);
-        if (label != null) {
-          codes.addAll(label.originators());
-          itemLevel = label.level();
-          releasability = label.releasability();
-          orconItem = label.orcon();
-          topicSet.addAll(label.topics());
+        if (label.marked() != null) {
+          topicSet.addAll(label.marked().topics());
           if (declassifyOn == null) {
-            declassifyOn = label.declassifyOn();
+            declassifyOn = label.marked().declassifyOn();
           }
-        } else {
-          for (String originator : originators) {
-            codes.add(registry.requireParty(originator).code());
-          }
-          itemLevel = CheckCommand.resolveLevel(registry.requireParty(codes.get(0)), level, now);
-          for (String entry : relTo == null ? List.<String>of() : relTo) {
-            if (registry.findCommunity(entry.strip()).isEmpty()) {
-              registry.requireParty(entry);
-            }
-          }
-          releasability = noforn ? Releasability.noforn()
-              : relTo == null ? Releasability.open() : Releasability.relTo(relTo.stream().map(String::strip).toList());
-          orconItem = orcon;
         }
         Item item;
         try {
-          item = opened.items().register(new JdbcItemRepository.Draft(codes, itemLevel, releasability, orconItem, topicSet, declassifyOn,
-              marking == null ? "" : marking), content, now, StoreOptions.operator());
+          item = opened.items().register(new JdbcItemRepository.Draft(label.originators(), label.level(), label.releasability(), label.orcon(),
+              topicSet, declassifyOn, marking == null ? "" : marking), content, itemTitle, now, StoreOptions.operator());
         } catch (StoreException e) {
           throw new BadInputException(e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("registered item %s: %s %s%s, %d bytes, sha256 %s, signed by this node%n", item.id(), item.level().qualified(),
-            item.releasability(), item.orcon() ? " ORCON" : "", content.length, item.contentSha256());
+        out.printf("registered item %s: %s %s%s, %d bytes, sha256 %s%s, signed by this node%n", item.id(), item.level().qualified(),
+            item.releasability(), item.orcon() ? " ORCON" : "", content.length, item.contentSha256(), itemTitle.isEmpty() ? "" : ", titled");
       }
       return 0;
     }

@@ -1,6 +1,7 @@
 package org.pactbridge.cli;
 
 import java.io.PrintWriter;
+import org.pactbridge.api.request.RequestException;
 import org.pactbridge.core.InvalidInputException;
 import org.pactbridge.world.WorldFormatException;
 import picocli.AutoComplete;
@@ -86,7 +87,7 @@ public final class Main implements Runnable {
       return BAD_INPUT;
     });
     commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
-      if (exception instanceof InvalidInputException || exception instanceof WorldFormatException || exception instanceof BadInputException) {
+      if (exception instanceof InvalidInputException || exception instanceof RequestException || exception instanceof WorldFormatException || exception instanceof BadInputException) {
         err.println("pactbridge: " + exception.getMessage());
         return BAD_INPUT;
       }

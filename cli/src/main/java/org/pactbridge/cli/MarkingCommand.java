@@ -4,20 +4,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.pactbridge.api.json.Json;
 import org.pactbridge.core.label.Compartment;
 import org.pactbridge.core.label.Control;
 import org.pactbridge.core.label.SecurityLabel;
 import org.pactbridge.core.label.marking.Diagnostic;
-import org.pactbridge.core.label.marking.MarkingParseException;
 import org.pactbridge.core.label.marking.MarkingParser;
 import org.pactbridge.core.label.marking.ParsedMarking;
-import org.pactbridge.core.party.Level;
-import org.pactbridge.core.party.Party;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.registry.Registry;
 import org.pactbridge.core.time.DateSpec;
@@ -153,57 +147,5 @@ final class MarkingCommand implements Runnable {
     for (Diagnostic diagnostic : parsed.diagnostics()) {
       out.println("  " + diagnostic);
     }
-  }
-
-  /**
-   * For {@code check --marking}: reads the marking and requires every label flag also given to agree
-   * with it; a contradiction or an unreadable marking is bad input.
-   */
-  static SecurityLabel labelForCheck(Registry registry, Instant at, String marking, List<String> originators, String level,
-      List<String> relTo, boolean noforn, boolean orcon) {
-    SecurityLabel label;
-    try {
-      label = MarkingParser.of(registry).parse(marking, at).label();
-    } catch (MarkingParseException unreadable) {
-      throw new BadInputException("--marking: " + unreadable.diagnostics().stream().filter(Diagnostic::isError)
-          .map(d -> d.message() + " (at index " + d.index() + ")").findFirst().orElse(unreadable.getMessage()));
-    }
-    if (!originators.isEmpty()) {
-      Set<PartyCode> given = new HashSet<>();
-      for (String token : originators) {
-        given.add(registry.requireParty(token).code());
-      }
-      if (!given.equals(label.originatorSet())) {
-        throw contradiction("--originator " + String.join(",", originators), "names the originators " + label.originators());
-      }
-    }
-    if (level != null) {
-      Party party = registry.requireParty(label.level().party());
-      Level given = CheckCommand.resolveLevel(party, level, at);
-      if (!given.equals(label.level())) {
-        throw contradiction("--level " + level, "is " + label.level().qualified());
-      }
-    }
-    if (noforn && !label.releasability().isNoforn()) {
-      throw contradiction("--noforn", "is " + (label.releasability().hasRelTo() ? label.releasability() : "not NOFORN"));
-    }
-    if (relTo != null) {
-      Set<String> given = new HashSet<>();
-      for (String entry : relTo) {
-        String trimmed = entry.strip();
-        given.add(registry.findCommunity(trimmed).isPresent() ? trimmed : registry.requireParty(trimmed).code().value());
-      }
-      if (!given.equals(Set.copyOf(label.releasability().relToEntries())) || !label.releasability().hasRelTo()) {
-        throw contradiction("--rel-to " + String.join(",", relTo), "is " + label.releasability());
-      }
-    }
-    if (orcon && !label.orcon()) {
-      throw contradiction("--orcon", "has no ORCON");
-    }
-    return label;
-  }
-
-  private static BadInputException contradiction(String flag, String what) {
-    return new BadInputException(flag + " contradicts --marking, which " + what);
   }
 }

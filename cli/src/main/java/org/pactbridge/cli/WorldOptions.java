@@ -22,6 +22,11 @@ final class WorldOptions {
 
   /** The query instant; the CLI is the layer that may read the clock. */
   Instant instant() {
-    return at == null ? Instant.now().truncatedTo(ChronoUnit.SECONDS) : DateSpec.parseInstant(at);
+    return at == null ? now() : DateSpec.parseInstant(at);
+  }
+
+  /** Now, to the second: the instant of a command run without {@code --at}. */
+  Instant now() {
+    return Instant.now().truncatedTo(ChronoUnit.SECONDS);
   }
 }

@@ -59,6 +59,7 @@ class ArchitectureTest {
         .layer("Core").definedBy("org.pactbridge.core..")
         .layer("World").definedBy("org.pactbridge.world..")
         .layer("Geo").definedBy("org.pactbridge.geo..")
+        .layer("Tdf").definedBy("org.pactbridge.tdf..")
         .layer("Store").definedBy("org.pactbridge.store..")
         .layer("Api").definedBy("org.pactbridge.api..")
         .layer("Server").definedBy("org.pactbridge.server..")
@@ -67,6 +68,9 @@ class ArchitectureTest {
         .whereLayer("Server").mayOnlyBeAccessedByLayers("Cli")
         .whereLayer("Api").mayOnlyBeAccessedByLayers("Server", "Cli")
         .whereLayer("Store").mayOnlyBeAccessedByLayers("Api", "Server", "Cli")
+        // the ZTDF format sits on the core; the store, the server and the CLI (and the service layer, when it
+        // comes) use it, never the core or the api
+        .whereLayer("Tdf").mayOnlyBeAccessedByLayers("Store", "Server", "Cli")
         .whereLayer("World").mayOnlyBeAccessedByLayers("Geo", "Store", "Api", "Server", "Cli")
         .whereLayer("Geo").mayOnlyBeAccessedByLayers("Api", "Server", "Cli")
         .check(CLASSES);

@@ -48,6 +48,16 @@ class ServeAndWhatIfCommandTest {
   }
 
   @Test
+  void aHypotheticalAgreementIsOfItsModelsKind(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("kind.json"), "{\"at\":\"2011-01-05\",\"parties\":\"KOR,JPN\",\"agreements\":[{\"id\":\"ROK-JPN-2011\","
+        + "\"kind\":\"LOGISTICS\",\"parties\":[\"KOR\",\"JPN\"],\"provisionsFrom\":\"ROK-JPN-GSOMIA-2016\"}]}");
+    Cli cli = Cli.run("whatif", file.toString());
+    assertThat(cli.status()).isEqualTo(2);
+    assertThat(cli.err()).contains("agreement ROK-JPN-2011 is LOGISTICS but has INFORMATION provisions");
+    assertThat(cli.err().strip().lines()).hasSize(1);
+  }
+
+  @Test
   void aBadWhatIfFileExitsWithTwoAndOneLine(@TempDir Path dir) throws IOException {
     Path unknown = Files.writeString(dir.resolve("unknown.json"), "{\"at\":\"2020-01-01\",\"event\":[]}");
     Cli cli = Cli.run("whatif", unknown.toString());

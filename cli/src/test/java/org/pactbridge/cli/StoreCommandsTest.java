@@ -55,9 +55,18 @@ class StoreCommandsTest {
     assertThat(fromMarking.status()).as(fromMarking.err()).isZero();
     assertThat(fromMarking.out()).contains("USA:SECRET NOFORN ORCON");
 
+    Cli titled = Cli.run(with(db, "item", "add", "--marking", "//KOR II//REL TO USA", "--title", "Sohae launch pad", "--file", content.toString()));
+    assertThat(titled.status()).as(titled.err()).isZero();
+    assertThat(titled.out()).contains("registered item").endsWith(", titled, signed by this node" + System.lineSeparator())
+        .doesNotContain("Sohae");
+    Cli badTitle = Cli.run(with(db, "item", "add", "--marking", "//KOR II", "--title", "Sohae\tpad", "--file", content.toString()));
+    assertThat(badTitle.status()).isEqualTo(2);
+    assertThat(badTitle.err()).isEqualTo("pactbridge: the title has a control character (U+0009) at index 5; a title is one line of text"
+        + System.lineSeparator());
+
     Cli listed = Cli.run(with(db, "item", "list"));
     assertThat(listed.out()).contains("KOR:II").contains("dprk-missile").contains("//KOR II//REL TO USA, JPN").contains("USA:SECRET")
-        .contains("SECRET//ORCON/NOFORN").contains("2 of 2 items").doesNotContain("launch window");
+        .contains("SECRET//ORCON/NOFORN").contains("3 of 3 items").doesNotContain("launch window").doesNotContain("Sohae");
 
     Cli verified = Cli.run(with(db, "audit", "verify"));
     assertThat(verified.status()).isZero();

@@ -9,9 +9,12 @@ import java.util.Set;
 import org.pactbridge.core.agreement.Agreement;
 import org.pactbridge.core.agreement.AgreementId;
 import org.pactbridge.core.agreement.AgreementKind;
+import org.pactbridge.core.agreement.ArrangementProvisions;
 import org.pactbridge.core.agreement.Channel;
 import org.pactbridge.core.agreement.EquivalenceTable;
 import org.pactbridge.core.agreement.EventType;
+import org.pactbridge.core.agreement.GeneralTerms;
+import org.pactbridge.core.agreement.InformationProvisions;
 import org.pactbridge.core.agreement.ProvisionVersion;
 import org.pactbridge.core.agreement.Provisions;
 import org.pactbridge.core.agreement.Scope;
@@ -87,7 +90,7 @@ public final class TestWorlds {
       }
       EquivalenceTable table = new EquivalenceTable(rows, false, List.of(), "");
       return agreement(id, AgreementKind.INFORMATION, List.of(a, b), from, until,
-          new Provisions(table, scope, ThirdPartyRule.ORIGINATOR_CONSENT, null, false, List.of(), ""));
+          new InformationProvisions(new GeneralTerms(scope, ThirdPartyRule.ORIGINATOR_CONSENT, false, List.of(), ""), table));
     }
 
     public WorldBuilder information(String id, PartyCode a, PartyCode b, String from, String... coveredCodes) {
@@ -97,7 +100,8 @@ public final class TestWorlds {
     public WorldBuilder arrangement(String id, PartyCode hub, List<PartyCode> path, String from, Set<Topic> topics) {
       Set<PartyCode> members = new java.util.LinkedHashSet<>(path);
       return agreement(id, AgreementKind.ARRANGEMENT, List.copyOf(members), from, null,
-          new Provisions(null, Scope.of(topics), ThirdPartyRule.ORIGINATOR_CONSENT, new Channel(hub, List.of(path)), false, List.of(), ""));
+          new ArrangementProvisions(new GeneralTerms(Scope.of(topics), ThirdPartyRule.ORIGINATOR_CONSENT, false, List.of(), ""),
+              new Channel(hub, List.of(path))));
     }
 
     public WorldBuilder agreement(String id, AgreementKind kind, List<PartyCode> members, String from, String until, Provisions provisions) {

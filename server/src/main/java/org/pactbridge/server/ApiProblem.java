@@ -2,6 +2,7 @@ package org.pactbridge.server;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.pactbridge.api.request.RequestException;
 
 /**
  * A request the server refuses, as an RFC 9457 problem: the HTTP status, a stable reason {@code code},
@@ -70,19 +71,6 @@ public final class ApiProblem extends RuntimeException {
         "expected Content-Type application/json, got " + (contentType == null ? "none" : "'" + contentType + "'"));
   }
 
-  public static ApiProblem malformedJson(String detail, int line, int column) {
-    return new ApiProblem(400, "MALFORMED_JSON", "Malformed JSON", detail, Map.of("line", line, "column", column));
-  }
-
-  public static ApiProblem unknownField(String field, String pointer, String known) {
-    return new ApiProblem(400, "UNKNOWN_FIELD", "Unknown field",
-        "unknown field '" + field + "' at " + pointer + " (known fields: " + known + ")", Map.of("pointer", pointer));
-  }
-
-  public static ApiProblem wrongType(String pointer, String expected) {
-    return new ApiProblem(400, "WRONG_TYPE", "Wrong type", "the value at " + pointer + " should be " + expected, Map.of("pointer", pointer));
-  }
-
   public static ApiProblem emptyBody() {
     return new ApiProblem(400, "EMPTY_BODY", "Empty body", "the request needs a JSON body");
   }
@@ -117,6 +105,38 @@ public final class ApiProblem extends RuntimeException {
 
   public static ApiProblem badParameter(String name, String detail) {
     return new ApiProblem(400, "BAD_PARAMETER", "Bad query parameter", "query parameter '" + name + "': " + detail, Map.of("parameter", name));
+  }
+
+  /**
+   * A request api's reader refused. A body that is not JSON or does not map names the line and column
+   * or the JSON pointer; a release request's field names its token, the field and, for a marking or a
+   * date, the position of the first wrong character.
+   */
+  public static ApiProblem badRequest(RequestException refused) {
+    Map<String, Object> extensions = new LinkedHashMap<>();
+    switch (refused.code()) {
+      case "EMPTY_BODY" -> {
+        return emptyBody();
+      }
+      case "MALFORMED_JSON" -> {
+        extensions.put("line", refused.line());
+        extensions.put("column", refused.column());
+        return new ApiProblem(400, refused.code(), "Malformed JSON", refused.getMessage(), extensions);
+      }
+      case "UNKNOWN_FIELD", "WRONG_TYPE" -> {
+        extensions.put("pointer", refused.field());
+        return new ApiProblem(400, refused.code(), refused.code().equals("WRONG_TYPE") ? "Wrong type" : "Unknown field", refused.getMessage(),
+            extensions);
+      }
+      default -> {
+        extensions.put("token", String.valueOf(refused.token()));
+        extensions.put("field", refused.field());
+        if (refused.index() != RequestException.NO_INDEX) {
+          extensions.put("position", refused.index());
+        }
+        return new ApiProblem(400, refused.code(), "Bad input", Excerpt.detail(refused.getMessage(), refused.token()), extensions);
+      }
+    }
   }
 
   public static ApiProblem conflict(String code, String detail) {

@@ -17,10 +17,17 @@ final class Bodies {
 
   /**
    * {@code POST /api/v1/items}: the label as the decision fields give it (or a marking), and the content
-   * as text. {@code declassifyOn} is a date or an instant.
+   * as text. {@code declassifyOn} is a date or an instant; {@code title} is optional and protected like the content.
    */
   record ItemBody(List<String> originator, String level, List<String> topics, List<String> relTo, Boolean noforn, Boolean orcon, String marking,
-      String declassifyOn, String content) {}
+      String declassifyOn, String content, String title) {}
+
+  /**
+   * {@code POST /api/v1/items/search}: the items the caller may see whose title contains {@code query}
+   * (ignoring case), a page of them. A POST, so that the words searched for, which may say what an item
+   * is about, stay out of URLs, browser histories and proxy logs.
+   */
+  record ItemSearchBody(String query, Integer offset, Integer limit) {}
 
   /** {@code POST /api/v1/items/{id}/decisions} and {@code …/releases}: the recipient (and, for a decision, the instant). */
   record ReleaseBody(String to, String at) {}

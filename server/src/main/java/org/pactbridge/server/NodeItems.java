@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import org.pactbridge.core.engine.ReleaseEngine;
 import org.pactbridge.core.item.Holding;
 import org.pactbridge.core.item.Item;
 import org.pactbridge.core.item.ItemId;
+import org.pactbridge.core.item.ItemTitle;
 import org.pactbridge.core.item.Release;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.Party;
@@ -66,7 +68,7 @@ final class NodeItems {
     return store;
   }
 
-  Item register(User caller, ReleaseRequest label, String marking, Instant declassifyOn, byte[] content) {
+  Item register(User caller, ReleaseRequest label, String marking, Instant declassifyOn, byte[] content, ItemTitle title) {
     if (!label.originators().contains(caller.nationality())) {
       throw new ApiProblem(403, "NOT_ORIGINATOR", "Not an originator",
           "a user of " + caller.nationality() + " registers items that " + caller.nationality() + " originates");
@@ -82,7 +84,7 @@ final class NodeItems {
     // crash before the item is stored restricts nothing that exists.
     List<PartyCode> named = originators.stream().filter(party -> !party.equals(caller.nationality())).toList();
     store.coOriginators().name(item.id(), named, now);
-    store.items().add(item, content, AuditActors.of(caller));
+    store.items().add(item, content, title, AuditActors.of(caller));
     return item;
   }
 
@@ -134,6 +136,45 @@ final class NodeItems {
   Item requireVisible(User caller, String id) {
     ItemId itemId = idOrNotFound(id, "no item '" + id + "'");
     return findVisible(caller, itemId).orElseThrow(() -> ApiProblem.notFound("no item '" + id + "'"));
+  }
+
+  /** An item the caller may see, with its title. */
+  record Titled(Item item, ItemTitle title) {}
+
+  /**
+   * A page of the items the caller may see whose title contains {@code query} (ignoring case; blank: every
+   * item), in registration order, with their titles. Titles are sealed, so a search opens the titles of the
+   * visible items, page by page, until the page is full: its cost grows with the number of items scanned.
+   */
+  List<Titled> searchVisible(User caller, String query, int offset, int limit) {
+    List<Titled> found = new ArrayList<>();
+    int skipped = 0;
+    int page = 500;
+    for (int from = 0; found.size() < limit; from += page) {
+      List<Item> batch = store.items().list(from, page);
+      List<Item> visible = batch.stream().filter(item -> visible(caller, item)).toList();
+      Map<ItemId, ItemTitle> titles = store.items().titles(visible.stream().map(Item::id).toList());
+      for (Item item : visible) {
+        ItemTitle title = titles.getOrDefault(item.id(), ItemTitle.NONE);
+        if (!title.matches(query)) {
+          continue;
+        }
+        if (skipped < offset) {
+          skipped++;
+        } else if (found.size() < limit) {
+          found.add(new Titled(item, title));
+        }
+      }
+      if (batch.size() < page) {
+        break;
+      }
+    }
+    return found;
+  }
+
+  /** The item's title; call only for an item the caller may see. */
+  ItemTitle title(Item item) {
+    return store.items().title(item.id());
   }
 
   List<Item> listVisible(User caller, int offset, int limit) {

@@ -32,9 +32,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.pactbridge.api.json.ApiWriter;
 import org.pactbridge.api.json.Json;
 import org.pactbridge.api.json.WhatIfJson;
 import org.pactbridge.api.request.DecisionBody;
+import org.pactbridge.api.request.RequestException;
 import org.pactbridge.api.request.WhatIfBody;
 import org.pactbridge.core.InvalidInputException;
 import org.pactbridge.core.agreement.Agreement;
@@ -43,6 +45,7 @@ import org.pactbridge.core.agreement.AgreementKind;
 import org.pactbridge.core.coverage.Coverage;
 import org.pactbridge.core.coverage.CoverageCell;
 import org.pactbridge.core.engine.ReleaseEngine;
+import org.pactbridge.core.item.ItemTitle;
 import org.pactbridge.core.party.ClassificationScheme;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.Party;
@@ -86,6 +89,7 @@ public final class NodeServer implements AutoCloseable {
   private static final ObjectReader USER = org.pactbridge.api.request.Bodies.readerFor(Bodies.UserBody.class);
   private static final ObjectReader TOKEN = org.pactbridge.api.request.Bodies.readerFor(Bodies.TokenBody.class);
   private static final ObjectReader ITEM = org.pactbridge.api.request.Bodies.readerFor(Bodies.ItemBody.class);
+  private static final ObjectReader ITEM_SEARCH = org.pactbridge.api.request.Bodies.readerFor(Bodies.ItemSearchBody.class);
   private static final ObjectReader RELEASE = org.pactbridge.api.request.Bodies.readerFor(Bodies.ReleaseBody.class);
   private static final ObjectReader CONSENT_REQUEST = org.pactbridge.api.request.Bodies.readerFor(Bodies.ConsentRequestBody.class);
   private static final ObjectReader CONSENT_ANSWER = org.pactbridge.api.request.Bodies.readerFor(Bodies.ConsentAnswerBody.class);
@@ -268,8 +272,11 @@ public final class NodeServer implements AutoCloseable {
     Set<Role> auditors = EnumSet.of(Role.AUDITOR, Role.NODE_AUDITOR, Role.ADMIN);
     list.add(new Endpoint("POST", "/api/v1/items", "createItem", "Register an item of the caller's nation with its label and content",
         EnumSet.of(Role.ORIGINATOR), Bodies.ItemBody.class, "the item (without content)", this::createItem));
-    list.add(new Endpoint("GET", "/api/v1/items", "listItems", "Items the caller may see (?offset=, ?limit=)", holders, null, "[item]",
-        this::listItems));
+    list.add(new Endpoint("GET", "/api/v1/items", "listItems", "Items the caller may see, with their titles (?offset=, ?limit=)", holders, null,
+        "[item]", this::listItems));
+    list.add(new Endpoint("POST", "/api/v1/items/search", "searchItems",
+        "Items the caller may see whose title contains the query, ignoring case, a page of them ({query, offset, limit})", holders,
+        Bodies.ItemSearchBody.class, "[item]", this::searchItems));
     Set<Role> confirmers = EnumSet.of(Role.ORIGINATOR, Role.DISCLOSURE_OFFICER);
     list.add(new Endpoint("GET", "/api/v1/co-originations", "listCoOriginations",
         "JOINT items that another nation registered naming the caller's nation as co-originator, awaiting its confirmation (without content)",
@@ -344,6 +351,8 @@ public final class NodeServer implements AutoCloseable {
     ApiProblem problem;
     if (exception instanceof ApiProblem api) {
       problem = api;
+    } else if (exception instanceof RequestException invalid) {
+      problem = ApiProblem.badRequest(invalid);
     } else if (exception instanceof InvalidInputException invalid) {
       problem = new ApiProblem(400, invalid.code(), "Bad input", Excerpt.detail(invalid.getMessage(), invalid.token()),
           Map.of("token", String.valueOf(invalid.token())));
@@ -525,7 +534,7 @@ public final class NodeServer implements AutoCloseable {
       for (int i = 0; i < requests.size(); i++) {
         try {
           translated.add(requests.get(i).toRequest(registry, now));
-        } catch (InvalidInputException e) {
+        } catch (RequestException e) {
           throw new ApiProblem(400, e.code(), "Bad input", "requests[" + i + "]: " + Excerpt.detail(e.getMessage(), e.token()),
               Map.of("index", i, "token", String.valueOf(e.token())));
         }
@@ -538,7 +547,7 @@ public final class NodeServer implements AutoCloseable {
           Decision decision = engine.decide(request);
           decisions.get(decision.outcome()).increment();
           tally.count(AuditActors.of(caller), decision.outcome());
-          DecisionStream.write(out, decision);
+          ApiWriter.decision(out, decision);
         }
         out.writeEndArray();
         out.writeEndObject();
@@ -552,7 +561,7 @@ public final class NodeServer implements AutoCloseable {
     tally.count(AuditActors.of(caller), decision.outcome());
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1024);
     try (JsonGenerator out = FACTORY.createGenerator(bytes)) {
-      DecisionStream.write(out, decision);
+      ApiWriter.decision(out, decision);
     }
     ctx.status(200).contentType(Http.JSON).result(bytes.toByteArray());
   }
@@ -629,17 +638,39 @@ public final class NodeServer implements AutoCloseable {
         body.noforn(), body.orcon(), List.of(), null, body.marking());
     ReleaseRequest request = label.toRequest(registry, now);
     Instant declassify = body.declassifyOn() == null ? null : DateSpec.parseInstant(body.declassifyOn());
+    ItemTitle title = ItemTitle.of(body.title());
     org.pactbridge.core.item.Item item = items.register(caller, request, body.marking() == null ? "" : body.marking(), declassify,
-        body.content().getBytes(StandardCharsets.UTF_8));
-    Http.json(ctx, 201, itemJson(item));
+        body.content().getBytes(StandardCharsets.UTF_8), title);
+    Http.json(ctx, 201, itemJson(item).put("title", title.value()));
   }
 
   private void listItems(Context ctx, User caller) {
     int offset = intParam(ctx, "offset", 0, Integer.MAX_VALUE, 0);
     int limit = intParam(ctx, "limit", 1, 1000, 100);
+    Http.json(ctx, 200, titledItems(items.searchVisible(caller, null, offset, limit)));
+  }
+
+  private void searchItems(Context ctx, User caller) {
+    Bodies.ItemSearchBody body = Http.read(Http.body(ctx, config.maxBodyBytes()), ITEM_SEARCH);
+    String query = body.query() == null ? "" : body.query();
+    if (query.codePointCount(0, query.length()) > ItemTitle.MAX_LENGTH) {
+      throw InvalidInputException.invalid("INVALID_QUERY", "query", "the query is longer than a title can be (" + ItemTitle.MAX_LENGTH + " characters)");
+    }
+    int offset = body.offset() == null ? 0 : body.offset();
+    int limit = body.limit() == null ? 100 : body.limit();
+    if (offset < 0) {
+      throw InvalidInputException.invalid("INVALID_FIELD", "offset", "field 'offset' must be 0 or more");
+    }
+    if (limit < 1 || limit > 1000) {
+      throw InvalidInputException.invalid("INVALID_FIELD", "limit", "field 'limit' must be a number from 1 to 1000");
+    }
+    Http.json(ctx, 200, titledItems(items.searchVisible(caller, query, offset, limit)));
+  }
+
+  private static ArrayNode titledItems(List<NodeItems.Titled> titled) {
     ArrayNode array = Json.MAPPER.createArrayNode();
-    items.listVisible(caller, offset, limit).forEach(item -> array.add(itemJson(item)));
-    Http.json(ctx, 200, array);
+    titled.forEach(entry -> array.add(itemJson(entry.item()).put("title", entry.title().value())));
+    return array;
   }
 
   private static int intParam(Context ctx, String name, int min, int max, int fallback) {
@@ -661,6 +692,7 @@ public final class NodeServer implements AutoCloseable {
   private void getItem(Context ctx, User caller) {
     org.pactbridge.core.item.Item item = items.requireVisible(caller, ctx.pathParam("id"));
     ObjectNode node = itemJson(item);
+    node.put("title", items.title(item).value());
     node.put("content", items.content(item));
     Http.json(ctx, 200, node);
   }

@@ -50,6 +50,7 @@ class RoleMatrixTest {
       Map.entry("whatIf", ASKERS),
       Map.entry("createItem", EnumSet.of(Role.ORIGINATOR)),
       Map.entry("listItems", HOLDERS),
+      Map.entry("searchItems", HOLDERS),
       Map.entry("getItem", HOLDERS),
       Map.entry("listCoOriginations", EnumSet.of(Role.ORIGINATOR, Role.DISCLOSURE_OFFICER)),
       Map.entry("confirmCoOrigination", EnumSet.of(Role.ORIGINATOR, Role.DISCLOSURE_OFFICER)),

@@ -27,6 +27,25 @@ final class ContentCipher {
   /** What is stored for one item's content. */
   record Sealed(byte[] keyIv, byte[] wrappedKey, byte[] contentIv, byte[] ciphertext) {}
 
+  /**
+   * An item's title, sealed like its content under a data key of its own, with {@code title:<item id>} as the
+   * associated data of both layers: a title cannot be opened as content, nor content as a title.
+   */
+  Sealed sealTitle(String itemId, byte[] title) {
+    return seal(TITLE + itemId, title);
+  }
+
+  /** The plain title; a tampered row or a wrong key is a {@link StoreException} naming the item, never the title. */
+  byte[] openTitle(String itemId, Sealed sealed) {
+    try {
+      return open(TITLE + itemId, sealed);
+    } catch (StoreException e) {
+      throw StoreException.contentCorrupt(itemId, "its title fails authentication under this node's master key");
+    }
+  }
+
+  private static final String TITLE = "title:";
+
   Sealed seal(String itemId, byte[] content) {
     byte[] dataKey = new byte[32];
     random.nextBytes(dataKey);

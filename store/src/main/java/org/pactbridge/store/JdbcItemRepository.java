@@ -11,9 +11,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -23,14 +27,16 @@ import org.pactbridge.core.audit.AuditEvent;
 import org.pactbridge.core.item.Item;
 import org.pactbridge.core.item.ItemId;
 import org.pactbridge.core.item.ItemRepository;
+import org.pactbridge.core.item.ItemTitle;
 import org.pactbridge.core.label.Releasability;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.party.Topic;
 
 /**
- * Items in table {@code item}, their encrypted content in {@code item_content}. Adding an item writes
- * both rows and its {@code ITEM_ADDED} audit entry in one transaction. Levels are stored as party and
+ * Items in table {@code item}, their encrypted content in {@code item_content} and their encrypted title,
+ * when they have one, in {@code item_title}. Adding an item writes its rows and its {@code ITEM_ADDED} audit
+ * entry in one transaction. The audit entry names the item, its label and its content hash, never its title. Levels are stored as party and
  * code and resolved, when read, through the level resolver the caller gives (the registry).
  */
 public final class JdbcItemRepository implements ItemRepository {
@@ -71,8 +77,13 @@ public final class JdbcItemRepository implements ItemRepository {
    * audited as registered by {@code actor}.
    */
   public Item register(Draft draft, byte[] content, Instant now, AuditActor actor) {
+    return register(draft, content, ItemTitle.NONE, now, actor);
+  }
+
+  /** As {@link #register(Draft, byte[], Instant, AuditActor)}, with the item's title. */
+  public Item register(Draft draft, byte[] content, ItemTitle title, Instant now, AuditActor actor) {
     Item item = build(draft, content, now);
-    add(item, content, actor);
+    add(item, content, title, actor);
     return item;
   }
 
@@ -99,17 +110,25 @@ public final class JdbcItemRepository implements ItemRepository {
   }
 
   @Override
-  public void add(Item item, byte[] content, AuditActor actor) {
+  public void add(Item item, byte[] content, ItemTitle title, AuditActor actor) {
     check(item, content);
     db.tx("adding item " + item.id(), connection -> {
-      insert(connection, item, content);
+      insert(connection, item, content, title);
       audit.appendIn(connection, List.of(addedEvent(item, actor)));
       return null;
     });
   }
 
-  /** An item with its content, for {@link #addAll}. */
-  public record WithContent(Item item, byte[] content) {}
+  /** An item with its content and title, for {@link #addAll}. */
+  public record WithContent(Item item, byte[] content, ItemTitle title) {
+    public WithContent {
+      title = title == null ? ItemTitle.NONE : title;
+    }
+
+    public WithContent(Item item, byte[] content) {
+      this(item, content, ItemTitle.NONE);
+    }
+  }
 
   /**
    * Adds many items, built elsewhere, in one transaction with one {@code ITEMS_IMPORTED} audit entry:
@@ -122,8 +141,16 @@ public final class JdbcItemRepository implements ItemRepository {
     insertAll(batch, actor);
   }
 
-  /** A draft and its content, for {@link #registerAll}. */
-  public record NewItem(Draft draft, byte[] content) {}
+  /** A draft with its content and title, for {@link #registerAll}. */
+  public record NewItem(Draft draft, byte[] content, ItemTitle title) {
+    public NewItem {
+      title = title == null ? ItemTitle.NONE : title;
+    }
+
+    public NewItem(Draft draft, byte[] content) {
+      this(draft, content, ItemTitle.NONE);
+    }
+  }
 
   /**
    * Builds, signs and stores many new items: the bulk import. Signing (Ed25519, the dominant cost) runs on
@@ -132,7 +159,7 @@ public final class JdbcItemRepository implements ItemRepository {
    */
   public List<Item> registerAll(List<NewItem> batch, Instant now, AuditActor actor) {
     List<WithContent> built = batch.parallelStream()
-        .map(entry -> new WithContent(build(entry.draft(), entry.content(), now), entry.content()))
+        .map(entry -> new WithContent(build(entry.draft(), entry.content(), now), entry.content(), entry.title()))
         .toList();
     insertAll(built, actor);
     return built.stream().map(WithContent::item).toList();
@@ -154,15 +181,25 @@ public final class JdbcItemRepository implements ItemRepository {
     Item first = batch.get(0).item();
     Item last = batch.get(batch.size() - 1).item();
     db.tx("importing " + batch.size() + " items", connection -> {
-      try (PreparedStatement items = connection.prepareStatement(INSERT_ITEM); PreparedStatement contents = connection.prepareStatement(INSERT_CONTENT)) {
+      try (PreparedStatement items = connection.prepareStatement(INSERT_ITEM); PreparedStatement contents = connection.prepareStatement(INSERT_CONTENT);
+          PreparedStatement titles = connection.prepareStatement(INSERT_TITLE)) {
+        boolean anyTitle = false;
         for (WithContent entry : batch) {
           bindItem(items, entry.item());
           items.addBatch();
           bindContent(contents, entry.item(), entry.content());
           contents.addBatch();
+          if (!entry.title().isEmpty()) {
+            bindTitle(titles, entry.item(), entry.title());
+            titles.addBatch();
+            anyTitle = true;
+          }
         }
         items.executeBatch();
         contents.executeBatch();
+        if (anyTitle) {
+          titles.executeBatch();
+        }
       }
       audit.appendIn(connection, List.of(AuditEvent.of(last.created(), "ITEMS_IMPORTED", actor, first.id().value(),
           "count", String.valueOf(batch.size()), "last", last.id().value(), "items-sha256", itemsHash)));
@@ -190,8 +227,10 @@ public final class JdbcItemRepository implements ItemRepository {
       + " created, declassify_on, marking, content_sha256, signature, signer_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String INSERT_CONTENT =
       "INSERT INTO item_content (item_id, master_key_id, key_iv, wrapped_key, content_iv, ciphertext) VALUES (?, ?, ?, ?, ?, ?)";
+  private static final String INSERT_TITLE =
+      "INSERT INTO item_title (item_id, master_key_id, key_iv, wrapped_key, title_iv, ciphertext) VALUES (?, ?, ?, ?, ?, ?)";
 
-  private void insert(Connection connection, Item item, byte[] content) throws SQLException {
+  private void insert(Connection connection, Item item, byte[] content, ItemTitle title) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(INSERT_ITEM)) {
       bindItem(statement, item);
       statement.executeUpdate();
@@ -199,6 +238,12 @@ public final class JdbcItemRepository implements ItemRepository {
     try (PreparedStatement statement = connection.prepareStatement(INSERT_CONTENT)) {
       bindContent(statement, item, content);
       statement.executeUpdate();
+    }
+    if (!title.isEmpty()) {
+      try (PreparedStatement statement = connection.prepareStatement(INSERT_TITLE)) {
+        bindTitle(statement, item, title);
+        statement.executeUpdate();
+      }
     }
   }
 
@@ -221,7 +266,14 @@ public final class JdbcItemRepository implements ItemRepository {
   }
 
   private void bindContent(PreparedStatement statement, Item item, byte[] content) throws SQLException {
-    ContentCipher.Sealed sealed = cipher.seal(item.id().value(), content);
+    bindSealed(statement, item, cipher.seal(item.id().value(), content));
+  }
+
+  private void bindTitle(PreparedStatement statement, Item item, ItemTitle title) throws SQLException {
+    bindSealed(statement, item, cipher.sealTitle(item.id().value(), title.value().getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private void bindSealed(PreparedStatement statement, Item item, ContentCipher.Sealed sealed) throws SQLException {
     statement.setString(1, item.id().value());
     statement.setString(2, keys.masterKeyId());
     statement.setBytes(3, sealed.keyIv());
@@ -272,6 +324,51 @@ public final class JdbcItemRepository implements ItemRepository {
         return row.getLong(1);
       }
     });
+  }
+
+  @Override
+  public ItemTitle title(ItemId id) {
+    require(id);
+    return titles(List.of(id)).getOrDefault(id, ItemTitle.NONE);
+  }
+
+  /** Read in slices of this many ids: one statement each, well under every driver's limit on parameters. */
+  private static final int TITLE_SLICE = 500;
+
+  @Override
+  public Map<ItemId, ItemTitle> titles(List<ItemId> ids) {
+    Map<ItemId, ContentCipher.Sealed> sealed = new HashMap<>();
+    Set<ItemId> known = new HashSet<>();
+    for (int from = 0; from < ids.size(); from += TITLE_SLICE) {
+      List<ItemId> slice = ids.subList(from, Math.min(ids.size(), from + TITLE_SLICE));
+      String marks = String.join(", ", java.util.Collections.nCopies(slice.size(), "?"));
+      db.tx("reading the titles of " + slice.size() + " items", connection -> {
+        try (PreparedStatement select = connection.prepareStatement("SELECT i.id, t.key_iv, t.wrapped_key, t.title_iv, t.ciphertext"
+            + " FROM item i LEFT JOIN item_title t ON t.item_id = i.id WHERE i.id IN (" + marks + ")")) {
+          for (int index = 0; index < slice.size(); index++) {
+            select.setString(index + 1, slice.get(index).value());
+          }
+          try (ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+              ItemId id = ItemId.of(row.getString(1));
+              known.add(id);
+              if (row.getBytes(5) != null) {
+                sealed.put(id, new ContentCipher.Sealed(row.getBytes(2), row.getBytes(3), row.getBytes(4), row.getBytes(5)));
+              }
+            }
+          }
+        }
+        return null;
+      });
+    }
+    Map<ItemId, ItemTitle> titles = new LinkedHashMap<>();
+    for (ItemId id : ids) {
+      if (known.contains(id)) {
+        ContentCipher.Sealed row = sealed.get(id);
+        titles.put(id, row == null ? ItemTitle.NONE : ItemTitle.of(new String(cipher.openTitle(id.value(), row), StandardCharsets.UTF_8)));
+      }
+    }
+    return titles;
   }
 
   @Override

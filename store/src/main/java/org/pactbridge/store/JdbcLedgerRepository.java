@@ -12,14 +12,14 @@ import java.util.Map;
 import org.pactbridge.core.agreement.AgreementId;
 import org.pactbridge.core.audit.AuditActor;
 import org.pactbridge.core.audit.AuditEvent;
-import org.pactbridge.core.logistics.Category;
+import org.pactbridge.core.logistics.terms.Category;
 import org.pactbridge.core.logistics.EntryType;
 import org.pactbridge.core.logistics.LedgerConflictException;
 import org.pactbridge.core.logistics.LedgerEntry;
 import org.pactbridge.core.logistics.LedgerRepository;
 import org.pactbridge.core.logistics.Money;
 import org.pactbridge.core.logistics.Posting;
-import org.pactbridge.core.logistics.ReimbursementMode;
+import org.pactbridge.core.logistics.terms.ReimbursementMode;
 import org.pactbridge.core.party.PartyCode;
 
 /**

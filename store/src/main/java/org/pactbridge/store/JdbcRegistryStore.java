@@ -17,9 +17,8 @@ import java.util.TreeMap;
 import org.pactbridge.core.agreement.Agreement;
 import org.pactbridge.core.agreement.AgreementId;
 import org.pactbridge.core.agreement.AgreementKind;
-import org.pactbridge.core.agreement.Channel;
-import org.pactbridge.core.agreement.EquivalenceTable;
 import org.pactbridge.core.agreement.EventType;
+import org.pactbridge.core.agreement.GeneralTerms;
 import org.pactbridge.core.agreement.ProvisionVersion;
 import org.pactbridge.core.agreement.Provisions;
 import org.pactbridge.core.agreement.Scope;
@@ -125,7 +124,7 @@ public final class JdbcRegistryStore {
             insertEvent(connection, agreement.id(), i, timeline.get(i), now);
           }
           for (int i = 0; i < agreement.versions().size(); i++) {
-            insertVersion(connection, agreement.id(), i, agreement.versions().get(i), now);
+            insertVersion(connection, agreement, i, agreement.versions().get(i), now);
           }
           events.add(AuditEvent.of(now, "AGREEMENT_ADDED", actor, agreement.id().value(), "agreement-kind", agreement.kind().name(),
               "parties", String.join(",", agreement.parties().stream().map(PartyCode::value).toList()),
@@ -196,7 +195,7 @@ public final class JdbcRegistryStore {
     int versions = 0;
     for (ProvisionVersion version : imported.versions()) {
       if (incomingVersions.remove(RegistryText.version(version))) {
-        insertVersion(connection, imported.id(), versionNo++, version, now);
+        insertVersion(connection, imported, versionNo++, version, now);
         audits.add(AuditEvent.of(now, "PROVISIONS_ADDED", actor, imported.id().value(), "from", String.valueOf(version.from()),
             "label", version.label()));
         versions++;
@@ -317,55 +316,39 @@ public final class JdbcRegistryStore {
     }
   }
 
-  private static void insertVersion(Connection connection, AgreementId id, int versionNo, ProvisionVersion version, Instant now)
+  // the parameters of the provision_version insert below that a kind's columns set (see KindColumns)
+  static final int HUB = 8;
+  static final int HAS_EQUIVALENCE = 13;
+  static final int LOGISTICS = 18;
+
+  private static void insertVersion(Connection connection, Agreement agreement, int versionNo, ProvisionVersion version, Instant now)
       throws SQLException {
     Provisions provisions = version.provisions();
-    EquivalenceTable table = provisions.equivalence();
-    Channel channel = provisions.channel();
+    KindColumns own = KindColumns.of(agreement.kind());
     try (PreparedStatement insert = connection.prepareStatement("INSERT INTO provision_version (agreement_id, version_no, from_instant, label,"
         + " scope_all, scope_topics, third_party_rule, hub, paths, assumed, sources, note, has_equivalence, eq_assumed, eq_sources, eq_note,"
         + " recorded_at, logistics) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      insert.setString(1, id.value());
+      insert.setString(1, agreement.id().value());
       insert.setInt(2, versionNo);
       Db.setInstant(insert, 3, version.from());
       insert.setString(4, version.label());
       insert.setBoolean(5, provisions.scope().isUnrestricted());
       insert.setString(6, Db.join(provisions.scope().topics().stream().map(Topic::slug).toList()));
       insert.setString(7, provisions.thirdPartyRule().name());
-      insert.setString(8, channel == null ? null : channel.hub().value());
-      insert.setString(9, channel == null ? null : Db.join(channel.paths().stream()
-          .map(path -> String.join(">", path.stream().map(PartyCode::value).toList())).toList()));
       insert.setBoolean(10, provisions.assumed());
       insert.setString(11, Db.join(provisions.sources()));
       insert.setString(12, provisions.note());
-      insert.setBoolean(13, table != null);
-      insert.setBoolean(14, table != null && table.assumed());
-      insert.setString(15, table == null ? "" : Db.join(table.sources()));
-      insert.setString(16, table == null ? "" : table.note());
       Db.setInstant(insert, 17, now);
-      insert.setString(18, LogisticsCodec.encode(provisions.logistics()));
-      insert.executeUpdate();
-    }
-    if (table == null) {
-      return;
-    }
-    try (PreparedStatement insert = connection.prepareStatement(
-        "INSERT INTO equivalence_level (agreement_id, version_no, row_no, party, pos, level_code) VALUES (?, ?, ?, ?, ?, ?)")) {
-      for (int rowNo = 0; rowNo < table.rows().size(); rowNo++) {
-        for (Map.Entry<PartyCode, List<Level>> cell : table.rows().get(rowNo).entrySet()) {
-          for (int pos = 0; pos < cell.getValue().size(); pos++) {
-            insert.setString(1, id.value());
-            insert.setInt(2, versionNo);
-            insert.setInt(3, rowNo);
-            insert.setString(4, cell.getKey().value());
-            insert.setInt(5, pos);
-            insert.setString(6, cell.getValue().get(pos).code());
-            insert.addBatch();
-          }
+      for (KindColumns columns : KindColumns.all()) {
+        if (columns == own) {
+          columns.bind(insert, provisions);
+        } else {
+          columns.bindEmpty(insert);
         }
       }
-      insert.executeBatch();
+      insert.executeUpdate();
     }
+    own.insertDetails(connection, agreement.id(), versionNo, provisions);
   }
 
   /** Rebuilds the registry from the tables; empty when nothing was imported. */
@@ -459,9 +442,10 @@ public final class JdbcRegistryStore {
       }
     }
     Map<String, List<ProvisionVersion>> versions = new LinkedHashMap<>();
-    try (PreparedStatement select = connection.prepareStatement("SELECT agreement_id, version_no, from_instant, label, scope_all, scope_topics,"
-        + " third_party_rule, hub, paths, assumed, sources, note, has_equivalence, eq_assumed, eq_sources, eq_note, logistics FROM provision_version"
-        + " ORDER BY agreement_id, version_no");
+    KindColumns.StoredRows storedRows = new KindColumns.StoredRows(rows);
+    try (PreparedStatement select = connection.prepareStatement("SELECT v.agreement_id, v.version_no, v.from_instant, v.label, v.scope_all,"
+        + " v.scope_topics, v.third_party_rule, v.hub, v.paths, v.assumed, v.sources, v.note, v.has_equivalence, v.eq_assumed, v.eq_sources,"
+        + " v.eq_note, v.logistics, a.kind FROM provision_version v JOIN agreement a ON a.id = v.agreement_id ORDER BY v.agreement_id, v.version_no");
         ResultSet row = select.executeQuery()) {
       while (row.next()) {
         String id = row.getString(1);
@@ -475,21 +459,16 @@ public final class JdbcRegistryStore {
           }
           scope = Scope.of(topics);
         }
-        Channel channel = null;
-        if (row.getString(8) != null) {
-          List<List<PartyCode>> paths = new ArrayList<>();
-          for (String path : Db.split(row.getString(9))) {
-            paths.add(java.util.Arrays.stream(path.split(">")).map(PartyCode::of).toList());
+        GeneralTerms general = new GeneralTerms(scope, ThirdPartyRule.valueOf(row.getString(7)), row.getBoolean(10), Db.split(row.getString(11)),
+            row.getString(12));
+        AgreementKind kind = AgreementKind.valueOf(row.getString(18));
+        KindColumns own = KindColumns.of(kind);
+        for (KindColumns columns : KindColumns.all()) {
+          if (columns != own && columns.holds(row)) {
+            throw StoreException.provisionsOfAnotherKind(id, row.getInt(2), kind.name(), columns.part());
           }
-          channel = new Channel(PartyCode.of(row.getString(8)), paths);
         }
-        EquivalenceTable table = null;
-        if (row.getBoolean(13)) {
-          List<Map<PartyCode, List<Level>>> tableRows = rows.getOrDefault(id, Map.of()).getOrDefault(row.getInt(2), List.of());
-          table = new EquivalenceTable(tableRows, row.getBoolean(14), Db.split(row.getString(15)), row.getString(16));
-        }
-        Provisions provisions = new Provisions(table, scope, ThirdPartyRule.valueOf(row.getString(7)), channel, row.getBoolean(10),
-            Db.split(row.getString(11)), row.getString(12), LogisticsCodec.decode(row.getString(17)));
+        Provisions provisions = own.read(general, row, storedRows);
         versions.computeIfAbsent(id, key -> new ArrayList<>()).add(new ProvisionVersion(Db.getInstant(row, "from_instant"), row.getString(4), provisions));
       }
     }

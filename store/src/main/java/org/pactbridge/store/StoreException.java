@@ -110,6 +110,11 @@ public final class StoreException extends PactbridgeException {
     return new StoreException("NOT_FOUND", "no " + what + " '" + id + "' in the store", null);
   }
 
+  static StoreException provisionsOfAnotherKind(String agreementId, int versionNo, String kind, String part) {
+    return new StoreException("PROVISIONS_OF_ANOTHER_KIND", "stored provisions version " + versionNo + " of " + agreementId + " hold " + part
+        + ", which an agreement of kind " + kind + " does not have; the registry cannot be read until that row is corrected", null);
+  }
+
   static StoreException conflict(String what, String why) {
     return new StoreException("CONFLICT", what + ": " + why + "; nothing was stored", null);
   }

@@ -19,7 +19,7 @@ import org.pactbridge.core.item.Holding;
 import org.pactbridge.core.item.Item;
 import org.pactbridge.core.item.Release;
 import org.pactbridge.core.label.Releasability;
-import org.pactbridge.core.logistics.Category;
+import org.pactbridge.core.logistics.terms.Category;
 import org.pactbridge.core.logistics.Ledger;
 import org.pactbridge.core.logistics.Money;
 import org.pactbridge.core.logistics.Transfer;

@@ -8,11 +8,11 @@ import java.time.Period;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.pactbridge.core.logistics.Activity;
-import org.pactbridge.core.logistics.AreaRestriction;
-import org.pactbridge.core.logistics.Category;
-import org.pactbridge.core.logistics.LogisticsTerms;
-import org.pactbridge.core.logistics.ReimbursementMode;
+import org.pactbridge.core.logistics.terms.Activity;
+import org.pactbridge.core.logistics.terms.AreaRestriction;
+import org.pactbridge.core.logistics.terms.Category;
+import org.pactbridge.core.logistics.terms.LogisticsTerms;
+import org.pactbridge.core.logistics.terms.ReimbursementMode;
 import org.pactbridge.core.party.PartyCode;
 
 class LogisticsCodecTest {

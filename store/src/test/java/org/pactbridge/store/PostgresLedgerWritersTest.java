@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pactbridge.core.agreement.AgreementId;
 import org.pactbridge.core.audit.AuditEntry;
-import org.pactbridge.core.logistics.Category;
+import org.pactbridge.core.logistics.terms.Category;
 import org.pactbridge.core.logistics.Ledger;
 import org.pactbridge.core.logistics.LedgerConflictException;
 import org.pactbridge.core.logistics.LedgerEntry;

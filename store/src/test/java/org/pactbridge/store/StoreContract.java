@@ -136,6 +136,36 @@ abstract class StoreContract {
   }
 
   @Test
+  void storedProvisionsKeepTheirColumnsPerKind() throws Exception {
+    store.registry().importRegistry(reference(), OPERATOR, T0, JdbcRegistryStore.Progress.NONE);
+    // the stored shape did not change when provisions were split by kind: each kind fills only its own columns
+    try (Connection connection = TestDatabases.connect(config);
+        PreparedStatement select = connection.prepareStatement("SELECT a.kind, COUNT(*), SUM(CASE WHEN v.has_equivalence THEN 1 ELSE 0 END),"
+            + " COUNT(v.hub), COUNT(v.logistics) FROM provision_version v JOIN agreement a ON a.id = v.agreement_id GROUP BY a.kind ORDER BY a.kind");
+        ResultSet row = select.executeQuery()) {
+      List<String> counts = new java.util.ArrayList<>();
+      while (row.next()) {
+        counts.add(row.getString(1) + " versions=" + row.getInt(2) + " tables=" + row.getInt(3) + " channels=" + row.getInt(4)
+            + " logistics=" + row.getInt(5));
+      }
+      assertThat(counts).allMatch(line -> line.startsWith("ARRANGEMENT") ? line.contains("tables=0") && line.endsWith("logistics=0")
+          : line.startsWith("INFORMATION") ? line.contains("channels=0") && line.endsWith("logistics=0")
+          : line.contains("tables=0") && line.contains("channels=0"));
+      assertThat(counts).hasSize(3);
+    }
+  }
+
+  @Test
+  void aStoredVersionHoldingAnotherKindsPartIsAClearError() {
+    store.registry().importRegistry(reference(), OPERATOR, T0, JdbcRegistryStore.Progress.NONE);
+    TestDatabases.sql(config, "UPDATE provision_version SET hub = 'USA', paths = 'KOR>USA>JPN' WHERE agreement_id = 'ROK-JPN-GSOMIA-2016'");
+    assertThatThrownBy(() -> store.registry().require())
+        .isInstanceOf(StoreException.class)
+        .hasMessage("stored provisions version 0 of ROK-JPN-GSOMIA-2016 hold a channel, which an agreement of kind INFORMATION does not have;"
+            + " the registry cannot be read until that row is corrected");
+  }
+
+  @Test
   void anImportThatWouldRemoveAnEventIsRefusedWhole() {
     store.registry().importRegistry(reference(), OPERATOR, T0, JdbcRegistryStore.Progress.NONE);
     long head = store.audit().head().seq();
@@ -409,7 +439,7 @@ abstract class StoreContract {
         + " CURRENT_TIMESTAMP, 0, TRUE)");
     assertThatThrownBy(() -> Store.open(config))
         .isInstanceOf(StoreException.class)
-        .hasMessage("the database " + config.displayUrl() + " has schema version 99, newer than this program knows (10): use a newer pactbridge;"
+        .hasMessage("the database " + config.displayUrl() + " has schema version 99, newer than this program knows (11): use a newer pactbridge;"
             + " nothing was changed");
   }
 

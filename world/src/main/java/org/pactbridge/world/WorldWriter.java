@@ -14,16 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.pactbridge.core.agreement.Agreement;
-import org.pactbridge.core.agreement.Channel;
-import org.pactbridge.core.agreement.EquivalenceTable;
 import org.pactbridge.core.agreement.ProvisionVersion;
 import org.pactbridge.core.agreement.Provisions;
 import org.pactbridge.core.agreement.TimelineEvent;
-import org.pactbridge.core.logistics.Activity;
-import org.pactbridge.core.logistics.AreaRestriction;
-import org.pactbridge.core.logistics.Category;
-import org.pactbridge.core.logistics.LogisticsTerms;
-import org.pactbridge.core.logistics.ReimbursementMode;
 import org.pactbridge.core.party.ClassificationScheme;
 import org.pactbridge.core.party.Community;
 import org.pactbridge.core.party.Level;
@@ -206,92 +199,7 @@ public final class WorldWriter {
     if (!provisions.note().isEmpty()) {
       out.append(indent).append("note: ").append(quote(provisions.note())).append('\n');
     }
-    EquivalenceTable table = provisions.equivalence();
-    if (table != null) {
-      out.append(indent).append("equivalence:\n");
-      if (table.assumed()) {
-        out.append(indent).append("  assumed: true\n");
-      }
-      list(out, indent + "  ", "sources", table.sources());
-      if (!table.note().isEmpty()) {
-        out.append(indent).append("  note: ").append(quote(table.note())).append('\n');
-      }
-      out.append(indent).append("  rows:\n");
-      for (Map<PartyCode, List<Level>> row : table.rows()) {
-        List<String> cells = new ArrayList<>();
-        for (Map.Entry<PartyCode, List<Level>> cell : new TreeMap<>(row).entrySet()) {
-          cells.add(cell.getKey().value() + ": " + inline(cell.getValue().stream().map(Level::code).toList()));
-        }
-        out.append(indent).append("    - {").append(String.join(", ", cells)).append("}\n");
-      }
-    }
-    if (provisions.logistics() != null) {
-      logistics(out, indent, provisions.logistics());
-    }
-    Channel channel = provisions.channel();
-    if (channel != null) {
-      out.append(indent).append("channel:\n");
-      out.append(indent).append("  hub: ").append(channel.hub()).append('\n');
-      out.append(indent).append("  paths:\n");
-      for (List<PartyCode> path : channel.paths()) {
-        out.append(indent).append("    - ").append(inline(path.stream().map(PartyCode::value).toList())).append('\n');
-      }
-    }
-  }
-
-  private static void logistics(StringBuilder out, String indent, LogisticsTerms terms) {
-    String inner = indent + "  ";
-    out.append(indent).append("logistics:\n");
-    out.append(inner).append("categories: ").append(inline(terms.categories().stream().map(Category::slug).toList())).append('\n');
-    out.append(inner).append("excluded: ").append(inline(terms.excluded().stream().map(Category::slug).toList())).append('\n');
-    if (!terms.conditions().isEmpty()) {
-      out.append(inner).append("conditions:\n");
-      for (Map.Entry<Category, java.util.Set<Activity>> condition : terms.conditions().entrySet()) {
-        out.append(inner).append("  - {category: ").append(quote(condition.getKey().slug())).append(", onlyIn: ")
-            .append(inline(condition.getValue().stream().map(Activity::slug).toList()));
-        if (terms.conditionsAssumed()) {
-          out.append(", assumed: true");
-        }
-        out.append("}\n");
-      }
-    }
-    out.append(inner).append("activities: ").append(inline(terms.activities().stream().map(Activity::slug).toList())).append('\n');
-    if (!terms.areaRestrictions().isEmpty()) {
-      out.append(inner).append("areaRestrictions:\n");
-      for (AreaRestriction area : terms.areaRestrictions()) {
-        out.append(inner).append("  - {supplier: ").append(area.supplier());
-        if (area.supporting() != null) {
-          out.append(", supporting: ").append(area.supporting());
-        }
-        out.append(", rule: ").append(area.rule()).append(", zones: ").append(inline(area.zones()));
-        if (area.from() != null) {
-          out.append(", from: ").append(quote(date(area.from())));
-        }
-        if (area.assumed()) {
-          out.append(", assumed: true");
-        }
-        if (!area.sources().isEmpty()) {
-          out.append(", sources: ").append(inline(area.sources()));
-        }
-        if (!area.note().isEmpty()) {
-          out.append(", note: ").append(quote(area.note()));
-        }
-        out.append("}\n");
-      }
-    }
-    out.append(inner).append("reimbursement: ").append(inline(terms.reimbursementModes().stream().map(ReimbursementMode::slug).toList()))
-        .append('\n');
-    out.append(inner).append("settlementPeriod: ").append(quote(terms.settlementPeriod().toString())).append('\n');
-    if (terms.settlementAssumed()) {
-      out.append(inner).append("settlementAssumed: true\n");
-    }
-    if (terms.assumed()) {
-      out.append(inner).append("assumed: true\n");
-    }
-    list(out, inner, "sources", terms.sources());
-    if (!terms.note().isEmpty()) {
-      out.append(inner).append("note: ").append(quote(terms.note())).append('\n');
-    }
+    ProvisionsSection.of(provisions.kind()).write(out, indent, provisions);
   }
 
   private static String knownPartners(Registry registry) {
@@ -306,13 +214,13 @@ public final class WorldWriter {
     return out.toString();
   }
 
-  private static void list(StringBuilder out, String indent, String key, List<String> values) {
+  static void list(StringBuilder out, String indent, String key, List<String> values) {
     if (!values.isEmpty()) {
       out.append(indent).append(key).append(": ").append(inline(values)).append('\n');
     }
   }
 
-  private static String inline(List<String> values) {
+  static String inline(List<String> values) {
     List<String> quoted = new ArrayList<>(values.size());
     for (String value : values) {
       quoted.add(quote(value));

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.pactbridge.core.agreement.Agreement;
 import org.pactbridge.core.agreement.AgreementId;
 import org.pactbridge.core.agreement.AgreementKind;
+import org.pactbridge.core.agreement.ArrangementProvisions;
 import org.pactbridge.core.agreement.EquivalenceTable;
-import org.pactbridge.core.agreement.Provisions;
+import org.pactbridge.core.agreement.InformationProvisions;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.Party;
 import org.pactbridge.core.party.PartyCode;
@@ -66,8 +67,7 @@ class ReferenceWorldTest {
 
   @Test
   void theKoreaJapanTableIsArticleFour() {
-    Provisions provisions = agreement("ROK-JPN-GSOMIA-2016").provisionsAt(NOW);
-    EquivalenceTable table = provisions.equivalence();
+    EquivalenceTable table = agreement("ROK-JPN-GSOMIA-2016").provisionsAt(NOW, InformationProvisions.class).equivalence().orElseThrow();
     assertThat(table.assumed()).isFalse();
     assertThat(table.sources()).contains("S02", "S03");
     Party korea = WORLD.requireParty(PartyCode.of("KOR"));
@@ -84,8 +84,8 @@ class ReferenceWorldTest {
   void theTrilateralArrangementHasItsHubScopeAndConsentRule() {
     Agreement tisa = agreement("TISA-2014");
     assertThat(tisa.kind()).isEqualTo(AgreementKind.ARRANGEMENT);
-    Provisions provisions = tisa.provisionsAt(NOW);
-    assertThat(provisions.channel().hub()).isEqualTo(PartyCode.of("USA"));
+    ArrangementProvisions provisions = tisa.provisionsAt(NOW, ArrangementProvisions.class);
+    assertThat(provisions.channel().orElseThrow().hub()).isEqualTo(PartyCode.of("USA"));
     assertThat(provisions.scope().topics()).extracting(Object::toString).containsExactly("dprk-missile", "dprk-nuclear");
     assertThat(provisions.thirdPartyRule()).hasToString("ORIGINATOR_CONSENT");
     assertThat(tisa.statusAt(Instant.parse("2014-12-28T00:00:00Z")).inForce()).isFalse();
@@ -95,7 +95,7 @@ class ReferenceWorldTest {
   @Test
   void unsourcedTablesAreMarkedAssumed() {
     assertThat(agreement("ROK-USA-GSOMIA-1987").provisionsAt(NOW).anyAssumed()).isTrue();
-    assertThat(agreement("USA-JPN-GSOMIA-2007").provisionsAt(NOW).equivalence().note()).contains("not transferred");
+    assertThat(agreement("USA-JPN-GSOMIA-2007").provisionsAt(NOW, InformationProvisions.class).equivalence().orElseThrow().note()).contains("not transferred");
   }
 
   @Test

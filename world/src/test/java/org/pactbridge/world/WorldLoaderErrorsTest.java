@@ -136,4 +136,19 @@ class WorldLoaderErrorsTest {
     Registry copy = WorldLoader.load(dir);
     assertThat(copy.agreements()).hasSameSizeAs(WorldLoader.reference().agreements());
   }
+
+  @Test
+  void anEquivalenceTableBelongsOnlyToAnInformationAgreement() throws IOException {
+    assertThatThrownBy(() -> WorldLoader.load(world(GOOD.replace("kind: INFORMATION", "kind: ARRANGEMENT"))))
+        .isInstanceOf(WorldFormatException.class)
+        .hasMessage("world-data.yaml:29:11: field 'agreements[0].provisions[0].equivalence': only an INFORMATION agreement has an equivalence table");
+  }
+
+  @Test
+  void aChannelBelongsOnlyToAnArrangement() throws IOException {
+    String withChannel = GOOD.replace("    provisions:\n", "    provisions:\n      - channel: {hub: KOR, paths: [[JPN, KOR, JPN]]}\n");
+    assertThatThrownBy(() -> WorldLoader.load(world(withChannel)))
+        .isInstanceOf(WorldFormatException.class)
+        .hasMessage("world-data.yaml:28:18: field 'agreements[0].provisions[0].channel': only an ARRANGEMENT defines a channel");
+  }
 }

@@ -13,11 +13,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pactbridge.core.agreement.Agreement;
 import org.pactbridge.core.agreement.AgreementId;
 import org.pactbridge.core.agreement.AgreementKind;
-import org.pactbridge.core.logistics.Activity;
-import org.pactbridge.core.logistics.AreaRestriction;
-import org.pactbridge.core.logistics.Category;
-import org.pactbridge.core.logistics.LogisticsTerms;
-import org.pactbridge.core.logistics.ReimbursementMode;
+import org.pactbridge.core.agreement.LogisticsProvisions;
+import org.pactbridge.core.logistics.terms.Activity;
+import org.pactbridge.core.logistics.terms.AreaRestriction;
+import org.pactbridge.core.logistics.terms.Category;
+import org.pactbridge.core.logistics.terms.LogisticsTerms;
+import org.pactbridge.core.logistics.terms.ReimbursementMode;
 import org.pactbridge.core.registry.Registry;
 
 /** The {@code logistics:} section of a provisions version: read strictly, with line-precise errors. */
@@ -61,7 +62,7 @@ class WorldLoaderLogisticsTest {
   void logisticsTermsAreRead() throws IOException {
     Registry registry = WorldLoader.load(world(WORLD));
     Agreement acsa = registry.requireAgreement(AgreementId.of("J-U-ACSA"));
-    LogisticsTerms terms = acsa.provisionsAt(Instant.parse("2005-01-01T00:00:00Z")).logistics();
+    LogisticsTerms terms = acsa.provisionsAt(Instant.parse("2005-01-01T00:00:00Z"), LogisticsProvisions.class).logistics().orElseThrow();
     assertThat(terms.categories()).containsExactlyInAnyOrder(Category.FOOD, Category.FUEL, Category.AMMUNITION);
     assertThat(terms.excluded()).containsExactly(Category.WEAPONS);
     assertThat(terms.allowsIn(Category.AMMUNITION, Activity.EXERCISE)).isFalse();
@@ -131,7 +132,7 @@ class WorldLoaderLogisticsTest {
         continue;
       }
       Instant inForce = agreement.timeline().firstInForce();
-      assertThat(agreement.provisionsAt(inForce).logistics()).as(agreement.id().value()).isNotNull();
+      assertThat(agreement.provisionsAt(inForce, LogisticsProvisions.class).logistics()).as(agreement.id().value()).isPresent();
       checked++;
     }
     assertThat(checked).isEqualTo(11);

@@ -15,7 +15,6 @@ import org.pactbridge.core.agreement.TimelineEvent;
 import org.pactbridge.core.coverage.CoverageCell;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.PartyCode;
-import org.pactbridge.core.release.ConsentNeed;
 import org.pactbridge.core.release.Decision;
 import org.pactbridge.core.release.Hop;
 import org.pactbridge.core.release.Reason;
@@ -37,73 +36,19 @@ public final class Json {
     }
   }
 
-  /** The decision object of docs/decision-json.md. */
+  /** The decision object of docs/decision-json.md, as {@link ApiWriter#decision} writes it. */
   public static ObjectNode decision(Decision decision) {
-    ObjectNode node = MAPPER.createObjectNode();
-    node.put("decision", decision.outcome().name());
-    node.put("at", DateSpec.format(decision.at()));
-    node.put("recipientLevel", decision.recipientLevel().map(Level::qualified).orElse(null));
-    ArrayNode agreements = node.putArray("agreements");
-    decision.agreements().forEach(id -> agreements.add(id.value()));
-    ArrayNode reasons = node.putArray("reasons");
-    for (Reason reason : decision.reasons()) {
-      reasons.add(reason(reason));
-    }
-    if (decision instanceof Decision.ConsentRequired required) {
-      ArrayNode needed = node.putArray("consentsRequired");
-      for (ConsentNeed need : required.needed()) {
-        ObjectNode item = needed.addObject();
-        item.put("from", need.from().value());
-        item.put("hopFrom", need.hopFrom().value());
-        item.put("hopTo", need.hopTo().value());
-        item.put("orcon", need.orcon());
-      }
-    }
-    ArrayNode routes = node.putArray("routes");
-    for (Route route : decision.routes()) {
-      routes.add(route(route));
-    }
-    return node;
+    return ApiWriter.tree(out -> ApiWriter.decision(out, decision));
   }
 
+  /** One reason, as {@link ApiWriter#reason} writes it. */
   public static ObjectNode reason(Reason reason) {
-    ObjectNode node = MAPPER.createObjectNode();
-    node.put("code", reason.code().name());
-    node.put("message", reason.message());
-    node.put("effect", reason.effect().name());
-    node.put("rule", reason.rule());
-    if (reason.agreement() != null) {
-      node.put("agreement", reason.agreement().value());
-    }
-    putParty(node, "from", reason.from());
-    putParty(node, "to", reason.to());
-    putParty(node, "party", reason.party());
-    if (reason.level() != null) {
-      node.put("level", reason.level().qualified());
-    }
-    if (reason.instant() != null) {
-      node.put("instant", DateSpec.format(reason.instant()));
-    }
-    return node;
+    return ApiWriter.tree(out -> ApiWriter.reason(out, reason));
   }
 
+  /** One route, as {@link ApiWriter#route} writes it. */
   public static ObjectNode route(Route route) {
-    ObjectNode node = MAPPER.createObjectNode();
-    ArrayNode hops = node.putArray("hops");
-    for (Hop hop : route.hops()) {
-      ObjectNode item = hops.addObject();
-      item.put("from", hop.from().value());
-      item.put("to", hop.to().value());
-      item.put("agreement", hop.agreement().value());
-      item.put("level", hop.level().qualified());
-      item.put("assumed", hop.assumed());
-      ArrayNode sources = item.putArray("sources");
-      hop.sources().forEach(sources::add);
-    }
-    ArrayNode consents = node.putArray("consents");
-    route.consents().forEach(party -> consents.add(party.value()));
-    node.put("sanctionedBy", route.sanctionedBy() == null ? null : route.sanctionedBy().value());
-    return node;
+    return ApiWriter.tree(out -> ApiWriter.route(out, route));
   }
 
   /** An agreement with its status at {@code at}, its timeline and its provisions versions. */
@@ -167,32 +112,7 @@ public final class Json {
     }
     node.put("thirdParty", provisions.thirdPartyRule().name());
     node.put("assumed", provisions.assumed());
-    if (provisions.equivalence() != null) {
-      ObjectNode table = node.putObject("equivalence");
-      table.put("assumed", provisions.equivalence().assumed());
-      ArrayNode rows = table.putArray("rows");
-      for (var row : provisions.equivalence().rows()) {
-        ObjectNode rowNode = rows.addObject();
-        row.entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(cell -> {
-          ArrayNode levels = rowNode.putArray(cell.getKey().value());
-          cell.getValue().forEach(level -> levels.add(level.code()));
-        });
-      }
-      ArrayNode sources = table.putArray("sources");
-      provisions.equivalence().sources().forEach(sources::add);
-      if (!provisions.equivalence().note().isEmpty()) {
-        table.put("note", provisions.equivalence().note());
-      }
-    }
-    if (provisions.channel() != null) {
-      ObjectNode channel = node.putObject("channel");
-      channel.put("hub", provisions.channel().hub().value());
-      ArrayNode paths = channel.putArray("paths");
-      for (List<PartyCode> path : provisions.channel().paths()) {
-        ArrayNode pathNode = paths.addArray();
-        path.forEach(party -> pathNode.add(party.value()));
-      }
-    }
+    ProvisionsJson.of(provisions.kind()).write(node, provisions);
     ArrayNode sources = node.putArray("sources");
     provisions.sources().forEach(sources::add);
     if (!provisions.note().isEmpty()) {
@@ -212,11 +132,5 @@ public final class Json {
     node.put("relaySanctioned", cell.relaySanctioned());
     node.set("relayRoute", cell.relayRoute().map(Json::route).orElse(null));
     return node;
-  }
-
-  private static void putParty(ObjectNode node, String field, PartyCode party) {
-    if (party != null) {
-      node.put(field, party.value());
-    }
   }
 }

@@ -1,14 +1,22 @@
 package org.pactbridge.api.request;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.TreeSet;
 
 /** The strict reader for request bodies. Thread-safe. */
 public final class Bodies {
@@ -24,6 +32,89 @@ public final class Bodies {
 
   public static ObjectReader readerFor(Class<?> type) {
     return STRICT.readerFor(type);
+  }
+
+  /**
+   * Reads {@code bytes} strictly into the reader's type: the one place where a JSON body becomes a
+   * value. Refusals are {@link RequestException}s: {@code UNKNOWN_FIELD} and {@code WRONG_TYPE} name
+   * the field by its JSON pointer, {@code MALFORMED_JSON} the line and column, {@code EMPTY_BODY}.
+   * Details never echo the offending bytes, which could be item content; field names are safe to repeat.
+   */
+  public static <T> T read(byte[] bytes, ObjectReader reader) {
+    try {
+      T value = reader.readValue(bytes);
+      if (value == null) {
+        throw emptyBody();
+      }
+      return value;
+    } catch (UnrecognizedPropertyException e) {
+      TreeSet<String> known = new TreeSet<>();
+      e.getKnownPropertyIds().forEach(id -> known.add(String.valueOf(id)));
+      String pointer = pointer(e);
+      throw new RequestException("UNKNOWN_FIELD", pointer, e.getPropertyName(), RequestException.NO_INDEX,
+          "unknown field '" + e.getPropertyName() + "' at " + pointer + " (known fields: " + String.join(", ", known) + ")");
+    } catch (MismatchedInputException e) {
+      String message = String.valueOf(e.getOriginalMessage());
+      if (message.startsWith("Trailing token")) {
+        throw malformed("content after the JSON value", e.getLocation());
+      }
+      if (message.startsWith("No content to map")) {
+        throw emptyBody();
+      }
+      Class<?> target = e.getTargetType();
+      throw wrongType(pointer(e), target == null ? "of another type" : expected(target));
+    } catch (StreamReadException e) {
+      String message = String.valueOf(e.getOriginalMessage());
+      // Field names are safe to repeat; token text is not (it may be content), so only duplicates are named.
+      String what = message.startsWith("Duplicate field") ? message.replace("Duplicate field", "duplicate field") : "not valid JSON";
+      throw malformed(what, e.getLocation());
+    } catch (JsonMappingException e) {
+      throw wrongType(pointer(e), "of another type");
+    } catch (IOException e) {
+      throw malformed("not valid JSON", null);
+    }
+  }
+
+  private static RequestException emptyBody() {
+    return new RequestException("EMPTY_BODY", "/", null, RequestException.NO_INDEX, "the request needs a JSON body");
+  }
+
+  private static RequestException wrongType(String pointer, String expected) {
+    return new RequestException("WRONG_TYPE", pointer, null, RequestException.NO_INDEX, "the value at " + pointer + " should be " + expected);
+  }
+
+  private static RequestException malformed(String what, JsonLocation location) {
+    int line = location == null ? 0 : location.getLineNr();
+    int column = location == null ? 0 : location.getColumnNr();
+    return new RequestException("MALFORMED_JSON", "/", null, RequestException.NO_INDEX, line, column,
+        "malformed JSON: " + what + " at line " + line + ", column " + column);
+  }
+
+  private static String expected(Class<?> target) {
+    if (target == String.class) {
+      return "a string";
+    }
+    if (target == Boolean.class || target == boolean.class) {
+      return "true or false";
+    }
+    if (java.util.Collection.class.isAssignableFrom(target)) {
+      return "an array or a string";
+    }
+    return target.isRecord() ? "an object" : "a " + target.getSimpleName().toLowerCase(Locale.ROOT);
+  }
+
+  /** A JSON pointer (RFC 6901) to where the mapping failed. */
+  private static String pointer(JsonMappingException e) {
+    StringBuilder pointer = new StringBuilder();
+    for (JsonMappingException.Reference reference : e.getPath()) {
+      pointer.append('/');
+      if (reference.getFieldName() != null) {
+        pointer.append(reference.getFieldName().replace("~", "~0").replace("/", "~1"));
+      } else if (reference.getIndex() >= 0) {
+        pointer.append(reference.getIndex());
+      }
+    }
+    return pointer.length() == 0 ? "/" : pointer.toString();
   }
 
   private static ObjectMapper strict() {

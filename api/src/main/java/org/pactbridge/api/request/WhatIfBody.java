@@ -101,13 +101,15 @@ public record WhatIfBody(
     if (body.provisionsFrom() == null) {
       throw InvalidInputException.invalid("MISSING_FIELD", where + ".provisionsFrom", "missing field '" + where + ".provisionsFrom'");
     }
-    AgreementKind kind;
+    AgreementKind named;
     try {
-      kind = body.kind() == null ? AgreementKind.INFORMATION : AgreementKind.valueOf(body.kind().strip().toUpperCase(Locale.ROOT));
+      named = body.kind() == null ? null : AgreementKind.valueOf(body.kind().strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw InvalidInputException.invalid("UNKNOWN_KIND", body.kind(), "unknown agreement kind '" + body.kind() + "' at " + where + ".kind");
     }
     Agreement model = registry.requireAgreement(AgreementId.of(body.provisionsFrom()));
+    // provisions are of one kind: a copy is of its model's kind unless the body names one (and then they must agree)
+    AgreementKind kind = named == null ? model.kind() : named;
     List<PartyCode> partyCodes = new ArrayList<>();
     for (String party : DecisionBody.split(body.parties())) {
       partyCodes.add(registry.requireParty(party).code());

@@ -10,6 +10,7 @@ import org.pactbridge.core.agreement.Agreement;
 import org.pactbridge.core.agreement.AgreementKind;
 import org.pactbridge.core.agreement.AgreementStatus;
 import org.pactbridge.core.agreement.EquivalenceTable;
+import org.pactbridge.core.agreement.InformationProvisions;
 import org.pactbridge.core.agreement.ProvisionVersion;
 import org.pactbridge.core.agreement.Provisions;
 import org.pactbridge.core.agreement.ThirdPartyRule;
@@ -61,7 +62,7 @@ public final class HopWindows {
             Provisions provisions = agreement.provisionsAt(start);
             List<String> scope = provisions.scope().isUnrestricted() ? null : slugs(provisions);
             windows.add(new Window(
-                index, agreement.id().value(), from, to, segment[0], segment[1], scope, translations(provisions.equivalence(), from, to, registry, start),
+                index, agreement.id().value(), from, to, segment[0], segment[1], scope, translations(equivalence(provisions), from, to, registry, start),
                 provisions.thirdPartyRule(), status.assumed() || provisions.anyAssumed(), status.terminationPending()));
           }
         }
@@ -110,6 +111,10 @@ public final class HopWindows {
       out.add(topic.slug());
     }
     return out;
+  }
+
+  private static EquivalenceTable equivalence(Provisions provisions) {
+    return provisions instanceof InformationProvisions information ? information.equivalence().orElse(null) : null;
   }
 
   private static Map<String, String> translations(EquivalenceTable table, PartyCode from, PartyCode to, Registry registry, Instant at) {

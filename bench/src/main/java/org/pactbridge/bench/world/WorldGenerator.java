@@ -8,14 +8,18 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.pactbridge.core.agreement.Agreement;
 import org.pactbridge.core.agreement.AgreementId;
 import org.pactbridge.core.agreement.AgreementKind;
+import org.pactbridge.core.agreement.ArrangementProvisions;
 import org.pactbridge.core.agreement.Channel;
 import org.pactbridge.core.agreement.EquivalenceTable;
 import org.pactbridge.core.agreement.EventType;
+import org.pactbridge.core.agreement.GeneralTerms;
+import org.pactbridge.core.agreement.InformationProvisions;
 import org.pactbridge.core.agreement.ProvisionVersion;
 import org.pactbridge.core.agreement.Provisions;
 import org.pactbridge.core.agreement.Scope;
@@ -221,7 +225,7 @@ public final class WorldGenerator {
       EquivalenceTable table = table(a, levelsA, b, levelsB, assumedTable);
       ThirdPartyRule rule = random.nextInt(100) < 85 ? ThirdPartyRule.ORIGINATOR_CONSENT : ThirdPartyRule.PERMITTED;
       boolean assumed = random.nextInt(12) == 0;
-      Provisions provisions = new Provisions(table, scope, rule, null, assumed, List.of("generated"), "");
+      Provisions provisions = new InformationProvisions(new GeneralTerms(scope, rule, assumed, List.of("generated"), ""), Optional.ofNullable(table));
       versions.add(new ProvisionVersion(from, v == 0 ? "original" : "amendment " + v, provisions));
     }
     return new Agreement(id, AgreementKind.INFORMATION, "Generated agreement " + a + "–" + b, List.of(a, b), new Timeline(events), versions, List.of("generated"), "");
@@ -312,7 +316,8 @@ public final class WorldGenerator {
       events.add(TimelineEvent.of(EventType.TERMINATED, day(signed + 365L * (5 + random.nextInt(40)))));
     }
     Provisions provisions =
-        new Provisions(null, Scope.of(scope), ThirdPartyRule.ORIGINATOR_CONSENT, new Channel(codes[hub], paths), false, List.of("generated"), "");
+        new ArrangementProvisions(new GeneralTerms(Scope.of(scope), ThirdPartyRule.ORIGINATOR_CONSENT, false, List.of("generated"), ""),
+            new Channel(codes[hub], paths));
     return new Agreement(
         AgreementId.of("GEN-ARR-" + codes[hub]), AgreementKind.ARRANGEMENT, "Generated arrangement through " + codes[hub], parties,
         new Timeline(events), List.of(new ProvisionVersion(null, "original", provisions)), List.of("generated"), "");

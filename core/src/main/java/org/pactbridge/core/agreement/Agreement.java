@@ -10,7 +10,8 @@ import org.pactbridge.core.party.PartyCode;
 
 /**
  * An agreement between two or more parties: its kind, its timeline, and its provisions versioned by
- * amendment. Status is always derived from the timeline. Immutable and thread-safe.
+ * amendment, every version of its own kind. Status is always derived from the timeline. Immutable and
+ * thread-safe.
  */
 public final class Agreement {
   private final AgreementId id;
@@ -47,6 +48,11 @@ public final class Agreement {
     this.timeline = Objects.requireNonNull(timeline, "timeline");
     if (versions.isEmpty()) {
       throw new IllegalArgumentException("agreement " + id + " needs at least one provision version");
+    }
+    for (ProvisionVersion version : versions) {
+      if (version.provisions().kind() != kind) {
+        throw new IllegalArgumentException("agreement " + id + " is " + kind + " but has " + version.provisions().kind() + " provisions");
+      }
     }
     List<ProvisionVersion> sorted = new ArrayList<>(versions);
     sorted.sort(Comparator.comparing(ProvisionVersion::from, Comparator.nullsFirst(Comparator.naturalOrder())));
@@ -121,6 +127,20 @@ public final class Agreement {
 
   public Provisions provisionsAt(Instant at) {
     return versionAt(at).provisions();
+  }
+
+  /**
+   * The provisions that apply at {@code at}, typed for a reader that has already checked this
+   * agreement's kind (a support request on a LOGISTICS agreement, a hop over an INFORMATION one).
+   *
+   * @throws IllegalStateException when the agreement is of another kind: a caller's bug, not bad input
+   */
+  public <P extends Provisions> P provisionsAt(Instant at, Class<P> type) {
+    Provisions provisions = provisionsAt(at);
+    if (!type.isInstance(provisions)) {
+      throw new IllegalStateException(id + " is " + kind + ": its provisions are not " + type.getSimpleName());
+    }
+    return type.cast(provisions);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.pactbridge.core.item;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.pactbridge.core.audit.AuditActor;
 
@@ -15,7 +16,12 @@ public interface ItemRepository {
    * Stores a new item with its plain content, audited as added by {@code actor} (who registered it, not
    * the item's originator); fails if the id is taken or the hash does not match.
    */
-  void add(Item item, byte[] content, AuditActor actor);
+  default void add(Item item, byte[] content, AuditActor actor) {
+    add(item, content, ItemTitle.NONE, actor);
+  }
+
+  /** As {@link #add(Item, byte[], AuditActor)}, with the item's title, which is stored encrypted like the content. */
+  void add(Item item, byte[] content, ItemTitle title, AuditActor actor);
 
   Optional<Item> find(ItemId id);
 
@@ -26,6 +32,15 @@ public interface ItemRepository {
   List<Item> list(int offset, int limit);
 
   long count();
+
+  /** The item's decrypted title ({@link ItemTitle#NONE} when it has none); an unknown id is an exception. */
+  ItemTitle title(ItemId id);
+
+  /**
+   * The decrypted titles of the given items, in one read: items without a title map to {@link ItemTitle#NONE};
+   * unknown ids are left out.
+   */
+  Map<ItemId, ItemTitle> titles(List<ItemId> ids);
 
   /** The decrypted content, checked against the item's hash. */
   byte[] content(ItemId id);

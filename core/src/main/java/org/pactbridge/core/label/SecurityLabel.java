@@ -196,6 +196,19 @@ public final class SecurityLabel {
     return declassifyOn;
   }
 
+  /**
+   * Every compartment's access token, in the label's order: what a user's authorizations must all
+   * hold ({@link org.pactbridge.core.label.access.AccessExpression#ofCompartments} joins them by
+   * {@code &}; the access package depends on labels, not the reverse).
+   */
+  public List<String> compartmentTokens() {
+    List<String> tokens = new ArrayList<>(compartments.size());
+    for (Compartment compartment : compartments) {
+      tokens.add(compartment.accessToken());
+    }
+    return tokens;
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof SecurityLabel that

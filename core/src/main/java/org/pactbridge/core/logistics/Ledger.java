@@ -15,6 +15,9 @@ import org.pactbridge.core.InvalidInputException;
 import org.pactbridge.core.agreement.Agreement;
 import org.pactbridge.core.agreement.AgreementId;
 import org.pactbridge.core.agreement.AgreementKind;
+import org.pactbridge.core.agreement.LogisticsProvisions;
+import org.pactbridge.core.logistics.terms.LogisticsTerms;
+import org.pactbridge.core.logistics.terms.ReimbursementMode;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.registry.Registry;
 
@@ -58,7 +61,7 @@ public final class Ledger {
       throw InvalidInputException.invalid(
           "AGREEMENT_NOT_IN_FORCE", agreement.id().value(), agreement.id() + " is not in force at " + transfer.at());
     }
-    LogisticsTerms terms = agreement.provisionsAt(transfer.at()).logistics();
+    LogisticsTerms terms = agreement.provisionsAt(transfer.at(), LogisticsProvisions.class).logistics().orElse(null);
     if (terms == null || terms.excludes(transfer.category()) || !terms.covers(transfer.category())) {
       throw InvalidInputException.invalid(
           "CATEGORY_NOT_COVERED", transfer.category().slug(), agreement.id() + " does not cover " + transfer.category() + " at " + transfer.at());
@@ -105,7 +108,7 @@ public final class Ledger {
     }
     requireNotBefore(at, transfer);
     Agreement agreement = registry.requireAgreement(transfer.agreement());
-    LogisticsTerms terms = agreement.provisionsAt(transfer.at()).logistics();
+    LogisticsTerms terms = agreement.provisionsAt(transfer.at(), LogisticsProvisions.class).logistics().orElse(null);
     if (terms == null || !terms.accepts(mode)) {
       throw InvalidInputException.invalid(
           "MODE_NOT_ACCEPTED", mode.slug(), agreement.id() + " does not provide for reimbursement by " + mode);
@@ -292,7 +295,7 @@ public final class Ledger {
         if (!entry.type().createsObligation() || reversedBy.containsKey(entry.sequence()) || (filter != null && !filter.test(entry))) {
           continue;
         }
-        LogisticsTerms terms = registry.requireAgreement(entry.agreement()).provisionsAt(entry.at()).logistics();
+        LogisticsTerms terms = registry.requireAgreement(entry.agreement()).provisionsAt(entry.at(), LogisticsProvisions.class).logistics().orElseThrow();
         Instant due = entry.at().atZone(ZoneOffset.UTC).plus(terms.settlementPeriod()).toInstant();
         Money outstanding = outstanding(entry);
         out.add(new Obligation(entry, outstanding, due, terms.settlementAssumed(), !outstanding.isZero() && now.isAfter(due)));

@@ -10,7 +10,12 @@ import org.pactbridge.core.agreement.Agreement;
 import org.pactbridge.core.agreement.AgreementId;
 import org.pactbridge.core.agreement.AgreementKind;
 import org.pactbridge.core.agreement.AgreementStatus;
+import org.pactbridge.core.agreement.LogisticsProvisions;
 import org.pactbridge.core.logistics.SupportDecision.Outcome;
+import org.pactbridge.core.logistics.terms.Activity;
+import org.pactbridge.core.logistics.terms.AreaRestriction;
+import org.pactbridge.core.logistics.terms.Category;
+import org.pactbridge.core.logistics.terms.LogisticsTerms;
 import org.pactbridge.core.registry.Registry;
 
 /**
@@ -87,7 +92,7 @@ public final class SupportEngine {
 
   private List<SupportReason> evaluate(Agreement agreement, AgreementStatus status, SupportRequest request) {
     List<SupportReason> reasons = new ArrayList<>();
-    LogisticsTerms terms = agreement.provisionsAt(request.at()).logistics();
+    LogisticsTerms terms = agreement.provisionsAt(request.at(), LogisticsProvisions.class).logistics().orElse(null);
     Category category = request.category();
     Activity activity = request.activity();
     StringJoiner assumed = new StringJoiner(", ");

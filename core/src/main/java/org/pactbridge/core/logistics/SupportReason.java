@@ -1,6 +1,8 @@
 package org.pactbridge.core.logistics;
 
 import org.pactbridge.core.agreement.AgreementId;
+import org.pactbridge.core.logistics.terms.Activity;
+import org.pactbridge.core.logistics.terms.Category;
 import org.pactbridge.core.party.PartyCode;
 
 /**

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Objects;
 import org.pactbridge.core.InvalidInputException;
 import org.pactbridge.core.agreement.AgreementId;
+import org.pactbridge.core.logistics.terms.Activity;
+import org.pactbridge.core.logistics.terms.Category;
 import org.pactbridge.core.party.PartyCode;
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Logistics support under ACSA-style agreements: the supply and service categories and the
- * activities an agreement covers ({@link org.pactbridge.core.logistics.LogisticsTerms}, carried by a
+ * activities an agreement covers ({@link org.pactbridge.core.logistics.terms.LogisticsTerms}, carried by a
  * provisions version), the decision on a {@link org.pactbridge.core.logistics.SupportRequest}
  * ({@link org.pactbridge.core.logistics.SupportEngine}), and the double-entry, append-only settlement
  * {@link org.pactbridge.core.logistics.Ledger} with its repository interface. Geometry lives outside
@@ -8,3 +8,4 @@
  * supplied by an outer module says whether a location lies in one.
  */
 package org.pactbridge.core.logistics;
+

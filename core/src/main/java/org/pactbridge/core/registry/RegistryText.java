@@ -5,11 +5,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.pactbridge.core.agreement.Agreement;
+import org.pactbridge.core.agreement.ArrangementProvisions;
 import org.pactbridge.core.agreement.Channel;
 import org.pactbridge.core.agreement.EquivalenceTable;
+import org.pactbridge.core.agreement.InformationProvisions;
+import org.pactbridge.core.agreement.LogisticsProvisions;
 import org.pactbridge.core.agreement.ProvisionVersion;
 import org.pactbridge.core.agreement.Provisions;
 import org.pactbridge.core.agreement.TimelineEvent;
+import org.pactbridge.core.logistics.terms.LogisticsTerms;
 import org.pactbridge.core.party.ClassificationScheme;
 import org.pactbridge.core.party.Community;
 import org.pactbridge.core.party.Level;
@@ -90,11 +94,14 @@ public final class RegistryText {
     StringBuilder out = new StringBuilder("version " + version.from() + " | " + version.label() + " | scope=");
     out.append(provisions.scope().isUnrestricted() ? "all" : provisions.scope().topics().stream().map(Topic::slug).toList());
     out.append(" | ").append(provisions.thirdPartyRule());
-    Channel channel = provisions.channel();
+    // one line for every kind, with "none" for a part the kind lacks: the form stores compare and that
+    // predates provisions per kind, so it stays as it was
+    Channel channel = provisions instanceof ArrangementProvisions arrangement ? arrangement.channel().orElse(null) : null;
     out.append(" | channel=").append(channel == null ? "none" : channel.hub() + " " + channel.paths());
     out.append(" | assumed=").append(provisions.assumed()).append(" | ").append(provisions.sources()).append(" | ").append(provisions.note());
-    out.append(" | logistics=").append(logistics(provisions.logistics()));
-    EquivalenceTable table = provisions.equivalence();
+    LogisticsTerms terms = provisions instanceof LogisticsProvisions logistics ? logistics.logistics().orElse(null) : null;
+    out.append(" | logistics=").append(logistics(terms));
+    EquivalenceTable table = provisions instanceof InformationProvisions information ? information.equivalence().orElse(null) : null;
     if (table == null) {
       out.append(" | equivalence=none");
     } else {
@@ -109,7 +116,7 @@ public final class RegistryText {
     return out.toString();
   }
 
-  public static String logistics(org.pactbridge.core.logistics.LogisticsTerms terms) {
+  public static String logistics(LogisticsTerms terms) {
     if (terms == null) {
       return "none";
     }

@@ -9,6 +9,7 @@ import org.pactbridge.core.agreement.AgreementId;
 import org.pactbridge.core.agreement.AgreementKind;
 import org.pactbridge.core.agreement.AgreementStatus;
 import org.pactbridge.core.agreement.EquivalenceTable;
+import org.pactbridge.core.agreement.InformationProvisions;
 import org.pactbridge.core.agreement.Provisions;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.PartyCode;
@@ -55,7 +56,7 @@ public final class AgreementRule implements ReleaseRule {
 
     /** The hop as a route shows it, citing the equivalence table's sources when it names any, else the agreement's. */
     public Hop hop() {
-      EquivalenceTable table = provisions.equivalence();
+      EquivalenceTable table = tableOf(provisions);
       List<String> sources = table != null && !table.sources().isEmpty() ? table.sources() : agreement.sources();
       return new Hop(from, to, agreement.id(), level, assumed(), sources);
     }
@@ -151,7 +152,12 @@ public final class AgreementRule implements ReleaseRule {
   }
 
   private static Level translate(Provisions provisions, Level level, PartyCode to) {
-    EquivalenceTable table = provisions.equivalence();
+    EquivalenceTable table = tableOf(provisions);
     return table == null ? null : table.translateOrNull(level, to);
+  }
+
+  /** An information agreement's equivalence table, or null when the provisions give none. */
+  static EquivalenceTable tableOf(Provisions provisions) {
+    return provisions instanceof InformationProvisions information ? information.equivalence().orElse(null) : null;
   }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.pactbridge.core.agreement.Agreement;
 import org.pactbridge.core.agreement.AgreementKind;
 import org.pactbridge.core.agreement.EquivalenceTable;
+import org.pactbridge.core.agreement.InformationProvisions;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.registry.Registry;
@@ -34,7 +35,7 @@ public final class ClearanceEquivalence {
       if (!agreement.statusAt(at).inForce()) {
         continue;
       }
-      EquivalenceTable table = agreement.provisionsAt(at).equivalence();
+      EquivalenceTable table = agreement.provisionsAt(at, InformationProvisions.class).equivalence().orElse(null);
       Level translated = table == null ? null : table.translateOrNull(level, nation);
       if (translated != null && (strictest == null || translated.rank() > strictest.rank())) {
         strictest = translated;

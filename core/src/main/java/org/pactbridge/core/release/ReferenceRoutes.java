@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.pactbridge.core.agreement.Agreement;
 import org.pactbridge.core.agreement.AgreementId;
+import org.pactbridge.core.agreement.ArrangementProvisions;
 import org.pactbridge.core.agreement.Channel;
 import org.pactbridge.core.agreement.Provisions;
 import org.pactbridge.core.party.Level;
@@ -111,7 +112,7 @@ final class ReferenceRoutes {
   private AgreementId sanctioning(ReleaseRequest request, List<PartyCode> chain) {
     for (Agreement arrangement : registry.arrangements()) {
       Provisions provisions = arrangement.provisionsAt(request.at());
-      Channel channel = provisions.channel();
+      Channel channel = provisions instanceof ArrangementProvisions terms ? terms.channel().orElse(null) : null;
       if (arrangement.statusAt(request.at()).inForce() && channel != null && provisions.scope().covers(request.topics())
           && channel.sanctions(chain)) {
         return arrangement.id();

@@ -48,10 +48,14 @@ public final class LabelFixtures {
    * classpath, not a folder, so that other modules read the same files through this module's test jar.
    */
   public static String conformance(String folder, String file) {
-    String name = "conformance/" + folder + "/" + file;
+    return resource("conformance/" + folder + "/" + file);
+  }
+
+  /** The UTF-8 text of a file on the test classpath, such as {@code marking/golden.txt}. */
+  public static String resource(String name) {
     try (InputStream in = LabelFixtures.class.getClassLoader().getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException("conformance file not on the test classpath: " + name);
+        throw new IllegalStateException("not on the test classpath: " + name);
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pactbridge.core.InvalidInputException;
 import org.pactbridge.core.agreement.AgreementId;
+import org.pactbridge.core.logistics.terms.Category;
+import org.pactbridge.core.logistics.terms.ReimbursementMode;
 
 /**
  * The ledger's contract, run against every {@link LedgerRepository}: in memory

@@ -18,6 +18,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterTry;
 import org.pactbridge.core.InvalidInputException;
+import org.pactbridge.core.logistics.terms.Category;
+import org.pactbridge.core.logistics.terms.ReimbursementMode;
 
 /**
  * Laws of the ledger over random sequences of commands, including ones that are refused, run against

@@ -9,12 +9,19 @@ import org.pactbridge.core.agreement.Agreement;
 import org.pactbridge.core.agreement.AgreementId;
 import org.pactbridge.core.agreement.AgreementKind;
 import org.pactbridge.core.agreement.EventType;
+import org.pactbridge.core.agreement.GeneralTerms;
+import org.pactbridge.core.agreement.LogisticsProvisions;
 import org.pactbridge.core.agreement.ProvisionVersion;
 import org.pactbridge.core.agreement.Provisions;
 import org.pactbridge.core.agreement.Scope;
 import org.pactbridge.core.agreement.ThirdPartyRule;
 import org.pactbridge.core.agreement.Timeline;
 import org.pactbridge.core.agreement.TimelineEvent;
+import org.pactbridge.core.logistics.terms.Activity;
+import org.pactbridge.core.logistics.terms.AreaRestriction;
+import org.pactbridge.core.logistics.terms.Category;
+import org.pactbridge.core.logistics.terms.LogisticsTerms;
+import org.pactbridge.core.logistics.terms.ReimbursementMode;
 import org.pactbridge.core.party.ClassificationScheme;
 import org.pactbridge.core.party.Party;
 import org.pactbridge.core.party.PartyCode;
@@ -44,7 +51,7 @@ final class LogisticsFixture {
         .reimbursementModes(EnumSet.allOf(ReimbursementMode.class))
         .settlementPeriod(Period.ofDays(90), true)
         .build();
-    Provisions provisions = new Provisions(null, Scope.all(), ThirdPartyRule.ORIGINATOR_CONSENT, null, false, List.of(), "", terms);
+    Provisions provisions = new LogisticsProvisions(GeneralTerms.DEFAULT, terms);
     Agreement acsa = new Agreement(
         ACSA, AgreementKind.LOGISTICS, "test ACSA", List.of(JPN, USA),
         Timeline.of(TimelineEvent.of(EventType.SIGNED, IN_FORCE), TimelineEvent.of(EventType.IN_FORCE, IN_FORCE)),

@@ -13,6 +13,8 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.pactbridge.core.InvalidInputException;
 import org.pactbridge.core.agreement.AgreementId;
+import org.pactbridge.core.logistics.terms.Activity;
+import org.pactbridge.core.logistics.terms.Category;
 
 class SupportEngineTest {
   private final SupportEngine engine = new SupportEngine(LogisticsFixture.registry(), LogisticsFixture.box());

@@ -20,6 +20,8 @@ import org.pactbridge.core.agreement.AgreementId;
 import org.pactbridge.core.agreement.AgreementKind;
 import org.pactbridge.core.agreement.EquivalenceTable;
 import org.pactbridge.core.agreement.EventType;
+import org.pactbridge.core.agreement.GeneralTerms;
+import org.pactbridge.core.agreement.InformationProvisions;
 import org.pactbridge.core.agreement.ProvisionVersion;
 import org.pactbridge.core.agreement.Provisions;
 import org.pactbridge.core.agreement.Scope;
@@ -83,8 +85,8 @@ class ReleaseProperties {
         rows.add(row);
       }
       Scope scope = spec.scoped() ? Scope.of(Set.of(TOPICS.get(0))) : Scope.all();
-      Provisions provisions = new Provisions(new EquivalenceTable(rows, false, List.of(), ""), scope, ThirdPartyRule.ORIGINATOR_CONSENT,
-          null, false, List.of(), "");
+      Provisions provisions = new InformationProvisions(new GeneralTerms(scope, ThirdPartyRule.ORIGINATOR_CONSENT, false, List.of(), ""),
+          new EquivalenceTable(rows, false, List.of(), ""));
       Timeline timeline = Timeline.of(TimelineEvent.of(EventType.IN_FORCE, day(spec.from())), TimelineEvent.of(EventType.TERMINATED, day(spec.until())));
       builder.agreement(new Agreement(AgreementId.of("A" + index++), AgreementKind.INFORMATION, null, List.of(a, b), timeline,
           List.of(new ProvisionVersion(null, "", provisions)), List.of(), ""));

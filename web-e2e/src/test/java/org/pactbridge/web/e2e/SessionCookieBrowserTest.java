@@ -2,16 +2,8 @@ package org.pactbridge.web.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,8 +21,6 @@ import org.openqa.selenium.support.ui.Select;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SessionCookieBrowserTest {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   private TestNode node;
   private Browser browser;
   private String base;
@@ -40,7 +30,7 @@ class SessionCookieBrowserTest {
   void start() throws Exception {
     node = new RealNode();
     base = node.baseUrl();
-    originator = account("cookie-originator", "KOR", "II", List.of("originator"));
+    originator = new NodeApi(node).account("cookie-originator", "KOR", "II", List.of("originator"));
     browser = new Browser();
   }
 
@@ -125,22 +115,5 @@ class SessionCookieBrowserTest {
     browser.screenshot("21-coverage-under-csp");
     browser.clickable("#sign-out").click();
     browser.find("#signin-form");
-  }
-
-  private String account(String name, String nationality, String clearance, List<String> roles) throws Exception {
-    JsonNode user = post("/api/v1/users", Map.of("name", name, "nationality", nationality, "clearance", clearance, "roles", roles,
-        "needToKnow", List.of("dprk-missile")));
-    return post("/api/v1/users/" + user.get("id").asText() + "/tokens", Map.of("label", "browser test")).get("token").asText();
-  }
-
-  private JsonNode post(String path, Object body) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(base.replaceAll("/$", "") + path))
-        .header("Authorization", "Bearer " + node.adminToken())
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(body), StandardCharsets.UTF_8))
-        .build();
-    HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as("%s -> %s", path, response.body()).isEqualTo(201);
-    return MAPPER.readTree(response.body());
   }
 }

@@ -2,16 +2,8 @@ package org.pactbridge.web.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -34,13 +26,11 @@ import org.openqa.selenium.support.ui.Select;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebUiTest {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final String CONTENT = "북한 미사일 발사 평가 — 北朝鮮ミサイル発射の評価 (test content)";
 
   private TestNode node;
   private Browser browser;
   private String base;
-  private final HttpClient http = HttpClient.newHttpClient();
   private String usaAnalyst;
   private String korOfficer;
   private String korOriginator;
@@ -53,10 +43,11 @@ class WebUiTest {
     node = new RealNode();
     base = node.baseUrl();
     // Accounts are made the way an administrator makes them: through the API, with the first-start token.
-    usaAnalyst = account("usa-analyst", "USA", "TOP_SECRET", List.of("analyst"));
-    korOfficer = account("kor-fdo", "KOR", "I", List.of("disclosure-officer"));
-    korOriginator = account("kor-originator", "KOR", "II", List.of("originator", "analyst"));
-    auditor = account("kor-auditor", "KOR", "II", List.of("auditor"));
+    NodeApi api = new NodeApi(node);
+    usaAnalyst = api.account("usa-analyst", "USA", "TOP_SECRET", List.of("analyst"));
+    korOfficer = api.account("kor-fdo", "KOR", "I", List.of("disclosure-officer"));
+    korOriginator = api.account("kor-originator", "KOR", "II", List.of("originator", "analyst"));
+    auditor = api.account("kor-auditor", "KOR", "II", List.of("auditor"));
     browser = new Browser();
   }
 
@@ -425,22 +416,5 @@ class WebUiTest {
   private void signOut() {
     browser.clickable("#sign-out").click();
     browser.find("#signin-form");
-  }
-
-  private String account(String name, String nationality, String clearance, List<String> roles) throws Exception {
-    JsonNode user = post("/api/v1/users", Map.of("name", name, "nationality", nationality, "clearance", clearance, "roles", roles,
-        "needToKnow", List.of("dprk-missile")));
-    return post("/api/v1/users/" + user.get("id").asText() + "/tokens", Map.of("label", "browser test")).get("token").asText();
-  }
-
-  private JsonNode post(String path, Object body) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(base.replaceAll("/$", "") + path))
-        .header("Authorization", "Bearer " + node.adminToken())
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(body), StandardCharsets.UTF_8))
-        .build();
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as("%s -> %s", path, response.body()).isEqualTo(201);
-    return MAPPER.readTree(response.body());
   }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.pactbridge.core.label.Compartment;
 import org.pactbridge.core.label.SecurityLabel;
 
 /**
@@ -82,16 +81,11 @@ public final class AccessExpression {
   }
 
   /**
-   * A label's compartments as an access expression that a user's authorizations must satisfy: every
-   * compartment's access token, joined by {@code &}. (Here rather than on the label, so that
-   * {@code label} does not depend on {@code label.access}, which depends on it.)
+   * The compartments of {@code label} as an access expression that a user's authorizations must
+   * satisfy: every compartment's access token, joined by {@code &}.
    */
   public static AccessExpression ofCompartments(SecurityLabel label) {
-    List<String> tokens = new ArrayList<>(label.compartments().size());
-    for (Compartment compartment : label.compartments()) {
-      tokens.add(compartment.accessToken());
-    }
-    return allOf(tokens);
+    return allOf(label.compartmentTokens());
   }
 
   /** A conjunction of tokens ({@code A&B&C}); no tokens gives the empty expression. */

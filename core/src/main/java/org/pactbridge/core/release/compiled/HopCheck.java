@@ -11,6 +11,7 @@ import java.util.Set;
 import org.pactbridge.core.agreement.Agreement;
 import org.pactbridge.core.agreement.AgreementId;
 import org.pactbridge.core.agreement.AgreementKind;
+import org.pactbridge.core.agreement.ArrangementProvisions;
 import org.pactbridge.core.agreement.Channel;
 import org.pactbridge.core.agreement.ProvisionVersion;
 import org.pactbridge.core.agreement.Provisions;
@@ -352,7 +353,7 @@ public final class HopCheck {
       if (segment < 0) {
         continue;
       }
-      Channel channel = provisions[segment].channel();
+      Channel channel = provisions[segment] instanceof ArrangementProvisions arrangement ? arrangement.channel().orElse(null) : null;
       if (channel != null && covers(segment, topics)) {
         channels.add(channel);
         owners.add(side.agreements[k].id());

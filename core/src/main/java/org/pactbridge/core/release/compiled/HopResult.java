@@ -5,6 +5,7 @@ import java.util.List;
 import org.pactbridge.core.agreement.Agreement;
 import org.pactbridge.core.agreement.AgreementId;
 import org.pactbridge.core.agreement.EquivalenceTable;
+import org.pactbridge.core.agreement.InformationProvisions;
 import org.pactbridge.core.agreement.Provisions;
 import org.pactbridge.core.agreement.ThirdPartyRule;
 import org.pactbridge.core.party.Level;
@@ -43,7 +44,7 @@ public record HopResult(
 
   /** The sources a hop over this agreement cites: its equivalence table's when that names any, else the agreement's. */
   static List<String> sourcesOf(Agreement agreement, Provisions provisions) {
-    EquivalenceTable table = provisions.equivalence();
+    EquivalenceTable table = provisions instanceof InformationProvisions information ? information.equivalence().orElse(null) : null;
     return table != null && !table.sources().isEmpty() ? table.sources() : agreement.sources();
   }
 

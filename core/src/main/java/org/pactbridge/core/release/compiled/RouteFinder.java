@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.pactbridge.core.agreement.Agreement;
 import org.pactbridge.core.agreement.AgreementId;
+import org.pactbridge.core.agreement.ArrangementProvisions;
 import org.pactbridge.core.agreement.Channel;
 import org.pactbridge.core.agreement.ProvisionVersion;
 import org.pactbridge.core.party.Level;
@@ -50,8 +51,8 @@ public final class RouteFinder {
     this.hops = hops;
     for (Agreement arrangement : registry.arrangements()) {
       for (ProvisionVersion version : arrangement.versions()) {
-        Channel channel = version.provisions().channel();
-        if (channel != null) {
+        if (version.provisions() instanceof ArrangementProvisions provisions && provisions.channel().isPresent()) {
+          Channel channel = provisions.channel().get();
           long[] keys = keys(channel);
           if (keys != null) {
             channelKeys.put(channel, keys);

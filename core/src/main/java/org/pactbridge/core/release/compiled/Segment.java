@@ -8,6 +8,7 @@ import org.pactbridge.core.agreement.Agreement;
 import org.pactbridge.core.agreement.AgreementId;
 import org.pactbridge.core.agreement.AgreementStatus;
 import org.pactbridge.core.agreement.EquivalenceTable;
+import org.pactbridge.core.agreement.InformationProvisions;
 import org.pactbridge.core.agreement.Provisions;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.PartyCode;
@@ -35,7 +36,7 @@ final class Segment {
     this.agreement = agreement;
     this.status = status;
     this.provisions = provisions;
-    this.table = provisions.equivalence();
+    this.table = provisions instanceof InformationProvisions information ? information.equivalence().orElse(null) : null;
     this.from = from;
     this.to = to;
     this.assumed = status.assumed() || provisions.anyAssumed();

@@ -23,6 +23,8 @@ import org.pactbridge.core.agreement.AgreementKind;
 import org.pactbridge.core.agreement.AgreementStatus;
 import org.pactbridge.core.agreement.EquivalenceTable;
 import org.pactbridge.core.agreement.EventType;
+import org.pactbridge.core.agreement.GeneralTerms;
+import org.pactbridge.core.agreement.InformationProvisions;
 import org.pactbridge.core.agreement.ProvisionVersion;
 import org.pactbridge.core.agreement.Provisions;
 import org.pactbridge.core.agreement.Scope;
@@ -113,8 +115,8 @@ class HopCheckProperties {
     Agreement[] candidates = world.between(from, to, AgreementKind.INFORMATION);
     for (Agreement agreement : candidates) {
       AgreementStatus status = agreement.statusAt(at);
-      Provisions provisions = agreement.provisionsAt(at);
-      Level translated = provisions.equivalence() == null ? null : provisions.equivalence().translateOrNull(level, to);
+      InformationProvisions provisions = agreement.provisionsAt(at, InformationProvisions.class);
+      Level translated = provisions.equivalence().map(table -> table.translateOrNull(level, to)).orElse(null);
       if (status.inForce() && provisions.scope().covers(topics) && translated != null) {
         boolean assumed = status.assumed() || provisions.anyAssumed();
         List<Reason> reasons = new ArrayList<>();
@@ -132,9 +134,9 @@ class HopCheckProperties {
     }
     for (Agreement agreement : candidates) {
       if (agreement.statusAt(at).inForce()) {
-        Provisions provisions = agreement.provisionsAt(at);
+        InformationProvisions provisions = agreement.provisionsAt(at, InformationProvisions.class);
         boolean scopeFails = !provisions.scope().covers(topics);
-        boolean levelFails = provisions.equivalence() == null || provisions.equivalence().translateOrNull(level, to) == null;
+        boolean levelFails = provisions.equivalence().map(table -> table.translateOrNull(level, to)).orElse(null) == null;
         return new HopResult(scopeFails ? ReasonCode.TOPIC_OUT_OF_SCOPE : ReasonCode.LEVEL_NOT_COVERED, scopeFails, levelFails, agreement,
             null, false, null, provisions, agreement.id(), provisions.thirdPartyRule(), List.of(), List.of(agreement.id()),
             sources(agreement, provisions), null);
@@ -144,9 +146,9 @@ class HopCheckProperties {
         null);
   }
 
-  private static List<String> sources(Agreement agreement, Provisions provisions) {
-    boolean tableNamesSources = provisions.equivalence() != null && !provisions.equivalence().sources().isEmpty();
-    return tableNamesSources ? provisions.equivalence().sources() : agreement.sources();
+  private static List<String> sources(Agreement agreement, InformationProvisions provisions) {
+    List<String> tableSources = provisions.equivalence().map(EquivalenceTable::sources).orElse(List.of());
+    return tableSources.isEmpty() ? agreement.sources() : tableSources;
   }
 
   private static Registry world(Case c) {
@@ -208,8 +210,8 @@ class HopCheckProperties {
       }
       rows.add(row);
     }
-    return new Provisions(new EquivalenceTable(rows, false, List.of(), ""), scope, ThirdPartyRule.ORIGINATOR_CONSENT, null, assumed,
-        List.of(), "");
+    return new InformationProvisions(new GeneralTerms(scope, ThirdPartyRule.ORIGINATOR_CONSENT, assumed, List.of(), ""),
+        new EquivalenceTable(rows, false, List.of(), ""));
   }
 
   private static Scope scope(List<Integer> topics, boolean unrestricted, int topicCount) {

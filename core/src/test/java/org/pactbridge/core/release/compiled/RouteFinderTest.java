@@ -15,7 +15,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.pactbridge.core.TestWorlds;
 import org.pactbridge.core.agreement.AgreementKind;
+import org.pactbridge.core.agreement.ArrangementProvisions;
 import org.pactbridge.core.agreement.Channel;
+import org.pactbridge.core.agreement.GeneralTerms;
 import org.pactbridge.core.agreement.Provisions;
 import org.pactbridge.core.agreement.Scope;
 import org.pactbridge.core.agreement.ThirdPartyRule;
@@ -118,7 +120,7 @@ class RouteFinderTest {
         .information("KOR-USA", KOR, USA, "1990-01-01", "C", "S", "TS")
         .information("USA-JPN", USA, JPN, "2007-08-10", "C", "S", "TS")
         .agreement("ODD", AgreementKind.ARRANGEMENT, List.of(USA, KOR, JPN), "2014-12-29", null,
-            new Provisions(null, Scope.all(), ThirdPartyRule.ORIGINATOR_CONSENT, channel, false, List.of(), ""))
+            new ArrangementProvisions(GeneralTerms.DEFAULT, channel))
         .build();
     List<Route> routes = new CompiledEngine(odd).routeFinder()
         .find(ReleaseRequest.simple(level(odd, KOR, "S"), JPN, Set.of(MISSILE), day("2015-06-01")));

@@ -17,6 +17,7 @@ export const PATHS = {
   whatif: () => `${BASE}/whatif`,
   decisions: () => `${BASE}/decisions`,
   items: () => `${BASE}/items`,
+  itemSearch: () => `${BASE}/items/search`,
   item: (id) => `${BASE}/items/${encodeURIComponent(id)}`,
   itemDecisions: (id) => `${BASE}/items/${encodeURIComponent(id)}/decisions`,
   itemReleases: (id) => `${BASE}/items/${encodeURIComponent(id)}/releases`,

@@ -9,27 +9,71 @@ const listOf = (data, key) => (Array.isArray(data) ? data : (data && data[key]) 
 /** A consent request's state: PENDING until answered, then the verdict (GRANTED or REFUSED). */
 export const stateOf = (request) => (request.answer ? request.answer.verdict : 'PENDING');
 
+/** Items shown on one page of the list. */
+export const PAGE = 100;
+
 export async function render(main, parts, params) {
   if (parts.length > 0) {
     return renderItem(main, parts[0], params);
   }
-  const [itemData, partyData] = await Promise.all([get(PATHS.items()), get(PATHS.parties())]);
-  const list = listOf(itemData, 'items');
-  const parties = listOf(partyData, 'parties');
-  const table = list.length
-    ? h('table', { class: 'list', id: 'item-list' },
-      h('caption', {}, 'Items you may see'),
-      h('thead', {}, h('tr', {}, ['Item', 'Marking', 'Originator', 'Level', 'Topics', 'Created'].map((name) => h('th', { scope: 'col' }, name)))),
-      h('tbody', {}, list.map((item) => h('tr', { 'data-item': item.id },
-        h('td', {}, h('a', { href: `#/items/${encodeURIComponent(item.id)}` }, item.id)),
-        h('td', {}, h('code', {}, item.marking || '')),
-        h('td', {}, originatorsOf(item).join(', ')),
-        h('td', {}, item.level || ''),
-        h('td', {}, (item.topics || []).join(', ')),
-        h('td', {}, when(item.created))))))
-    : h('p', { id: 'item-list-empty' }, 'No items you may see yet.');
-  fill(main, h('h1', {}, 'Items'), table,
+  const parties = listOf(await get(PATHS.parties()), 'parties');
+  // The search words stay in the page, not in the address: a title may say what an item is about, and
+  // the node answers the search as a POST for the same reason.
+  const query = h('input', { type: 'search', id: 'item-search', maxlength: 200, spellcheck: 'false', placeholder: 'words in a title' });
+  const searchForm = h('form', { id: 'item-search-form', class: 'controls', role: 'search' },
+    field('Title contains', query), h('button', { type: 'submit', id: 'item-search-submit' }, 'Search'));
+  const listArea = h('section', { id: 'item-list-area', 'aria-live': 'polite' });
+  const state = { query: '', offset: 0 };
+  async function show() {
+    try {
+      // One more than a page: whether it comes back says whether there is a next page.
+      const found = listOf(await post(PATHS.itemSearch(), { query: state.query, offset: state.offset, limit: PAGE + 1 }), 'items');
+      fill(listArea, itemTable(found.slice(0, PAGE), state, found.length > PAGE, (offset) => {
+        state.offset = offset;
+        show();
+      }));
+    } catch (error) {
+      fill(listArea, problemBox(error));
+    }
+  }
+  searchForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    state.query = query.value.trim();
+    state.offset = 0;
+    show();
+  });
+  fill(main, h('h1', {}, 'Items'), searchForm, listArea,
     session.has('originator') ? registerForm(parties) : null);
+  await show();
+}
+
+/** One page of items, with a pager when there is more than one page. */
+function itemTable(list, state, more, goTo) {
+  if (!list.length) {
+    return h('p', { id: 'item-list-empty' }, state.query
+      ? `No item you may see has a title containing “${state.query}”${state.offset ? ' on this page' : ''}.`
+      : state.offset ? 'No more items.' : 'No items you may see yet.');
+  }
+  const first = state.offset + 1;
+  const last = state.offset + list.length;
+  const pager = h('nav', { class: 'row pager', id: 'item-pager', 'aria-label': 'Pages of items' },
+    h('button', { type: 'button', id: 'item-prev', disabled: state.offset === 0 }, '← Previous'),
+    h('span', { id: 'item-range' }, `Items ${first}–${last}`),
+    h('button', { type: 'button', id: 'item-next', disabled: !more }, 'Next →'));
+  pager.querySelector('#item-prev').addEventListener('click', () => goTo(Math.max(0, state.offset - PAGE)));
+  pager.querySelector('#item-next').addEventListener('click', () => goTo(state.offset + PAGE));
+  return [h('table', { class: 'list', id: 'item-list' },
+    h('caption', {}, state.query ? `Items you may see whose title contains “${state.query}”` : 'Items you may see'),
+    h('thead', {}, h('tr', {}, ['Item', 'Title', 'Marking', 'Originator', 'Level', 'Topics', 'Created'].map((name) => h('th', { scope: 'col' }, name)))),
+    h('tbody', {}, list.map((item) => h('tr', { 'data-item': item.id },
+      h('td', {}, h('a', { href: `#/items/${encodeURIComponent(item.id)}` }, item.id)),
+      h('td', { class: 'title' }, item.title || ''),
+      h('td', {}, h('code', {}, item.marking || '')),
+      h('td', {}, originatorsOf(item).join(', ')),
+      h('td', {}, item.level || ''),
+      h('td', {}, (item.topics || []).join(', ')),
+      h('td', {}, when(item.created)))))),
+  (state.offset > 0 || more) ? pager : null];
 }
 
 function registerForm(parties) {
@@ -44,6 +88,7 @@ function registerForm(parties) {
   const topics = h('input', { type: 'text', id: 'reg-topics', placeholder: 'dprk-missile', spellcheck: 'false' });
   const marking = h('input', { type: 'text', id: 'reg-marking', placeholder: `//${nation} …//REL TO USA, JPN`, spellcheck: 'false' });
   const declassify = h('input', { type: 'date', id: 'reg-declassify' });
+  const title = h('input', { type: 'text', id: 'reg-title', maxlength: 200 });
   const content = h('textarea', { id: 'reg-content', rows: 5, required: true });
   const result = h('div', { id: 'reg-result', 'aria-live': 'polite' });
   const form = h('form', { id: 'register-form', class: 'card' },
@@ -55,6 +100,7 @@ function registerForm(parties) {
         h('label', { class: 'check' }, noforn, ' NOFORN'),
         h('label', { class: 'check' }, orcon, ' ORCON (every dissemination needs the originator\'s approval)')),
       field('…or a whole marking', marking, 'when given, it replaces the fields above; the node rejects a field that contradicts it')),
+    field('Title (optional)', title, 'protected like the content: only those who may see the item see or find it'),
     field('Topics (comma-separated)', topics),
     field('Declassify on (optional)', declassify),
     field('Content', content, 'stored encrypted; never shown to anyone who may not see the item'),
@@ -63,6 +109,9 @@ function registerForm(parties) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const body = { content: content.value, topics: splitList(topics.value) };
+    if (title.value.trim()) {
+      body.title = title.value.trim();
+    }
     if (marking.value.trim()) {
       body.marking = marking.value.trim();
     } else {
@@ -103,6 +152,7 @@ async function renderItem(main, id, params) {
     h('h1', { id: 'item-title' }, `${item.id} `, h('code', { id: 'item-marking' }, item.marking || item.level || '')),
     h('dl', { class: 'facts' },
       h('dt', {}, 'Item'), h('dd', { id: 'item-id' }, item.id),
+      item.title ? [h('dt', {}, 'Title'), h('dd', { id: 'item-name' }, item.title)] : null,
       h('dt', {}, 'Originator'), h('dd', {}, originatorsOf(item).join(', ')),
       h('dt', {}, 'Level'), h('dd', {}, item.level || ''),
       h('dt', {}, 'Held here by'), h('dd', {}, user.nationality || ''),

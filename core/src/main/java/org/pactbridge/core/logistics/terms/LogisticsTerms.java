@@ -1,4 +1,4 @@
-package org.pactbridge.core.logistics;
+package org.pactbridge.core.logistics.terms;
 
 import java.time.Period;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.pactbridge.core.logistics;
+package org.pactbridge.core.logistics.terms;
 
 import java.util.Arrays;
 import java.util.Locale;

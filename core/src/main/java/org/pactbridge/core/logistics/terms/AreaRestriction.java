@@ -1,4 +1,4 @@
-package org.pactbridge.core.logistics;
+package org.pactbridge.core.logistics.terms;
 
 import java.time.Instant;
 import java.util.List;

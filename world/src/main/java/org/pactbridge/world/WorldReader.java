@@ -1,0 +1,284 @@
+package org.pactbridge.world;
+
+import static org.pactbridge.world.Fields.date;
+import static org.pactbridge.world.Fields.enumValue;
+import static org.pactbridge.world.Fields.flag;
+import static org.pactbridge.world.Fields.optionalText;
+import static org.pactbridge.world.Fields.partyCode;
+import static org.pactbridge.world.Fields.required;
+import static org.pactbridge.world.Fields.text;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.pactbridge.core.InvalidInputException;
+import org.pactbridge.core.agreement.Agreement;
+import org.pactbridge.core.agreement.AgreementId;
+import org.pactbridge.core.agreement.AgreementKind;
+import org.pactbridge.core.agreement.EventType;
+import org.pactbridge.core.agreement.GeneralTerms;
+import org.pactbridge.core.agreement.ProvisionVersion;
+import org.pactbridge.core.agreement.Provisions;
+import org.pactbridge.core.agreement.Scope;
+import org.pactbridge.core.agreement.ThirdPartyRule;
+import org.pactbridge.core.agreement.Timeline;
+import org.pactbridge.core.agreement.TimelineEvent;
+import org.pactbridge.core.party.ClassificationScheme;
+import org.pactbridge.core.party.Community;
+import org.pactbridge.core.party.Level;
+import org.pactbridge.core.party.Party;
+import org.pactbridge.core.party.PartyCode;
+import org.pactbridge.core.party.Topic;
+import org.pactbridge.core.registry.Registry;
+import org.pactbridge.core.registry.Source;
+import org.pactbridge.core.time.DateSpec;
+
+/**
+ * Turns the sections of a world's files into core objects, in dependency order (sources, parties,
+ * communities, agreements, known partners), and builds the registry once every section is read. The
+ * part of a provisions version that only one kind of agreement has is read by that kind's
+ * {@link ProvisionsSection}. Not thread-safe: one per load.
+ */
+final class WorldReader {
+  /** The fields of a provisions version: the general terms', and each kind's section. */
+  private static final Set<String> VERSION_FIELDS = versionFields();
+
+  private final ReadContext context = new ReadContext();
+
+  Registry build() {
+    return context.builder.build();
+  }
+
+
+  void sources(Yaml section) {
+    for (Map.Entry<String, Yaml> entry : section.mapping().entrySet()) {
+      Map<String, Yaml> fields = entry.getValue().requireOnly(Set.of("url", "publisher", "type", "lang"));
+      String id = entry.getKey();
+      if (context.builder.hasSource(id)) {
+        throw entry.getValue().error("source " + id + " is defined twice");
+      }
+      context.builder.source(new Source(id, text(fields, "url"), text(fields, "publisher"), text(fields, "type"), text(fields, "lang")));
+    }
+  }
+
+  void parties(Yaml section) {
+    for (Yaml entry : section.sequence()) {
+      Map<String, Yaml> fields = entry.requireOnly(Set.of("code", "name", "kind", "schemes", "assumed", "sources", "note"));
+      Yaml codeNode = required(entry, fields, "code");
+      PartyCode code = partyCode(codeNode);
+      if (context.parties.containsKey(code)) {
+        throw codeNode.error("party " + code + " is defined twice");
+      }
+      Party.Kind kind = enumValue(required(entry, fields, "kind"), Party.Kind.class);
+      List<ClassificationScheme> schemes = new ArrayList<>();
+      for (Yaml schemeNode : required(entry, fields, "schemes").sequence()) {
+        schemes.add(scheme(code, schemeNode));
+      }
+      if (schemes.isEmpty()) {
+        throw fields.get("schemes").error("a party needs at least one scheme");
+      }
+      Party party = new Party(
+          code, required(entry, fields, "name").text(), kind, schemes, flag(fields, "assumed"), context.sourceIds(fields.get("sources")));
+      context.parties.put(code, party);
+      context.builder.party(party);
+    }
+  }
+
+  private ClassificationScheme scheme(PartyCode party, Yaml node) {
+    Map<String, Yaml> fields = node.requireOnly(Set.of("name", "from", "levels", "sources", "note"));
+    Instant from = fields.containsKey("from") && !fields.get("from").isNull() ? date(fields.get("from")).earliest() : null;
+    List<Level> levels = new ArrayList<>();
+    Set<String> codes = new LinkedHashSet<>();
+    int previousRank = 0;
+    for (Yaml levelNode : required(node, fields, "levels").sequence()) {
+      Map<String, Yaml> level = levelNode.requireOnly(Set.of("code", "rank", "native", "english", "aliases", "note"));
+      Yaml codeNode = required(levelNode, level, "code");
+      String code = codeNode.text();
+      if (!code.matches("[A-Z][A-Z0-9_]*")) {
+        throw codeNode.error("a level code is upper-case letters, digits and '_', found '" + code + "'");
+      }
+      if (!codes.add(code)) {
+        throw codeNode.error("level " + code + " appears twice in this scheme");
+      }
+      Yaml rankNode = required(levelNode, level, "rank");
+      int rank = rankNode.integer();
+      if (rank < 1) {
+        throw rankNode.error("ranks start at 1 (0 is the implicit unclassified level), found " + rank);
+      }
+      if (rank < previousRank) {
+        throw rankNode.error("levels are listed lowest first: rank " + rank + " follows rank " + previousRank);
+      }
+      previousRank = rank;
+      List<String> aliases = level.containsKey("aliases") ? level.get("aliases").texts() : List.of();
+      levels.add(new Level(party, code, rank, optionalText(level, "native"), optionalText(level, "english"), aliases));
+    }
+    context.sourceIds(fields.get("sources"));
+    return new ClassificationScheme(party, from, required(node, fields, "name").text(), levels);
+  }
+
+  void communities(Yaml section) {
+    for (Yaml entry : section.sequence()) {
+      Map<String, Yaml> fields = entry.requireOnly(Set.of("name", "members", "membersKnown", "sources", "note"));
+      String name = required(entry, fields, "name").text();
+      Set<PartyCode> members = new LinkedHashSet<>();
+      if (fields.containsKey("members")) {
+        for (Yaml member : fields.get("members").sequence()) {
+          members.add(partyCode(member));
+        }
+      }
+      if (context.builder.hasCommunity(name)) {
+        throw entry.error("community " + name + " is defined twice");
+      }
+      context.builder.community(new Community(name, members, !fields.containsKey("membersKnown") || fields.get("membersKnown").bool(),
+          context.sourceIds(fields.get("sources"))));
+    }
+  }
+
+  void knownPartners(Yaml section) {
+    for (Yaml entry : section.sequence()) {
+      Map<String, Yaml> fields = entry.requireOnly(Set.of("party", "instrument", "status", "sources", "note"));
+      partyCode(required(entry, fields, "party"));
+      context.sourceIds(fields.get("sources"));
+      String status = optionalText(fields, "status");
+      context.builder.knownPartner(fields.get("party").text() + ": " + required(entry, fields, "instrument").text()
+          + (status == null ? "" : " (" + status + ")"));
+    }
+  }
+
+  void agreements(Yaml section) {
+    for (Yaml entry : section.sequence()) {
+      Agreement agreement = agreement(entry);
+      if (context.builder.hasAgreement(agreement.id())) {
+        throw entry.error("agreement " + agreement.id() + " is defined twice");
+      }
+      context.builder.agreement(agreement);
+    }
+  }
+
+  private Agreement agreement(Yaml node) {
+    Map<String, Yaml> fields = node.requireOnly(Set.of("id", "kind", "title", "parties", "timeline", "provisions", "sources", "note"));
+    Yaml idNode = required(node, fields, "id");
+    AgreementId id;
+    try {
+      id = AgreementId.of(idNode.text());
+    } catch (InvalidInputException e) {
+      throw idNode.error(e.getMessage());
+    }
+    AgreementKind kind = enumValue(required(node, fields, "kind"), AgreementKind.class);
+    List<PartyCode> members = new ArrayList<>();
+    Yaml partiesNode = required(node, fields, "parties");
+    for (Yaml partyNode : partiesNode.sequence()) {
+      PartyCode code = context.knownParty(partyNode);
+      if (members.contains(code)) {
+        throw partyNode.error("party " + code + " is listed twice");
+      }
+      members.add(code);
+    }
+    if (members.size() < 2) {
+      throw partiesNode.error("an agreement needs at least two parties");
+    }
+    List<TimelineEvent> events = new ArrayList<>();
+    if (fields.containsKey("timeline")) {
+      for (Yaml eventNode : fields.get("timeline").sequence()) {
+        events.add(event(eventNode));
+      }
+    }
+    inferEntryIntoForce(events);
+    List<ProvisionVersion> versions = new ArrayList<>();
+    if (fields.containsKey("provisions")) {
+      for (Yaml versionNode : fields.get("provisions").sequence()) {
+        versions.add(provisionVersion(versionNode, members, kind));
+      }
+    }
+    if (versions.isEmpty()) {
+      versions.add(new ProvisionVersion(null, "", Provisions.none(kind)));
+    }
+    return new Agreement(id, kind, optionalText(fields, "title"), members, new Timeline(events), versions,
+        context.sourceIds(fields.get("sources")), optionalText(fields, "note"));
+  }
+
+  /** Design rule: no sourced entry into force → in force on the signing date, assumed. */
+  private static void inferEntryIntoForce(List<TimelineEvent> events) {
+    boolean hasInForce = events.stream().anyMatch(event -> event.type() == EventType.IN_FORCE);
+    if (hasInForce) {
+      return;
+    }
+    for (TimelineEvent event : events) {
+      if (event.type() == EventType.SIGNED) {
+        events.add(events.indexOf(event) + 1, new TimelineEvent(EventType.IN_FORCE, event.at(), null, true, event.sources(),
+            "entry into force not sourced: taken as the signing date"));
+        return;
+      }
+    }
+  }
+
+  private TimelineEvent event(Yaml node) {
+    Map<String, Yaml> fields = node.requireOnly(Set.of("type", "at", "takesEffect", "assumed", "sources", "note"));
+    EventType type = enumValue(required(node, fields, "type"), EventType.class);
+    DateSpec at = date(required(node, fields, "at"));
+    boolean ends = switch (type) {
+      case TERMINATION_NOTICE, SUSPENDED, TERMINATED, EXPIRED -> true;
+      default -> false;
+    };
+    Instant instant = ends ? at.earliest() : at.latest();
+    Instant takesEffect = null;
+    if (fields.containsKey("takesEffect")) {
+      if (type != EventType.TERMINATION_NOTICE) {
+        throw fields.get("takesEffect").error("only a TERMINATION_NOTICE takes effect later");
+      }
+      takesEffect = date(fields.get("takesEffect")).earliest();
+      if (takesEffect.isBefore(instant)) {
+        throw fields.get("takesEffect").error("a notice cannot take effect before it is given");
+      }
+    } else if (type == EventType.TERMINATION_NOTICE) {
+      throw node.error("missing required field 'takesEffect' (when the termination would take effect)");
+    }
+    boolean assumed = at.assumed() || flag(fields, "assumed");
+    return new TimelineEvent(type, instant, takesEffect, assumed, context.sourceIds(fields.get("sources")), optionalText(fields, "note"));
+  }
+
+  private static Set<String> versionFields() {
+    Set<String> fields = new java.util.HashSet<>(Set.of("from", "label", "scope", "thirdParty", "assumed", "sources", "note"));
+    ProvisionsSection.all().forEach(section -> fields.add(section.field()));
+    return Set.copyOf(fields);
+  }
+
+  private ProvisionVersion provisionVersion(Yaml node, List<PartyCode> members, AgreementKind kind) {
+    Map<String, Yaml> fields = node.requireOnly(VERSION_FIELDS);
+    Instant from = fields.containsKey("from") && !fields.get("from").isNull() ? date(fields.get("from")).latest() : null;
+    Scope scope = Scope.all();
+    if (fields.containsKey("scope")) {
+      Yaml scopeNode = fields.get("scope");
+      if (scopeNode.isSequence()) {
+        Set<Topic> topics = new LinkedHashSet<>();
+        for (Yaml topic : scopeNode.sequence()) {
+          try {
+            topics.add(Topic.of(topic.text()));
+          } catch (InvalidInputException e) {
+            throw topic.error(e.getMessage());
+          }
+        }
+        scope = Scope.of(topics);
+      } else if (!scopeNode.text().equals("all")) {
+        throw scopeNode.error("expected 'all' or a list of topics, found '" + scopeNode.text() + "'");
+      }
+    }
+    ThirdPartyRule rule = fields.containsKey("thirdParty") ? enumValue(fields.get("thirdParty"), ThirdPartyRule.class)
+        : ThirdPartyRule.ORIGINATOR_CONSENT;
+    // a kind's own section is read where another kind's section would be refused, in the order the
+    // sections are listed, so that an error names the first field that is wrong
+    ProvisionsSection own = ProvisionsSection.of(kind);
+    for (ProvisionsSection section : ProvisionsSection.all()) {
+      if (section != own && fields.containsKey(section.field())) {
+        throw fields.get(section.field()).error(section.misplaced());
+      }
+    }
+    GeneralTerms general = new GeneralTerms(scope, rule, flag(fields, "assumed"), context.sourceIds(fields.get("sources")),
+        optionalText(fields, "note"));
+    Provisions provisions = own.read(general, fields.get(own.field()), members, context);
+    return new ProvisionVersion(from, optionalText(fields, "label"), provisions);
+  }
+}
