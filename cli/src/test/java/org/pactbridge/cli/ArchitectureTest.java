@@ -2,6 +2,7 @@ package org.pactbridge.cli;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
@@ -88,6 +89,14 @@ class ArchitectureTest {
     noClasses().that().resideOutsideOfPackage("org.pactbridge.core..")
         .should().dependOnClassesThat().resideInAnyPackage(hidden.toArray(String[]::new))
         .because("the core's module-info exports its front only; the compiled engine is reached through ReleaseEngine")
+        .check(CLASSES);
+  }
+
+  @Test
+  void noPackageDependsOnItselfThroughOthers() {
+    // one slice per package, in every module: a cycle between any two packages fails
+    slices().matching("org.pactbridge.(**)").should().beFreeOfCycles()
+        .because("a package cycle makes two packages one, and hides where a change lands")
         .check(CLASSES);
   }
 }
