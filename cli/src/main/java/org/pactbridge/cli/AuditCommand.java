@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.pactbridge.core.audit.Checkpoint;
 import org.pactbridge.core.audit.Verification;
-import org.pactbridge.store.Store;
-import org.pactbridge.store.StoreException;
+import org.pactbridge.service.OperatorServices;
+import org.pactbridge.service.ServiceException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,11 +50,11 @@ final class AuditCommand implements Runnable {
           throw new BadInputException("cannot read the head file " + file);
         }
       }
-      try (Store opened = store.open(spec.commandLine().getErr())) {
+      try (OperatorServices opened = store.open(spec.commandLine().getErr())) {
         Verification verification;
         try {
           verification = opened.verifyAudit(headFiles);
-        } catch (StoreException e) {
+        } catch (ServiceException e) {
           throw new BadInputException(e.getMessage());
         }
         if (verification instanceof Verification.Intact intact) {
@@ -80,11 +80,11 @@ final class AuditCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (Store opened = store.open(spec.commandLine().getErr())) {
+      try (OperatorServices opened = store.open(spec.commandLine().getErr())) {
         java.util.Optional<Checkpoint> checkpoint;
         try {
-          checkpoint = opened.audit().checkpoint();
-        } catch (StoreException e) {
+          checkpoint = opened.checkpoint();
+        } catch (ServiceException e) {
           spec.commandLine().getErr().println("pactbridge: " + e.getMessage());
           return 1;
         }

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.pactbridge.core.registry.Registry;
-import org.pactbridge.store.Store;
-import org.pactbridge.store.StoreException;
+import org.pactbridge.service.OperatorServices;
+import org.pactbridge.service.ServiceException;
 import org.pactbridge.world.WorldWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,9 +27,9 @@ final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Registry registry;
-    try (Store opened = store.open(spec.commandLine().getErr())) {
-      registry = opened.registry().require();
-    } catch (StoreException e) {
+    try (OperatorServices opened = store.open(spec.commandLine().getErr())) {
+      registry = opened.requireStoredRegistry();
+    } catch (ServiceException e) {
       throw new BadInputException(e.getMessage());
     }
     List<Path> files = WorldWriter.write(registry, dir, "exported by pactbridge");

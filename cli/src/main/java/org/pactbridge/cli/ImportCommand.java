@@ -5,9 +5,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.pactbridge.core.registry.Registry;
-import org.pactbridge.store.JdbcRegistryStore;
-import org.pactbridge.store.Store;
-import org.pactbridge.store.StoreException;
+import org.pactbridge.service.OperatorServices;
+import org.pactbridge.service.ServiceException;
 import org.pactbridge.world.WorldLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,16 +33,16 @@ final class ImportCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     boolean terminal = System.console() != null;
-    try (Store opened = store.open(spec.commandLine().getErr())) {
-      JdbcRegistryStore.ImportReport report;
+    try (OperatorServices opened = store.open(spec.commandLine().getErr())) {
+      OperatorServices.Imported report;
       try {
-        report = opened.registry().importRegistry(registry, StoreOptions.operator(), Instant.now(), (done, total) -> {
+        report = opened.importRegistry(registry, StoreOptions.operator(), Instant.now(), (done, total) -> {
           if (terminal && (done % 5 == 0 || done == total)) {
             err.printf("\rimporting agreements: %d/%d", done, total);
             err.flush();
           }
         });
-      } catch (StoreException e) {
+      } catch (ServiceException e) {
         throw new BadInputException(e.getMessage());
       } finally {
         if (terminal) {
@@ -52,7 +51,7 @@ final class ImportCommand implements Callable<Integer> {
       }
       out.printf("imported %s into %s: %d sources, %d parties, %d communities, %d agreements, %d timeline events, %d provision versions,"
               + " %d known partners added; %d unchanged%n",
-          dir, opened.config().displayUrl(), report.sources(), report.parties(), report.communities(), report.agreements(), report.events(),
+          dir, opened.displayUrl(), report.sources(), report.parties(), report.communities(), report.agreements(), report.events(),
           report.versions(), report.knownPartners(), report.unchanged());
     }
     return 0;

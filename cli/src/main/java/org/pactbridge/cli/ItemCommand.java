@@ -15,14 +15,11 @@ import org.pactbridge.api.request.RequestForm;
 import org.pactbridge.api.request.RequestReader;
 import org.pactbridge.core.item.Item;
 import org.pactbridge.core.item.ItemTitle;
-import org.pactbridge.core.party.Level;
-import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.party.Topic;
 import org.pactbridge.core.registry.Registry;
 import org.pactbridge.core.time.DateSpec;
-import org.pactbridge.store.JdbcItemRepository;
-import org.pactbridge.store.Store;
-import org.pactbridge.store.StoreException;
+import org.pactbridge.service.OperatorServices;
+import org.pactbridge.service.ServiceException;
 import org.pactbridge.world.WorldLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,17 +39,8 @@ final class ItemCommand implements Runnable {
   }
 
   /** The registry levels are read against: the stored one once a world is imported, else the reference world. */
-  static Registry registryOf(Store store) {
-    return store.registry().load().orElseGet(WorldLoader::reference);
-  }
-
-  static void resolveLevels(Store store, Registry registry) {
-    store.items().resolveLevelsWith(qualified -> {
-      int colon = qualified.indexOf(':');
-      Level level = registry.findParty(PartyCode.of(qualified.substring(0, colon)))
-          .map(party -> party.allLevelsByCode().get(qualified.substring(colon + 1))).orElse(null);
-      return level != null ? level : new Level(PartyCode.of(qualified.substring(0, colon)), qualified.substring(colon + 1), 1, null, null, List.of());
-    });
+  static Registry registryOf(OperatorServices store) {
+    return store.storedRegistry().orElseGet(WorldLoader::reference);
   }
 
   /**
@@ -116,7 +104,7 @@ final class ItemCommand implements Runnable {
       }
       ItemTitle itemTitle = ItemTitle.of(title);
       Instant now = Instant.now();
-      try (Store opened = store.open(spec.commandLine().getErr())) {
+      try (OperatorServices opened = store.open(spec.commandLine().getErr())) {
         Registry registry = registryOf(opened);
         RequestReader.Label label = RequestReader.label(registry, RequestForm.OPTIONS, DecisionBody.label(originators, level,
             topics == null ? null : List.of(topics), relTo, noforn ? Boolean.TRUE : null, orcon ? Boolean.TRUE : null, marking), now);
@@ -130,9 +118,9 @@ final class ItemCommand implements Runnable {
         }
         Item item;
         try {
-          item = opened.items().register(new JdbcItemRepository.Draft(label.originators(), label.level(), label.releasability(), label.orcon(),
-              topicSet, declassifyOn, marking == null ? "" : marking), content, itemTitle, now, StoreOptions.operator());
-        } catch (StoreException e) {
+          item = opened.registerItem(List.copyOf(label.originators()), label.level(), label.releasability(), label.orcon(), topicSet,
+              declassifyOn, marking == null ? "" : marking, content, itemTitle, now, StoreOptions.operator());
+        } catch (ServiceException e) {
           throw new BadInputException(e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -159,16 +147,15 @@ final class ItemCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      try (Store opened = store.open(spec.commandLine().getErr())) {
-        resolveLevels(opened, registryOf(opened));
-        List<Item> items = opened.items().list(offset, limit);
+      try (OperatorServices opened = store.open(spec.commandLine().getErr())) {
+        List<Item> items = opened.listItems(registryOf(opened), offset, limit);
         out.printf("%-36s %-20s %-18s %-6s %-24s %-24s %s%n", "ID", "CREATED", "LEVEL", "ORCON", "RELEASABILITY", "TOPICS", "MARKING");
         for (Item item : items) {
           out.printf("%-36s %-20s %-18s %-6s %-24s %-24s %s%n", item.id(), DateSpec.format(item.created().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)),
               item.level().qualified(), item.orcon() ? "ORCON" : "", item.releasability(),
               String.join(",", item.sortedTopics().stream().map(Topic::slug).toList()), item.marking());
         }
-        out.printf("%d of %d items%n", items.size(), opened.items().count());
+        out.printf("%d of %d items%n", items.size(), opened.itemCount());
       }
       return 0;
     }

@@ -21,7 +21,7 @@ import org.pactbridge.core.logistics.Statement;
 import org.pactbridge.core.logistics.Transfer;
 import org.pactbridge.core.registry.Registry;
 import org.pactbridge.core.time.DateSpec;
-import org.pactbridge.store.Store;
+import org.pactbridge.service.OperatorServices;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -91,8 +91,8 @@ final class LedgerCommand implements Runnable {
       if (journal != null) {
         return run(LedgerJournal.open(registry, journal));
       }
-      try (Store opened = store.open(spec.commandLine().getErr())) {
-        return run(new Ledger(registry, opened.ledger(StoreOptions.operator())));
+      try (OperatorServices opened = store.open(spec.commandLine().getErr())) {
+        return run(opened.ledger(registry, StoreOptions.operator()));
       }
     }
 

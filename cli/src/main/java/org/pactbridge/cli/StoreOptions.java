@@ -3,9 +3,9 @@ package org.pactbridge.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.pactbridge.core.audit.AuditActor;
-import org.pactbridge.store.Store;
+import org.pactbridge.service.OperatorServices;
+import org.pactbridge.service.ServiceException;
 import org.pactbridge.store.StoreConfig;
-import org.pactbridge.store.StoreException;
 import picocli.CommandLine.Option;
 
 /** Options of every command that opens the store: which database, which key folder. */
@@ -40,13 +40,13 @@ final class StoreOptions {
   }
 
   /**
-   * Opens the store, with a progress line on {@code err} while migrations run on a terminal; a store that
+   * Opens the store for the operator's use cases, with a progress line on {@code err} while migrations run on a terminal; a store that
    * cannot be opened (bad key file, newer schema, unreachable) is bad input.
    */
-  Store open(PrintWriter err) {
+  OperatorServices open(PrintWriter err) {
     try {
-      return Store.open(config(), TerminalProgress.migrations(err));
-    } catch (StoreException e) {
+      return OperatorServices.open(config(), TerminalProgress.migrations(err));
+    } catch (ServiceException e) {
       throw new BadInputException(e.getMessage());
     }
   }

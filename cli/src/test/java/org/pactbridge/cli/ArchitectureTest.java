@@ -62,18 +62,36 @@ class ArchitectureTest {
         .layer("Geo").definedBy("org.pactbridge.geo..")
         .layer("Tdf").definedBy("org.pactbridge.tdf..")
         .layer("Store").definedBy("org.pactbridge.store..")
+        .layer("Service").definedBy("org.pactbridge.service..")
         .layer("Api").definedBy("org.pactbridge.api..")
         .layer("Server").definedBy("org.pactbridge.server..")
         .layer("Cli").definedBy("org.pactbridge.cli..")
         .whereLayer("Cli").mayNotBeAccessedByAnyLayer()
         .whereLayer("Server").mayOnlyBeAccessedByLayers("Cli")
         .whereLayer("Api").mayOnlyBeAccessedByLayers("Server", "Cli")
-        .whereLayer("Store").mayOnlyBeAccessedByLayers("Api", "Server", "Cli")
-        // the ZTDF format sits on the core; the store, the server and the CLI (and the service layer, when it
-        // comes) use it, never the core or the api
-        .whereLayer("Tdf").mayOnlyBeAccessedByLayers("Store", "Server", "Cli")
-        .whereLayer("World").mayOnlyBeAccessedByLayers("Geo", "Store", "Api", "Server", "Cli")
+        .whereLayer("Service").mayOnlyBeAccessedByLayers("Server", "Cli")
+        .whereLayer("Store").mayOnlyBeAccessedByLayers("Service", "Server", "Cli")
+        // the ZTDF format sits on the core; the store, the service layer, the server and the CLI use it,
+        // never the core or the api
+        .whereLayer("Tdf").mayOnlyBeAccessedByLayers("Store", "Service", "Server", "Cli")
+        .whereLayer("World").mayOnlyBeAccessedByLayers("Geo", "Store", "Service", "Api", "Server", "Cli")
         .whereLayer("Geo").mayOnlyBeAccessedByLayers("Api", "Server", "Cli")
+        .check(CLASSES);
+  }
+
+  @Test
+  void onlyTheServiceLayerAndTheWiringReachIntoTheStore() {
+    classes().that().resideInAPackage("org.pactbridge.store..")
+        .should().onlyHaveDependentClassesThat(JavaClass.Predicates.resideInAnyPackage("org.pactbridge.store..", "org.pactbridge.service..")
+            .or(JavaClass.Predicates.belongToAnyOf(
+                // the server's wiring opens the store (H2 protection included) and hands it to the service layer
+                org.pactbridge.server.NodeServer.class, org.pactbridge.server.ServerConfig.class,
+                // the command line's wiring: which database, migrations with a progress line, opening it for serve
+                StoreOptions.class, TerminalProgress.class, ServeCommand.class))
+            // the server's error mapping reads the store's exception to give it a status, and nothing else
+            .or(JavaClass.Predicates.resideInAPackage("org.pactbridge.server").and(JavaClass.Predicates.simpleName("ExceptionProblems"))))
+        .because("the use cases live in the service layer: the server and the command line call it, they do not reach into the store"
+            + " themselves except to open it")
         .check(CLASSES);
   }
 

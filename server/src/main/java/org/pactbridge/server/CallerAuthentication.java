@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
 import org.pactbridge.core.user.User;
+import org.pactbridge.service.Accounts;
 
 /**
  * Who is calling: an API token in {@code Authorization: Bearer}, else the web UI's session cookie

@@ -33,7 +33,7 @@ final class OpenApi {
 
   private static Map<String, String[]> queries(Map<String, String[]> core) {
     Map<String, String[]> all = new java.util.HashMap<>(core);
-    NodeLogistics.documentQueries(all);
+    LogisticsEndpoints.documentQueries(all);
     return Map.copyOf(all);
   }
 

@@ -18,6 +18,7 @@ import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.party.Topic;
 import org.pactbridge.core.release.ReleaseRequest;
 import org.pactbridge.core.user.Role;
+import org.pactbridge.service.Accounts;
 
 /**
  * The API over real HTTP against a node started on a random port; run once per database by the

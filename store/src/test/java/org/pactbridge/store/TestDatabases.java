@@ -11,25 +11,26 @@ import java.util.UUID;
 /**
  * The databases the tests run on: a fresh H2 file in a temporary folder, or a fresh schema in the real
  * PostgreSQL at {@code pactbridge.test.pg.url} (127.0.0.1:5432/test by default). PostgreSQL being
- * unreachable fails the test loudly: it is never skipped.
+ * unreachable fails the test loudly: it is never skipped. Public for the service module's tests, which
+ * run on the same two.
  */
-final class TestDatabases {
+public final class TestDatabases {
   static final String PG_URL = System.getProperty("pactbridge.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
 
   private TestDatabases() {}
 
-  static StoreConfig h2(Path dir) {
+  public static StoreConfig h2(Path dir) {
     return StoreConfig.h2(dir.resolve("db").resolve("pactbridge"), dir.resolve("keys"));
   }
 
   /** A schema of its own for one test, dropped first in case a crashed run left it. */
-  static StoreConfig postgres(Path dir, String prefix) {
+  public static StoreConfig postgres(Path dir, String prefix) {
     String schema = (prefix + "_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
     dropSchema(schema);
     return StoreConfig.of(PG_URL, dir.resolve("keys")).withSchema(schema);
   }
 
-  static void dropSchema(String schema) {
+  public static void dropSchema(String schema) {
     try (Connection connection = DriverManager.getConnection(PG_URL, "postgres", null); Statement statement = connection.createStatement()) {
       statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
     } catch (SQLException e) {

@@ -1,4 +1,4 @@
-package org.pactbridge.server;
+package org.pactbridge.service;
 
 import java.time.Clock;
 import java.util.Map;
@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * outcome on the hot path (an atomic increment), and appended once a second as one
  * {@code DECISIONS_ANSWERED} entry per user who asked, naming them. An audit append is a database transaction
  * (about 3,000 a second on this machine), so one entry per decision would cap the endpoint far below
- * its target; decisions about stored items are recorded one by one instead (see {@link NodeItems}).
+ * its target; decisions about stored items are recorded one by one instead (see {@link ItemReleases}).
  * Thread-safe; counts taken before {@link #close()} are flushed by it.
  */
 final class DecisionTally implements AutoCloseable {

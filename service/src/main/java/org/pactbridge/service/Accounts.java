@@ -1,4 +1,4 @@
-package org.pactbridge.server;
+package org.pactbridge.service;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -45,6 +45,9 @@ import org.slf4j.LoggerFactory;
  * a revoked token or a deleted user stops working on every instance within one poll, well under a
  * second. Requests never read the database for a cached token. Thread-safe.
  *
+ * <p>The users' and tokens' tables are the server's ({@code JdbcUsers}), behind the core's repository
+ * interfaces; the audit log is the store's.
+ *
  * <p>Creating a user, issuing a token and revoking one are audited ({@code USER_CREATED},
  * {@code TOKEN_ISSUED}, {@code TOKEN_REVOKED}) as done by the acting user, after the change is stored:
  * the users' tables live beside the store's, on another connection, so the two are not one transaction.
@@ -68,19 +71,19 @@ public final class Accounts implements AutoCloseable {
   /** A token issued just now: the secret is shown once and never again. */
   public record Issued(ApiToken token, String secret) {}
 
-  record Session(User user, ApiToken token) {}
+  private record Session(User user, ApiToken token) {}
 
   /** The cache of one revocation generation. */
   private record Generation(long number, ConcurrentHashMap<String, Session> sessions) {}
 
   /** Where the revocation counter is read: the database every instance shares. */
   @FunctionalInterface
-  interface RevocationSource {
+  public interface RevocationSource {
     long generation();
   }
 
   /** Accounts whose cache follows {@code revocations}, polled on a daemon thread until {@link #close}. */
-  Accounts(UserRepository users, TokenRepository tokens, RevocationSource revocations, Clock clock, AuditLog audit) {
+  public Accounts(UserRepository users, TokenRepository tokens, RevocationSource revocations, Clock clock, AuditLog audit) {
     this.users = users;
     this.tokens = tokens;
     this.revocations = revocations;
@@ -93,11 +96,6 @@ public final class Accounts implements AutoCloseable {
       return thread;
     });
     poller.scheduleWithFixedDelay(this::pollQuietly, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
-  }
-
-  /** Accounts on the server's own tables. */
-  public Accounts(JdbcUsers users, Clock clock, AuditLog audit) {
-    this(users, users, users::revocationGeneration, clock, audit);
   }
 
   /**
@@ -225,7 +223,8 @@ public final class Accounts implements AutoCloseable {
     return deleted;
   }
 
-  static String hash(String secret) {
+  /** The SHA-256 of a token's secret, in hex: what is stored instead of the secret. */
+  public static String hash(String secret) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {

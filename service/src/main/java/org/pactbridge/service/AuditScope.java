@@ -1,4 +1,4 @@
-package org.pactbridge.server;
+package org.pactbridge.service;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -16,7 +16,7 @@ import org.pactbridge.core.user.User;
  * is as sensitive as what it is about:
  * <ul>
  *   <li>an entry about an item (its subject is a stored item's id) is shown exactly when the user may see
- *       that item ({@link NodeItems#visible});
+ *       that item ({@link Items#visible});
  *   <li>a ledger entry is shown to the nations that are its supplier or receiver;
  *   <li>any other entry is shown to the acting nation's users;
  *   <li>a {@link Role#NODE_AUDITOR} is the one explicit exception and sees every entry of the node.
@@ -25,11 +25,11 @@ import org.pactbridge.core.user.User;
  * items looks each up once. Not thread-safe.
  */
 final class AuditScope {
-  private final NodeItems items;
+  private final Items items;
   private final User reader;
   private final Map<String, Boolean> itemAnswers = new HashMap<>();
 
-  AuditScope(NodeItems items, User reader) {
+  AuditScope(Items items, User reader) {
     this.items = items;
     this.reader = reader;
   }

@@ -33,7 +33,7 @@ import org.pactbridge.core.time.DateSpec;
 import org.pactbridge.core.user.Role;
 import org.pactbridge.core.user.User;
 import org.pactbridge.geo.KoreaAreas;
-import org.pactbridge.store.Store;
+import org.pactbridge.service.Logistics;
 
 /**
  * The endpoints under {@code /api/v1/logistics}: support decisions ({@code support check}) and the
@@ -41,12 +41,10 @@ import org.pactbridge.store.Store;
  * officers record and read; admins and auditors read. A refused ledger command writes nothing: the
  * core's {@link Ledger} validates in full before its one append.
  *
- * <p>Every ledger action is tied to the caller's nation: an officer records a provision only for their
- * own nation as supplier, a receipt only as receiver, and reimburses or reverses only entries their
- * nation is a party to. Reading is scoped the same way: entries, balances, obligations and statements
- * of exchanges the caller's nation takes part in. A node auditor reads the whole ledger.
+ * <p>Every ledger action is tied to the caller's nation, and reading is scoped the same way: that is
+ * the use case's ({@link Logistics}); this class checks the roles, reads the bodies and writes the JSON.
  */
-final class NodeLogistics {
+final class LogisticsEndpoints {
   private static final ObjectReader SUPPORT_CHECK = org.pactbridge.api.request.Bodies.readerFor(Bodies.SupportCheckBody.class);
   private static final ObjectReader LEDGER_ENTRY = org.pactbridge.api.request.Bodies.readerFor(Bodies.LedgerEntryBody.class);
   private static final String CSV = "text/csv";
@@ -55,20 +53,15 @@ final class NodeLogistics {
 
   private final Registry registry;
   private final SupportEngine engine;
-  private final Store store;
-  /** For reading: it never appends, so the actor it would append as (the node) is never recorded. */
-  private final Ledger ledger;
-  /** Ledger commands take turns in this process, as one shared {@link Ledger} made them; the store refuses a stale append from another. */
-  private final Object ledgerWrites = new Object();
+  private final Logistics logistics;
   private final Clock clock;
   private final PartyCode party;
   private final long maxBody;
 
-  NodeLogistics(Registry registry, Store store, Clock clock, PartyCode party, long maxBody) {
+  LogisticsEndpoints(Registry registry, Logistics logistics, Clock clock, PartyCode party, long maxBody) {
     this.registry = registry;
     this.engine = new SupportEngine(registry, KoreaAreas.shipped());
-    this.store = store;
-    this.ledger = new Ledger(registry, store.ledger(org.pactbridge.core.audit.AuditActor.node(party)));
+    this.logistics = logistics;
     this.clock = clock;
     this.party = party;
     this.maxBody = maxBody;
@@ -85,13 +78,12 @@ final class NodeLogistics {
             Bodies.LedgerEntryBody.class, "the entry", this::createEntry),
         new Endpoint("GET", base + "/ledger/entries", "listLedgerEntries", "The ledger entries the caller's nation is a party to, in sequence order",
             READERS, null, "[entry]", (ctx, caller) -> raw(ctx, 200,
-                "[" + String.join(",", ledger.entries().stream().filter(entry -> reads(caller, entry)).map(Statement::entryJson).toList()) + "]")),
+                "[" + String.join(",", logistics.entries(caller).stream().map(Statement::entryJson).toList()) + "]")),
         new Endpoint("GET", base + "/ledger/balances", "ledgerBalances", "Balances per agreement, party and currency (?at=: entries up to then)",
             READERS, null, "[{agreement, party, currency, receivable, payable, net}]", this::balances),
         new Endpoint("GET", base + "/ledger/overdue", "ledgerOverdue", "Obligations unsettled past their settlement period at ?at= (default now)",
             READERS, null, "[{sequence, agreement, debtor, creditor, outstanding, currency, due, dueAssumed}]",
-            (ctx, caller) -> Http.json(ctx, 200, LogisticsJson.obligations(
-                ledger.overdue(at(ctx.queryParam("at"))).stream().filter(obligation -> reads(caller, obligation.transfer())).toList()))),
+            (ctx, caller) -> Http.json(ctx, 200, LogisticsJson.obligations(logistics.overdue(caller, at(ctx.queryParam("at")))))),
         new Endpoint("GET", base + "/ledger/statement", "ledgerStatement",
             "The monthly statement of ?party= (default this node's) with ?partner= for ?month=YYYY-MM; JSON, or CSV (Accept: text/csv or ?format=csv)",
             READERS, null, "statement (JSON or CSV)", this::statement));
@@ -127,51 +119,18 @@ final class NodeLogistics {
     Bodies.LedgerEntryBody body = Http.read(Http.body(ctx, maxBody), LEDGER_ENTRY);
     String type = required(body.type(), "type").strip().toLowerCase(Locale.ROOT);
     Instant at = at(body.at());
-    PartyCode nation = caller.nationality();
-    // the audit entry of the append names the logistics officer who made it
-    Ledger acting = new Ledger(registry, store.ledger(AuditActors.of(caller)));
-    LedgerEntry entry;
-    synchronized (ledgerWrites) {
-      entry = switch (type) {
-        case "provide" -> acting.provide(actingAs(nation, "supplier", transfer(body, at)));
-        case "receive" -> acting.receive(actingAs(nation, "receiver", transfer(body, at)));
-        case "reimburse" -> acting.reimburse(partyTo(nation, requiredEntry(body)), ReimbursementMode.parse(required(body.mode(), "mode")),
-            Money.of(required(body.value(), "value"), required(body.currency(), "currency")), at);
-        case "reverse" -> acting.reverse(partyTo(nation, requiredEntry(body)), at);
-        default -> throw InvalidInputException.invalid("UNKNOWN_ENTRY_TYPE", body.type(),
-            "unknown entry type '" + body.type() + "' (expected provide, receive, reimburse or reverse)");
-      };
-    }
+    LedgerEntry entry = switch (type) {
+      case "provide" -> logistics.provide(caller, transfer(body, at));
+      case "receive" -> logistics.receive(caller, transfer(body, at));
+      // the nation is checked before the rest of the body is read, as this endpoint always answered
+      case "reimburse" -> logistics.reimburse(caller, logistics.ownEntry(caller, requiredEntry(body)),
+          ReimbursementMode.parse(required(body.mode(), "mode")), Money.of(required(body.value(), "value"), required(body.currency(), "currency")),
+          at);
+      case "reverse" -> logistics.reverse(caller, logistics.ownEntry(caller, requiredEntry(body)), at);
+      default -> throw InvalidInputException.invalid("UNKNOWN_ENTRY_TYPE", body.type(),
+          "unknown entry type '" + body.type() + "' (expected provide, receive, reimburse or reverse)");
+    };
     raw(ctx, 201, Statement.entryJson(entry));
-  }
-
-  /** An officer records a provision as its supplier's national, a receipt as its receiver's. */
-  private static Transfer actingAs(PartyCode nation, String side, Transfer transfer) {
-    PartyCode party = side.equals("supplier") ? transfer.supplier() : transfer.receiver();
-    if (!party.equals(nation)) {
-      throw new ApiProblem(403, "NOT_A_PARTY_TO_ENTRY", "Not your nation's entry",
-          "an officer of " + nation + " records entries in which " + nation + " is the " + side + ", not " + party);
-    }
-    return transfer;
-  }
-
-  /** An officer reimburses or reverses only entries their nation is a party to (an unknown entry is the ledger's to refuse). */
-  private long partyTo(PartyCode nation, long sequence) {
-    ledger.entries().stream().filter(entry -> entry.sequence() == sequence && !entry.involves(nation)).findFirst().ifPresent(entry -> {
-      throw new ApiProblem(403, "NOT_A_PARTY_TO_ENTRY", "Not your nation's entry",
-          "an officer of " + nation + " acts on entries to which " + nation + " is a party; entry " + sequence + " is between "
-              + entry.supplier() + " and " + entry.receiver());
-    });
-    return sequence;
-  }
-
-  /** Whether the caller reads this entry: a node auditor reads all; everyone else, their nation's exchanges. */
-  private static boolean reads(User caller, LedgerEntry entry) {
-    return caller.has(Role.NODE_AUDITOR) || entry.involves(caller.nationality());
-  }
-
-  private boolean readsAgreement(User caller, AgreementId agreement) {
-    return caller.has(Role.NODE_AUDITOR) || registry.requireAgreement(agreement).hasParty(caller.nationality());
   }
 
   private Transfer transfer(Bodies.LedgerEntryBody body, Instant at) {
@@ -194,8 +153,7 @@ final class NodeLogistics {
 
   private void balances(Context ctx, User caller) {
     String at = ctx.queryParam("at");
-    List<org.pactbridge.core.logistics.Balance> balances = at == null ? ledger.balances() : ledger.balancesAt(DateSpec.parseInstant(at));
-    Http.json(ctx, 200, LogisticsJson.balances(balances.stream().filter(balance -> readsAgreement(caller, balance.agreement())).toList()));
+    Http.json(ctx, 200, LogisticsJson.balances(logistics.balances(caller, at == null ? null : DateSpec.parseInstant(at))));
   }
 
   private void statement(Context ctx, User caller) {
@@ -216,12 +174,7 @@ final class NodeLogistics {
     String partyParam = ctx.queryParam("party");
     PartyCode whose = partyParam == null ? party : registry.requireParty(partyParam).code();
     PartyCode with = registry.requireParty(partner).code();
-    PartyCode nation = caller.nationality();
-    if (!caller.has(Role.NODE_AUDITOR) && !whose.equals(nation) && !with.equals(nation)) {
-      throw new ApiProblem(403, "NOT_A_PARTY_TO_STATEMENT", "Not your nation's statement",
-          "a statement between " + whose + " and " + with + " is read by their nations' officers, not by " + nation);
-    }
-    Statement statement = ledger.statement(whose, with, yearMonth);
+    Statement statement = logistics.statement(caller, whose, with, yearMonth);
     if (wantsCsv(ctx)) {
       ctx.status(200).contentType(CSV + "; charset=utf-8").result(statement.toCsv().getBytes(StandardCharsets.UTF_8));
     } else {

@@ -1,23 +1,30 @@
 package org.pactbridge.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import org.pactbridge.api.json.Json;
 import org.pactbridge.core.user.User;
 
 /**
- * The web UI's sign-in and sign-out, {@code /api/v1/session}: an API token in, the session cookie and
+ * The web feature: the web UI's static pages (module web), served from the classpath at {@code /} and
+ * calling this API, nothing from elsewhere; and its sign-in and sign-out, {@code /api/v1/session}: an API token in, the session cookie and
  * the CSRF token out ({@link SessionCookies}). The page keeps the CSRF token in memory only and never
  * stores the API token.
  */
-final class WebSessions {
+final class WebEndpoints {
   static final String PATH = "/api/v1/session";
 
   private final SessionCookies cookies;
 
-  WebSessions(SessionCookies cookies) {
+  WebEndpoints(SessionCookies cookies) {
     this.cookies = cookies;
+  }
+
+  /** Serves the web UI's static pages from the classpath at {@code /}. */
+  static void serveStaticPages(JavalinConfig javalin) {
+    javalin.staticFiles.add(org.pactbridge.web.WebAssets.CLASSPATH_ROOT, io.javalin.http.staticfiles.Location.CLASSPATH);
   }
 
   List<Endpoint> endpoints() {
@@ -50,7 +57,7 @@ final class WebSessions {
 
   private ObjectNode sessionJson(User caller, String secret) {
     ObjectNode node = Json.MAPPER.createObjectNode();
-    node.set("user", NodeServer.userJson(caller));
+    node.set("user", UserEndpoints.userJson(caller));
     // A caller who logged in by certificate has no token to tie a CSRF token to, and needs none.
     node.put("csrfToken", secret == null ? null : cookies.csrfToken(secret));
     return node;
