@@ -14,10 +14,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
+import org.pactbridge.core.engine.ReleaseEngine;
 import org.pactbridge.core.release.Decision;
-import org.pactbridge.core.release.ReleaseEngine;
 import org.pactbridge.core.release.ReleaseRequest;
-import org.pactbridge.core.route.Route;
+import org.pactbridge.core.release.Route;
 
 /**
  * Pactbridge's own engine (issue 2's targets: a direct decision ≤ 100 ns median, a route search ≤ 5 µs,
@@ -96,7 +96,7 @@ public class PactbridgeBenchmark {
   @OutputTimeUnit(TimeUnit.NANOSECONDS)
   public java.util.List<Route> route() {
     ReleaseRequest request = relays[next++ % relays.length];
-    return engine.routeFinder().find(request);
+    return engine.routes(request);
   }
 
   /** 10,000 direct decisions. */

@@ -9,6 +9,7 @@ import org.pactbridge.bench.world.GeneratedRequest;
 import org.pactbridge.bench.world.GeneratedWorld;
 import org.pactbridge.bench.world.Items;
 import org.pactbridge.core.agreement.AgreementKind;
+import org.pactbridge.core.engine.ReleaseEngine;
 import org.pactbridge.core.label.Releasability;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.Party;
@@ -17,9 +18,7 @@ import org.pactbridge.core.party.Topic;
 import org.pactbridge.core.registry.Registry;
 import org.pactbridge.core.release.Decision;
 import org.pactbridge.core.release.Outcome;
-import org.pactbridge.core.release.ReleaseEngine;
 import org.pactbridge.core.release.ReleaseRequest;
-import org.pactbridge.core.route.RouteFinder;
 
 /** The request sets the benchmarks cycle through, chosen deterministically. */
 public final class Workloads {
@@ -54,7 +53,7 @@ public final class Workloads {
    */
   public static ReleaseRequest[] relays(GeneratedWorld world, int count) {
     Registry registry = world.registry();
-    RouteFinder finder = new ReleaseEngine(registry).routeFinder();
+    ReleaseEngine engine = new ReleaseEngine(registry);
     Items items = world.items();
     SplittableRandom random = new SplittableRandom(7);
     List<ReleaseRequest> out = new ArrayList<>(count);
@@ -75,7 +74,7 @@ public final class Workloads {
       Instant at = Instant.ofEpochSecond(from + random.nextLong((to - from) / 86_400) * 86_400);
       ReleaseRequest request = new ReleaseRequest(
           Set.of(originator), level, Releasability.open(), false, items.topics(item), null, originator, recipient, null, Set.of(), at);
-      if (!finder.find(request).isEmpty()) {
+      if (!engine.routes(request).isEmpty()) {
         out.add(request);
       }
     }
@@ -96,7 +95,7 @@ public final class Workloads {
             ReleaseRequest request = ReleaseRequest.simple(level, to.code(), topics, at);
             if (relayOnly) {
               Decision decision = engine.decide(request, false);
-              if (decision.outcome() != Outcome.PERMIT && !engine.routeFinder().find(request).isEmpty()) {
+              if (decision.outcome() != Outcome.PERMIT && !engine.routes(request).isEmpty()) {
                 out.add(request);
               }
             } else {

@@ -7,22 +7,22 @@ import java.util.concurrent.Callable;
 import org.pactbridge.api.json.Json;
 import org.pactbridge.api.request.DecisionBody;
 import org.pactbridge.api.request.RequestReader;
+import org.pactbridge.core.engine.ReleaseEngine;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.registry.Registry;
 import org.pactbridge.core.release.Decision;
 import org.pactbridge.core.release.Effect;
+import org.pactbridge.core.release.Hop;
 import org.pactbridge.core.release.Reason;
-import org.pactbridge.core.release.ReleaseEngine;
 import org.pactbridge.core.release.ReleaseRequest;
-import org.pactbridge.core.route.Hop;
-import org.pactbridge.core.route.Route;
+import org.pactbridge.core.release.Route;
 import org.pactbridge.core.time.DateSpec;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code pactbridge check}: one release decision, as docs/cli.md and docs/decision-json.md specify. */
 @Command(

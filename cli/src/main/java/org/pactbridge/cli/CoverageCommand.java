@@ -11,17 +11,17 @@ import java.util.concurrent.Callable;
 import org.pactbridge.api.json.Json;
 import org.pactbridge.core.coverage.Coverage;
 import org.pactbridge.core.coverage.CoverageCell;
+import org.pactbridge.core.engine.ReleaseEngine;
 import org.pactbridge.core.party.Party;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.party.Topic;
 import org.pactbridge.core.registry.Registry;
-import org.pactbridge.core.release.ReleaseEngine;
 import org.pactbridge.core.time.DateSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code pactbridge coverage}: the pair × pair matrix of the highest releasable level at an instant. */
 @Command(name = "coverage", mixinStandardHelpOptions = true,

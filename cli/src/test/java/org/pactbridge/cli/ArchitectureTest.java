@@ -1,13 +1,22 @@
 package org.pactbridge.cli;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleFinder;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.pactbridge.core.engine.ReleaseEngine;
 
 /** The layering of docs/design.md, stated as sentences and checked on the compiled classes. */
 class ArchitectureTest {
@@ -83,6 +92,29 @@ class ArchitectureTest {
             .or(JavaClass.Predicates.resideInAPackage("org.pactbridge.server").and(JavaClass.Predicates.simpleName("ExceptionProblems"))))
         .because("the use cases live in the service layer: the server and the command line call it, they do not reach into the store"
             + " themselves except to open it")
+        .check(CLASSES);
+  }
+
+  @Test
+  void outerModulesUseOnlyThePackagesTheCoreExports() throws Exception {
+    // the list is the core's own module-info.class, read where the core's classes are on this class path
+    Path core = Path.of(ReleaseEngine.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    ModuleDescriptor descriptor = ModuleFinder.of(core).find("org.pactbridge.core").orElseThrow().descriptor();
+    Set<String> hidden = new TreeSet<>(descriptor.packages());
+    descriptor.exports().forEach(export -> hidden.remove(export.source()));
+    assertThat(hidden).as("packages the core does not export").contains("org.pactbridge.core.release.compiled");
+
+    noClasses().that().resideOutsideOfPackage("org.pactbridge.core..")
+        .should().dependOnClassesThat().resideInAnyPackage(hidden.toArray(String[]::new))
+        .because("the core's module-info exports its front only; the compiled engine is reached through ReleaseEngine")
+        .check(CLASSES);
+  }
+
+  @Test
+  void noPackageDependsOnItselfThroughOthers() {
+    // one slice per package, in every module: a cycle between any two packages fails
+    slices().matching("org.pactbridge.(**)").should().beFreeOfCycles()
+        .because("a package cycle makes two packages one, and hides where a change lands")
         .check(CLASSES);
   }
 }

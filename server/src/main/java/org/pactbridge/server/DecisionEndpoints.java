@@ -25,14 +25,14 @@ import org.pactbridge.api.request.RequestException;
 import org.pactbridge.api.request.WhatIfBody;
 import org.pactbridge.core.coverage.Coverage;
 import org.pactbridge.core.coverage.CoverageCell;
+import org.pactbridge.core.engine.ReleaseEngine;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.party.Topic;
 import org.pactbridge.core.registry.Registry;
 import org.pactbridge.core.release.Decision;
 import org.pactbridge.core.release.Outcome;
-import org.pactbridge.core.release.ReleaseEngine;
 import org.pactbridge.core.release.ReleaseRequest;
-import org.pactbridge.core.route.Route;
+import org.pactbridge.core.release.Route;
 import org.pactbridge.core.time.DateSpec;
 import org.pactbridge.core.user.User;
 import org.pactbridge.core.whatif.Probe;
@@ -155,7 +155,7 @@ final class DecisionEndpoints {
     ObjectNode node = Json.MAPPER.createObjectNode();
     node.put("at", DateSpec.format(request.at()));
     ArrayNode array = node.putArray("routes");
-    for (Route route : engine.routeFinder().find(request)) {
+    for (Route route : engine.routes(request)) {
       array.add(Json.route(route));
     }
     Http.json(ctx, 200, node);

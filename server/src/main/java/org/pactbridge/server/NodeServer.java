@@ -1,5 +1,6 @@
 package org.pactbridge.server;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -10,16 +11,15 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.pactbridge.api.json.Json;
+import org.pactbridge.core.engine.ReleaseEngine;
 import org.pactbridge.core.party.Party;
 import org.pactbridge.core.registry.Registry;
-import org.pactbridge.core.release.ReleaseEngine;
 import org.pactbridge.core.user.Role;
 import org.pactbridge.core.user.User;
 import org.pactbridge.service.Accounts;

@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.pactbridge.api.json.Json;
 import org.pactbridge.core.coverage.Coverage;
+import org.pactbridge.core.engine.ReleaseEngine;
 import org.pactbridge.core.label.Releasability;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.party.Topic;
-import org.pactbridge.core.release.ReleaseEngine;
 import org.pactbridge.core.release.ReleaseRequest;
 import org.pactbridge.core.user.Role;
 import org.pactbridge.service.Accounts;
@@ -128,7 +128,7 @@ abstract class ApiContract {
   void routesAreTheRoutesTheEngineFinds() {
     JsonNode routes = node.post("/api/v1/routes", analyst(), "{\"originator\":\"KOR\",\"level\":\"II\",\"to\":\"JPN\",\"at\":\"2011-01-05\"}").json();
     ArrayNode expected = Json.MAPPER.createArrayNode();
-    engine.routeFinder().find(request(KOR, "II", KOR, JPN, Set.of(), Set.of(), "2011-01-05")).forEach(route -> expected.add(Json.route(route)));
+    engine.routes(request(KOR, "II", KOR, JPN, Set.of(), Set.of(), "2011-01-05")).forEach(route -> expected.add(Json.route(route)));
     assertThat(routes.get("routes")).isEqualTo(expected).isNotEmpty();
   }
 

@@ -2,9 +2,9 @@ package org.pactbridge.service;
 
 import java.time.Clock;
 import org.pactbridge.core.audit.AuditLog;
+import org.pactbridge.core.engine.ReleaseEngine;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.release.Decision;
-import org.pactbridge.core.release.ReleaseEngine;
 import org.pactbridge.core.release.ReleaseRequest;
 import org.pactbridge.core.user.User;
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.pactbridge.core.InvalidInputException;
 import org.pactbridge.core.audit.AuditActor;
+import org.pactbridge.core.engine.ReleaseEngine;
 import org.pactbridge.core.item.Holding;
 import org.pactbridge.core.item.Item;
 import org.pactbridge.core.item.ItemId;
@@ -23,8 +24,8 @@ import org.pactbridge.core.release.ClearanceEquivalence;
 import org.pactbridge.core.release.Decision;
 import org.pactbridge.core.release.Outcome;
 import org.pactbridge.core.release.Reason;
-import org.pactbridge.core.release.ReleaseEngine;
 import org.pactbridge.core.release.ReleaseRequest;
+import org.pactbridge.core.release.RuleId;
 import org.pactbridge.core.user.User;
 import org.pactbridge.store.JdbcItemRepository;
 import org.pactbridge.store.Store;
@@ -243,7 +244,7 @@ public final class Items {
     ReleaseRequest request = new ReleaseRequest(Set.copyOf(item.originators()), item.level(), item.releasability(), item.orcon(), item.topics(),
         item.declassifyOn(), from, nation, caller.context(), Set.copyOf(item.originators()), holding.get().received());
     Decision decision = engine.decide(request, false);
-    return decision.outcome() == Outcome.PERMIT && decision.reasons().stream().noneMatch(reason -> reason.rule() == 6 && isDeny(reason))
+    return decision.outcome() == Outcome.PERMIT && decision.reasons().stream().noneMatch(reason -> reason.code().rule() == RuleId.USER && isDeny(reason))
         && !now.isBefore(holding.get().received());
   }
 

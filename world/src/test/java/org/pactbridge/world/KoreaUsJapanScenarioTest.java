@@ -6,18 +6,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.pactbridge.core.engine.ReleaseEngine;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.party.Topic;
 import org.pactbridge.core.registry.Registry;
 import org.pactbridge.core.release.Decision;
+import org.pactbridge.core.release.Hop;
 import org.pactbridge.core.release.Outcome;
 import org.pactbridge.core.release.Reason;
 import org.pactbridge.core.release.ReasonCode;
-import org.pactbridge.core.release.ReleaseEngine;
 import org.pactbridge.core.release.ReleaseRequest;
-import org.pactbridge.core.route.Hop;
-import org.pactbridge.core.route.Route;
+import org.pactbridge.core.release.Route;
 import org.pactbridge.core.time.DateSpec;
 
 /**

@@ -12,9 +12,9 @@ import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.release.ConsentNeed;
 import org.pactbridge.core.release.Decision;
+import org.pactbridge.core.release.Hop;
 import org.pactbridge.core.release.Reason;
-import org.pactbridge.core.route.Hop;
-import org.pactbridge.core.route.Route;
+import org.pactbridge.core.release.Route;
 import org.pactbridge.core.time.DateSpec;
 
 /**

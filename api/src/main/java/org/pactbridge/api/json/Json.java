@@ -16,8 +16,9 @@ import org.pactbridge.core.coverage.CoverageCell;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.release.Decision;
+import org.pactbridge.core.release.Hop;
 import org.pactbridge.core.release.Reason;
-import org.pactbridge.core.route.Route;
+import org.pactbridge.core.release.Route;
 import org.pactbridge.core.time.DateSpec;
 
 /** Builds the JSON trees. Stateless and thread-safe. */

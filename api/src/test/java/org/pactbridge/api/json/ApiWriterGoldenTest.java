@@ -20,7 +20,7 @@ import org.pactbridge.api.request.DecisionBody;
 import org.pactbridge.api.request.RequestException;
 import org.pactbridge.core.registry.Registry;
 import org.pactbridge.core.release.Decision;
-import org.pactbridge.core.release.ReleaseEngine;
+import org.pactbridge.core.engine.ReleaseEngine;
 import org.pactbridge.core.release.ReleaseRequest;
 import org.pactbridge.world.WorldLoader;
 
@@ -59,7 +59,7 @@ class ApiWriterGoldenTest {
   @Test
   void aRouteIsWrittenAsInsideADecision() throws IOException {
     ReleaseRequest request = request("{\"originator\":\"KOR\",\"level\":\"II\",\"to\":\"JPN\",\"topics\":\"dprk-missile\",\"at\":\"2015-06-01\"}");
-    List<org.pactbridge.core.route.Route> routes = ENGINE.routeFinder().find(request);
+    List<org.pactbridge.core.release.Route> routes = ENGINE.routes(request);
     assertThat(routes).isNotEmpty();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (JsonGenerator out = Json.MAPPER.getFactory().createGenerator(bytes)) {

@@ -18,7 +18,7 @@ import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.party.Topic;
 import org.pactbridge.core.release.Decision;
 import org.pactbridge.core.release.Outcome;
-import org.pactbridge.core.release.ReleaseEngine;
+import org.pactbridge.core.engine.ReleaseEngine;
 import org.pactbridge.core.registry.Registry;
 import org.pactbridge.core.release.ReleaseRequest;
 import org.pactbridge.world.WorldLoader;

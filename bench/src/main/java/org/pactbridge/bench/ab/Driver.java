@@ -6,10 +6,10 @@ import org.pactbridge.bench.Workloads;
 import org.pactbridge.bench.world.GeneratedWorld;
 import org.pactbridge.bench.world.GeneratorConfig;
 import org.pactbridge.bench.world.WorldGenerator;
+import org.pactbridge.core.engine.ReleaseEngine;
 import org.pactbridge.core.release.Decision;
-import org.pactbridge.core.release.ReleaseEngine;
 import org.pactbridge.core.release.ReleaseRequest;
-import org.pactbridge.core.route.Route;
+import org.pactbridge.core.release.Route;
 
 /**
  * One build of the engine timed in a JVM of its own, for {@link Compare}: it builds the generated world,
@@ -81,7 +81,7 @@ public final class Driver {
       long read = 0;
       for (int round = 0; round < rounds; round++) {
         for (int i = 0; i < relays.length; i++) {
-          List<Route> routes = engine.routeFinder().find(relays[i]);
+          List<Route> routes = engine.routes(relays[i]);
           read += routes.size();
         }
       }

@@ -2,13 +2,14 @@ package org.pactbridge.bench.gate;
 
 import java.time.Instant;
 import java.util.Set;
+import org.pactbridge.core.engine.ReleaseEngine;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.party.Topic;
 import org.pactbridge.core.registry.Registry;
-import org.pactbridge.core.release.HopCheck;
-import org.pactbridge.core.release.ReleaseEngine;
 import org.pactbridge.core.release.ReleaseRequest;
+import org.pactbridge.core.release.compiled.HopCheck;
+import org.pactbridge.core.release.compiled.HopResult;
 
 /** Pactbridge's own engine, the reference every peer must agree with. */
 public final class PactbridgePeer implements Peer {
@@ -32,7 +33,7 @@ public final class PactbridgePeer implements Peer {
   public static HopOracle hopCheckOracle(Registry registry) {
     HopCheck check = new HopCheck(registry);
     return (PartyCode from, Level level, PartyCode to, Set<Topic> topics, Instant at) -> {
-      HopCheck.Result result = check.check(from, level, to, topics, at);
+      HopResult result = check.check(from, level, to, topics, at);
       if (result.lawful()) {
         return HopAnswer.lawful(
             result.level().qualified(), result.agreement().id().value(), result.agreement().provisionsAt(at).thirdPartyRule(), result.assumed(),

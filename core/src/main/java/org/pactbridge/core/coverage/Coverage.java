@@ -6,15 +6,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.pactbridge.core.agreement.AgreementId;
+import org.pactbridge.core.engine.ReleaseEngine;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.Party;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.party.Topic;
 import org.pactbridge.core.release.Decision;
 import org.pactbridge.core.release.Outcome;
-import org.pactbridge.core.release.ReleaseEngine;
 import org.pactbridge.core.release.ReleaseRequest;
-import org.pactbridge.core.route.Route;
+import org.pactbridge.core.release.Route;
 
 /**
  * The coverage matrix at an instant, for items with the given topics (none: only unrestricted scopes
@@ -68,7 +68,7 @@ public final class Coverage {
         }
       }
       if (relay.isEmpty()) {
-        List<Route> routes = engine.routeFinder().find(request, 3, 1);
+        List<Route> routes = engine.routes(request, 3, 1);
         if (!routes.isEmpty()) {
           relay = Optional.of(level);
           relayRoute = Optional.of(routes.get(0));

@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.pactbridge.core.agreement.AgreementId;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.PartyCode;
-import org.pactbridge.core.route.Route;
+import org.pactbridge.core.release.Route;
 
 /**
  * One ordered pair: the originator's highest level releasable directly (with the recipient's level and

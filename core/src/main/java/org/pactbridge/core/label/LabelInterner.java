@@ -19,6 +19,8 @@ public final class LabelInterner<L> {
   private final Map<L, Integer> ids = new HashMap<>();
   private final List<L> labels = new ArrayList<>();
 
+  public LabelInterner() {}
+
   /** The label's id, assigning the next one on first sight. Cost: one hash look-up. */
   public int intern(L label) {
     Integer id = ids.get(label);

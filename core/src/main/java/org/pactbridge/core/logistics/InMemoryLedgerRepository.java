@@ -7,6 +7,8 @@ import java.util.List;
 public final class InMemoryLedgerRepository implements LedgerRepository {
   private final List<LedgerEntry> entries = new ArrayList<>();
 
+  public InMemoryLedgerRepository() {}
+
   @Override
   public synchronized List<LedgerEntry> entries() {
     return List.copyOf(entries);

@@ -12,6 +12,7 @@ import org.pactbridge.core.agreement.AgreementId;
 import org.pactbridge.core.agreement.AgreementKind;
 import org.pactbridge.core.agreement.TimelineEvent;
 import org.pactbridge.core.agreement.Timeline;
+import org.pactbridge.core.index.DenseIndex;
 import org.pactbridge.core.party.Community;
 import org.pactbridge.core.party.Party;
 import org.pactbridge.core.party.PartyCode;
@@ -249,6 +250,8 @@ public final class Registry {
 
   /** Collects parties, communities and agreements; {@link #build()} indexes them. Not thread-safe. */
   public static final class Builder {
+    private Builder() {}
+
     private final Map<PartyCode, Party> parties = new LinkedHashMap<>();
     private final Map<String, Community> communities = new LinkedHashMap<>();
     private final Map<AgreementId, Agreement> agreements = new LinkedHashMap<>();

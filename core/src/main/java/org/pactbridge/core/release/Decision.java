@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import org.pactbridge.core.agreement.AgreementId;
 import org.pactbridge.core.party.Level;
-import org.pactbridge.core.route.Route;
 
 /**
  * A release decision: a value, never an exception. Every variant carries the reasons in rule order,

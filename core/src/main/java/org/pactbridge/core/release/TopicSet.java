@@ -7,7 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.pactbridge.core.party.Topic;
-import org.pactbridge.core.registry.DenseIndex;
+import org.pactbridge.core.index.DenseIndex;
 
 /**
  * An immutable set of topics, iterated in the order first given, for membership tests on the hot path

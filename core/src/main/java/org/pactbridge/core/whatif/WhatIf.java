@@ -7,11 +7,11 @@ import java.util.Objects;
 import java.util.Set;
 import org.pactbridge.core.coverage.Coverage;
 import org.pactbridge.core.coverage.CoverageCell;
+import org.pactbridge.core.engine.ReleaseEngine;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.party.Topic;
 import org.pactbridge.core.registry.Registry;
 import org.pactbridge.core.release.Decision;
-import org.pactbridge.core.release.ReleaseEngine;
 
 /**
  * Compares a registry snapshot with the same snapshot under a {@link Hypothesis}. A coverage cell

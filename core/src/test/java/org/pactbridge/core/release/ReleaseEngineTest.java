@@ -14,6 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.pactbridge.core.TestWorlds;
 import org.pactbridge.core.agreement.Scope;
+import org.pactbridge.core.engine.ReleaseEngine;
 import org.pactbridge.core.label.Releasability;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.PartyCode;

@@ -28,6 +28,7 @@ import org.pactbridge.core.agreement.Scope;
 import org.pactbridge.core.agreement.ThirdPartyRule;
 import org.pactbridge.core.agreement.Timeline;
 import org.pactbridge.core.agreement.TimelineEvent;
+import org.pactbridge.core.engine.ReleaseEngine;
 import org.pactbridge.core.label.Releasability;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.PartyCode;
@@ -116,6 +117,18 @@ class ReleaseProperties {
     Outcome now = new ReleaseEngine(after).decide(request(after, c, c.level(), c.relTo()), false).outcome();
     if (was == Outcome.PERMIT) {
       assertThat(now).isEqualTo(Outcome.PERMIT);
+    }
+  }
+
+  @Property(tries = 1000)
+  void theCompiledEngineAndTheReferenceEvaluatorAgree(@ForAll("cases") Case c) {
+    List<Spec> specs = new ArrayList<>(c.agreements());
+    specs.add(c.extra());
+    Registry world = world(specs);
+    ReleaseEngine engine = new ReleaseEngine(world);
+    ReferenceEvaluator reference = new ReferenceEvaluator(world);
+    for (int level = 0; level < CODES.size(); level++) {
+      Differential.check(engine, reference, request(world, c, level, c.relTo()));
     }
   }
 

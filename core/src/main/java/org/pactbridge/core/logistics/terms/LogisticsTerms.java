@@ -160,6 +160,8 @@ public final class LogisticsTerms {
 
   /** Collects terms; {@link #build()} validates them. Not thread-safe. */
   public static final class Builder {
+    private Builder() {}
+
     private final Set<Category> categories = EnumSet.noneOf(Category.class);
     private final Set<Category> excluded = EnumSet.noneOf(Category.class);
     private final Map<Category, Set<Activity>> onlyIn = new EnumMap<>(Category.class);

@@ -98,7 +98,7 @@ class MarkingParserTest {
     Instant at = Instant.parse("2017-01-05T00:00:00Z");
     ReleaseRequest request = new ReleaseRequest(label.originatorSet(), label.level(), label.releasability(), label.orcon(),
         label.topics(), label.declassifyOn(), PartyCode.of("KOR"), PartyCode.of("GBR"), null, Set.of(), at);
-    Decision decision = new org.pactbridge.core.release.ReleaseEngine(LabelFixtures.registry()).decide(request, false);
+    Decision decision = new org.pactbridge.core.engine.ReleaseEngine(LabelFixtures.registry()).decide(request, false);
     assertThat(decision.reasons()).extracting(reason -> reason.code().name()).contains("NOT_RELEASABLE_TO");
   }
 }

@@ -1,4 +1,4 @@
-package org.pactbridge.core.release;
+package org.pactbridge.core.release.compiled;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,11 +8,18 @@ import org.pactbridge.core.agreement.ThirdPartyRule;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.registry.Registry;
-import org.pactbridge.core.route.Route;
-import org.pactbridge.core.route.RouteFinder;
+import org.pactbridge.core.release.ConsentNeed;
+import org.pactbridge.core.release.Decision;
+import org.pactbridge.core.release.Reason;
+import org.pactbridge.core.release.ReasonCode;
+import org.pactbridge.core.release.ReleaseRequest;
+import org.pactbridge.core.release.Route;
+import org.pactbridge.core.release.UserContext;
 
 /**
- * The release-decision engine (rules 1–6 of the design). Every rule is evaluated and every failing
+ * The compiled release decision (rules 1–6 of the design), the fast twin of
+ * {@link org.pactbridge.core.release.ReferenceEvaluator}, which states the same rules one by one; a
+ * differential test keeps the two equal. Every rule is evaluated and every failing
  * rule reported; the outcome is PERMIT if rule 1 holds, else DENY if any rule denies, else
  * CONSENT_REQUIRED if a consent is missing, else PERMIT. When the outcome is not a permit, the routes
  * that would lawfully reach the recipient are attached.
@@ -20,12 +27,12 @@ import org.pactbridge.core.route.RouteFinder;
  * <p>Built once per registry snapshot; thread-safe. A direct decision is a handful of hash look-ups and
  * a binary search per candidate agreement, and never touches I/O.
  */
-public final class ReleaseEngine {
+public final class CompiledEngine {
   private final Registry registry;
   private final HopCheck hops;
   private final RouteFinder routeFinder;
 
-  public ReleaseEngine(Registry registry) {
+  public CompiledEngine(Registry registry) {
     this.registry = registry;
     this.hops = new HopCheck(registry);
     this.routeFinder = new RouteFinder(registry, hops);
@@ -62,26 +69,26 @@ public final class ReleaseEngine {
     boolean unclassified =
         request.level().isUnclassified() || (request.declassifyOn() != null && !request.at().isBefore(request.declassifyOn()));
     if (unclassified) {
-      reasons.append(new Reason(ReasonCode.UNCLASSIFIED, Effect.INFO, 2, null, null, recipient, null, request.level()));
+      reasons.append(Reason.unclassified(recipient, request.level()));
     }
 
     // Rule 3: releasability.
     if (request.releasability().isNoforn()) {
-      reasons.append(new Reason(ReasonCode.NOFORN, Effect.DENY, 3, null, null, recipient, null, null));
+      reasons.append(Reason.noforn(recipient));
       deny = true;
     } else if (!request.releasability().permits(recipient, registry.communities())) {
-      reasons.append(new Reason(ReasonCode.NOT_RELEASABLE_TO, Effect.DENY, 3, null, null, recipient, null, null));
+      reasons.append(Reason.notReleasableTo(recipient));
       deny = true;
     }
 
     // the agreements relied on (originator → holder, holder → recipient), listed at the end
-    HopCheck.Result received = null;
-    HopCheck.Result direct = null;
+    HopResult received = null;
+    HopResult direct = null;
     List<ConsentNeed> needed = List.of();
     if (!unclassified) {
       PartyCode holder = request.holder();
       int holderIndex = registry.indexOf(holder);
-      HopCheck.Topics topics = hops.topics(request.topics());
+      TopicMask topics = hops.topics(request.topics());
       PartyCode originator = request.level().party();
 
       // The hops, in one loop so that the hop check is inlined once: when the holder is not the
@@ -93,7 +100,7 @@ public final class ReleaseEngine {
       Level sent = request.level();
       for (int hop = relayed ? 0 : 1; hop < 2; hop++) {
         PartyCode to = hop == 0 ? holder : recipient;
-        HopCheck.Result result = hops.check(fromIndex, sent, hop == 0 ? holderIndex : registry.indexOf(recipient), topics, request.at());
+        HopResult result = hops.check(fromIndex, sent, hop == 0 ? holderIndex : registry.indexOf(recipient), topics, request.at());
         if (!result.lawful()) {
           addHopFailure(reasons, result, from, to, sent);
           deny = true;
@@ -141,7 +148,7 @@ public final class ReleaseEngine {
     PartyCode recipient = request.recipient();
     Optional<Level> own = request.level().party().equals(recipient) ? request.level().asOptional() : Optional.empty();
     return new Decision.Permit(request.at(), own, List.of(),
-        ReasonList.of(new Reason(ReasonCode.ORIGINATOR, Effect.PERMIT, 1, null, null, recipient, null, null)));
+        ReasonList.of(Reason.originator(recipient)));
   }
 
   /** Rule 5: each originator's consent, recorded or missing (in code order); the missing ones returned. */
@@ -151,10 +158,11 @@ public final class ReleaseEngine {
     List<ConsentNeed> needed = List.of();
     for (PartyCode originator : sorted(request.originators())) {
       if (request.consents().contains(originator)) {
-        reasons.append(new Reason(ReasonCode.CONSENT_RECORDED, Effect.INFO, 5, null, holder, recipient, originator, null));
+        reasons.append(Reason.consentRecorded(holder, recipient, originator));
       } else {
-        ReasonCode code = request.orcon() ? ReasonCode.ORCON_CONSENT_REQUIRED : ReasonCode.THIRD_PARTY_CONSENT_REQUIRED;
-        reasons.append(new Reason(code, Effect.CONSENT, 5, null, holder, recipient, originator, null));
+        reasons.append(request.orcon()
+            ? Reason.orconConsentRequired(holder, recipient, originator)
+            : Reason.thirdPartyConsentRequired(holder, recipient, originator));
         if (needed.isEmpty()) {
           needed = new ArrayList<>(1); // only when a consent is missing
         }
@@ -170,31 +178,31 @@ public final class ReleaseEngine {
     PartyCode recipient = request.recipient();
     boolean fails = false;
     if (!user.nationality().equals(recipient)) {
-      reasons.append(new Reason(ReasonCode.USER_NATIONALITY, Effect.DENY, 6, null, null, recipient, user.nationality(), null));
+      reasons.append(Reason.userNationality(recipient, user.nationality()));
       fails = true;
     }
     if (recipientLevel != null && (!user.clearance().party().equals(recipient) || user.clearance().rank() < recipientLevel.rank())) {
-      reasons.append(new Reason(ReasonCode.USER_CLEARANCE, Effect.DENY, 6, null, null, recipient, null, recipientLevel));
+      reasons.append(Reason.userClearance(recipient, recipientLevel));
       fails = true;
     }
     if (!user.needToKnow().containsAll(request.topics())) {
-      reasons.append(new Reason(ReasonCode.USER_NEED_TO_KNOW, Effect.DENY, 6, null, null, recipient, null, null));
+      reasons.append(Reason.userNeedToKnow(recipient));
       fails = true;
     }
     return fails;
   }
 
-  private static void addHopFailure(ReasonList reasons, HopCheck.Result hop, PartyCode from, PartyCode to, Level level) {
+  private static void addHopFailure(ReasonList reasons, HopResult hop, PartyCode from, PartyCode to, Level level) {
     if (hop.failure() == ReasonCode.NO_AGREEMENT_IN_FORCE) {
-      reasons.append(Reason.hop(ReasonCode.NO_AGREEMENT_IN_FORCE, Effect.DENY, null, from, to, level));
+      reasons.append(Reason.noAgreementInForce(from, to, level));
       return;
     }
     AgreementId id = hop.id();
     if (hop.scopeFails()) {
-      reasons.append(Reason.hop(ReasonCode.TOPIC_OUT_OF_SCOPE, Effect.DENY, id, from, to, level));
+      reasons.append(Reason.topicOutOfScope(id, from, to, level));
     }
     if (hop.levelFails()) {
-      reasons.append(Reason.hop(ReasonCode.LEVEL_NOT_COVERED, Effect.DENY, id, from, to, level));
+      reasons.append(Reason.levelNotCovered(id, from, to, level));
     }
   }
 

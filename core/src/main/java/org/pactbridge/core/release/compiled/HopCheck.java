@@ -1,4 +1,4 @@
-package org.pactbridge.core.release;
+package org.pactbridge.core.release.compiled;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,27 +8,22 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.pactbridge.core.agreement.Agreement;
 import org.pactbridge.core.agreement.AgreementId;
 import org.pactbridge.core.agreement.AgreementKind;
 import org.pactbridge.core.agreement.ArrangementProvisions;
-import org.pactbridge.core.agreement.AgreementStatus;
 import org.pactbridge.core.agreement.Channel;
-import org.pactbridge.core.agreement.EquivalenceTable;
-import org.pactbridge.core.agreement.InformationProvisions;
 import org.pactbridge.core.agreement.ProvisionVersion;
 import org.pactbridge.core.agreement.Provisions;
 import org.pactbridge.core.agreement.Scope;
-import org.pactbridge.core.agreement.ThirdPartyRule;
 import org.pactbridge.core.agreement.Timeline;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.party.Topic;
-import org.pactbridge.core.registry.DenseIndex;
-import org.pactbridge.core.registry.PartySet;
+import org.pactbridge.core.index.DenseIndex;
+import org.pactbridge.core.index.PartySet;
 import org.pactbridge.core.registry.Registry;
-import org.pactbridge.core.route.Hop;
+import org.pactbridge.core.release.ReasonCode;
 
 /**
  * Rule 4 for one hop: an information agreement between sender and receiver in force at the instant,
@@ -42,18 +37,24 @@ import org.pactbridge.core.route.Hop;
  * mask over the topics the snapshot's scopes name; where its lawful look-up sits), and beside them the
  * sender's covered levels, each with its lawful result made in advance. A check is then one int read
  * for the pair, a binary search over a few words, a mask test and a scan of a handful of levels;
- * results are shared and immutable, and the only allocation is the caller's {@link Topics}, one per
+ * results are shared and immutable, and the only allocation is the caller's {@link TopicMask}, one per
  * decision or search. The route search also reads the parties' agreements, the links between parties
  * as bit sets, and the arrangements' channels from here. Thread-safe.
+ *
+ * <p>About 450 lines, over the house's 400 on purpose: the flat arrays and every method that reads them
+ * on the hot path stay in one class, so that a check is field reads of one object and the JIT's
+ * inlining (which this code is measured against) sees them together. What is built once and then only
+ * read ({@link Timeslice}, {@link Side}, {@link Segment}) and what a check hands out ({@link HopResult},
+ * {@link TopicMask}) live in files of their own.
  */
 public final class HopCheck {
   private static final Agreement[] NO_AGREEMENTS = new Agreement[0];
   private static final int[] NO_POSITIONS = new int[0];
   private static final Segment[][] NO_SEGMENTS = new Segment[0][];
-  private static final Result NO_AGREEMENT =
-      new Result(ReasonCode.NO_AGREEMENT_IN_FORCE, false, false, null, null, false, null, null, null, null, List.of(), List.of(), List.of(), null);
+  private static final HopResult NO_AGREEMENT =
+      new HopResult(ReasonCode.NO_AGREEMENT_IN_FORCE, false, false, null, null, false, null, null, null, null, List.of(), List.of(), List.of(), null);
 
-  private final Registry registry;
+  final Registry registry;
   private final int parties;
   // [sender * parties + receiver]: the candidates in registry order, as positions in the sender's
   // Side, and each one's segments with the receiver's translations
@@ -84,10 +85,10 @@ public final class HopCheck {
   private final long[][] linked;
   // every topic a restricted scope of an information agreement or arrangement names, numbered in the
   // order the registry first names them
-  private final DenseIndex<Topic> topicNumbers;
-  private final int topicWords;
+  final DenseIndex<Topic> topicNumbers;
+  final int topicWords;
   // whether the scopes name fewer than 64 topics: then every scope is one word in segmentWords
-  private final boolean narrow;
+  final boolean narrow;
 
   /*
    * A segment's three words in segmentWords, at 3 × segment: when it starts (epoch seconds; the
@@ -212,97 +213,8 @@ public final class HopCheck {
     return word;
   }
 
-  /**
-   * Outcome of one hop check. {@code failure} is null when the hop is lawful. {@code id} and
-   * {@code thirdPartyRule} repeat the agreement's id and its rule at the instant, so that a decision
-   * reads them here, from one object, instead of from the agreement and its provisions; so do a lawful
-   * hop's {@code reasons} (in force, then its cautions), {@code ids} (the id as a list), the
-   * {@code sources} a route's hop cites and that {@code hop} itself (null when the hop fails). All are
-   * made once, when the snapshot is compiled.
-   */
-  public record Result(
-      ReasonCode failure,
-      boolean scopeFails,
-      boolean levelFails,
-      Agreement agreement,
-      Level level,
-      boolean assumed,
-      Instant terminationTakesEffect,
-      Provisions provisions,
-      AgreementId id,
-      ThirdPartyRule thirdPartyRule,
-      List<Reason> reasons,
-      List<AgreementId> ids,
-      List<String> sources,
-      Hop hop) {
-    public Result {
-      reasons = List.copyOf(reasons);
-      ids = List.copyOf(ids);
-      sources = List.copyOf(sources);
-    }
-
-    /** The sources a hop over this agreement cites: its equivalence table's when that names any, else the agreement's. */
-    static List<String> sourcesOf(Agreement agreement, Provisions provisions) {
-      EquivalenceTable table = provisions instanceof InformationProvisions information ? information.equivalence().orElse(null) : null;
-      return table != null && !table.sources().isEmpty() ? table.sources() : agreement.sources();
-    }
-
-    public boolean lawful() {
-      return failure == null;
-    }
-  }
-
-  /**
-   * An item's topics as this snapshot's scopes see them: a bit mask over the topics they name, and
-   * whether the item has a topic none of them names (then only an unrestricted scope covers it). The
-   * mask is worked out when a restricted scope first asks, so a decision whose agreements cover all
-   * topics, or that has none in force, never hashes a topic. For one decision or search, on one thread.
-   */
-  public static final class Topics {
-    private final Set<Topic> topics;
-    private final HopCheck owner;
-    private boolean known;
-    // the mask when the scopes name fewer than 64 topics, with the top bit set when no restricted
-    // scope can cover the item; otherwise the whole mask is in wide
-    long word;
-    long[] wide;
-    boolean uncoverable;
-
-    Topics(Set<Topic> topics, HopCheck owner) {
-      this.topics = topics;
-      this.owner = owner;
-    }
-
-    /** Works the mask out, once: one hash look-up per topic. Small, so that it inlines and the object need not exist. */
-    void know() {
-      if (!known) {
-        known = true;
-        if (owner.narrow) {
-          word = owner.narrowWord(topics);
-          uncoverable = word < 0;
-        } else {
-          knowWide();
-        }
-      }
-    }
-
-    private void knowWide() {
-      wide = new long[owner.topicWords];
-      boolean unnamed = false;
-      for (Topic topic : topics) {
-        int number = owner.topicNumbers.numberOf(topic);
-        if (number < 0) {
-          unnamed = true;
-        } else {
-          wide[number >>> 6] |= 1L << number;
-        }
-      }
-      uncoverable = unnamed || topics.isEmpty();
-    }
-  }
-
   /** The topics' mask in one word (fewer than 64 topics named), its top bit set when no restricted scope can cover them. */
-  private long narrowWord(Set<Topic> topics) {
+  long narrowWord(Set<Topic> topics) {
     long word = topics.isEmpty() ? Long.MIN_VALUE : 0L;
     for (Topic topic : topics) {
       int number = topicNumbers.numberOf(topic);
@@ -312,16 +224,16 @@ public final class HopCheck {
   }
 
   /** The item's topics, for the checks of one decision or search. */
-  public Topics topics(Set<Topic> topics) {
-    return new Topics(topics, this);
+  public TopicMask topics(Set<Topic> topics) {
+    return new TopicMask(topics, this);
   }
 
-  public Result check(PartyCode from, Level levelAtSender, PartyCode to, Set<Topic> topics, Instant at) {
+  public HopResult check(PartyCode from, Level levelAtSender, PartyCode to, Set<Topic> topics, Instant at) {
     return check(registry.indexOf(from), levelAtSender, registry.indexOf(to), topics(topics), at);
   }
 
   /** As {@link #check(PartyCode, Level, PartyCode, Set, Instant)} with registry indices and a topic mask. */
-  public Result check(int from, Level levelAtSender, int to, Topics topics, Instant at) {
+  public HopResult check(int from, Level levelAtSender, int to, TopicMask topics, Instant at) {
     if (from >= 0 && to >= 0) {
       int span = pairSpan[from * parties + to];
       if (span == 0) {
@@ -335,11 +247,11 @@ public final class HopCheck {
           return NO_AGREEMENT;
         }
         boolean covered = covers(segment, topics);
-        Result lawful = lawfulOn(segment, levelAtSender);
+        HopResult lawful = lawfulOn(segment, levelAtSender);
         return covered && lawful != null ? lawful : bilateral[segment].failure(!covered, lawful == null);
       }
     }
-    Result lawful = lawful(from, levelAtSender, to, topics, at);
+    HopResult lawful = lawful(from, levelAtSender, to, topics, at);
     return lawful != null ? lawful : failure(from, levelAtSender, to, topics, at);
   }
 
@@ -347,7 +259,7 @@ public final class HopCheck {
    * The lawful result of the hop, or null when it fails, without the explanation: for the route
    * search, which tries many hops and reports only those that work.
    */
-  public Result lawful(int from, Level levelAtSender, int to, Topics topics, Instant at) {
+  public HopResult lawful(int from, Level levelAtSender, int to, TopicMask topics, Instant at) {
     // kept small, so that it inlines into its callers; a failing hop is explained by a second pass
     if (from < 0 || to < 0) {
       return null;
@@ -370,14 +282,14 @@ public final class HopCheck {
   }
 
   /** The lawful result of a bilateral segment for the sender's level, or null: a scan of its pairs by identity. */
-  private Result lawfulOn(int segment, Level levelAtSender) {
+  private HopResult lawfulOn(int segment, Level levelAtSender) {
     long word = segmentWords[segment * SEGMENT_WORDS + 2];
     if (word != NO_PAIRS) {
       Object[] pairs = lawfulPairs;
       int end = (int) (word >>> PAIR_BITS) + 2 * (int) (word & (1 << PAIR_BITS) - 1);
       for (int i = (int) (word >>> PAIR_BITS); i < end; i += 2) {
         if (pairs[i] == levelAtSender) {
-          return (Result) pairs[i + 1];
+          return (HopResult) pairs[i + 1];
         }
       }
     }
@@ -385,7 +297,7 @@ public final class HopCheck {
   }
 
   /** As {@link #lawful} over several candidates, or a multilateral one: the first lawful in registry order. */
-  private Result lawfulAmong(int slot, Side side, Level levelAtSender, Topics topics, Instant at) {
+  private HopResult lawfulAmong(int slot, Side side, Level levelAtSender, TopicMask topics, Instant at) {
     int[] positions = pairAgreements[slot];
     long seconds = at.getEpochSecond();
     int nanos = at.getNano();
@@ -395,7 +307,7 @@ public final class HopCheck {
       if (segment < 0 || !covers(segment, topics)) {
         continue;
       }
-      Result lawful = pairSegments[slot][j][segment - side.first[position]].lawful(levelAtSender);
+      HopResult lawful = pairSegments[slot][j][segment - side.first[position]].lawful(levelAtSender);
       if (lawful != null) {
         return lawful;
       }
@@ -432,7 +344,7 @@ public final class HopCheck {
    * The channels of the arrangements in force at the instant whose scope covers the topics, in registry
    * order, added to {@code channels} and their arrangements' ids to {@code owners}.
    */
-  public void channelsAt(Topics topics, Instant at, List<Channel> channels, List<AgreementId> owners) {
+  public void channelsAt(TopicMask topics, Instant at, List<Channel> channels, List<AgreementId> owners) {
     Side side = arrangements;
     long seconds = at.getEpochSecond();
     int nanos = at.getNano();
@@ -463,13 +375,13 @@ public final class HopCheck {
    * Whether the party's {@code k}-th information agreement is in force at the instant and, when
    * {@code topics} is not null, its scope then covers them.
    */
-  public boolean inForce(int party, int k, Topics topics, Instant at) {
+  public boolean inForce(int party, int k, TopicMask topics, Instant at) {
     int segment = segmentAt(sides[party], k, at.getEpochSecond(), at.getNano());
     return segment >= 0 && (topics == null || covers(segment, topics));
   }
 
   /** Why no candidate is lawful: the first agreement in force and what it fails, or none in force. */
-  private Result failure(int from, Level levelAtSender, int to, Topics topics, Instant at) {
+  private HopResult failure(int from, Level levelAtSender, int to, TopicMask topics, Instant at) {
     if (from < 0 || to < 0) {
       return NO_AGREEMENT;
     }
@@ -514,9 +426,9 @@ public final class HopCheck {
   }
 
   /** As {@link Scope#covers}: an unrestricted scope covers anything, a restricted one every topic of a non-empty set. */
-  private boolean covers(int segment, Topics topics) {
+  private boolean covers(int segment, TopicMask topics) {
     // kept tiny, and the wide case apart: the route search compiles this first, and a big compiled
-    // body would not be inlined into decide later, which then allocates the Topics it passes here
+    // body would not be inlined into decide later, which then allocates the TopicMask it passes here
     long word = segmentWords[segment * SEGMENT_WORDS + 1];
     if (word == UNRESTRICTED) {
       return true;
@@ -528,7 +440,7 @@ public final class HopCheck {
     return (topics.word & ~word) == 0;
   }
 
-  private boolean coversWide(int segment, Topics topics) {
+  private boolean coversWide(int segment, TopicMask topics) {
     topics.know();
     if (topics.uncoverable) {
       return false;
@@ -541,206 +453,5 @@ public final class HopCheck {
       }
     }
     return true;
-  }
-
-  /**
-   * One party's information agreements (or the arrangements): their parties' indices, and where each
-   * one's segments sit in the flat per-segment arrays, so that a walk over the party's agreements at an
-   * instant reads memory in order instead of chasing an object per agreement.
-   */
-  private static final class Side {
-    final int[][] parties;
-    final int[] first; // agreement k's segments are first[k] .. first[k + 1] - 1 of the flat arrays
-    final Agreement[] agreements;
-
-    Side(Agreement[] agreements, int base, Map<Agreement, Timeslice> timeslices, HopCheck owner) {
-      this.agreements = agreements;
-      this.parties = new int[agreements.length][];
-      this.first = new int[agreements.length + 1];
-      first[0] = base;
-      for (int k = 0; k < agreements.length; k++) {
-        Timeslice slice = timeslices.computeIfAbsent(agreements[k], agreement -> new Timeslice(agreement, owner));
-        parties[k] = slice.parties;
-        first[k + 1] = first[k] + slice.startSeconds.length;
-      }
-    }
-
-    /** Where the next Side's segments start. */
-    int end() {
-      return first[agreements.length];
-    }
-
-    int positionOf(Agreement agreement) {
-      for (int k = 0; k < agreements.length; k++) {
-        if (agreements[k] == agreement) {
-          return k;
-        }
-      }
-      throw new IllegalStateException("agreement " + agreement.id() + " is not among the party's");
-    }
-  }
-
-  /** An agreement's timeline and versions merged: the instants at which its status or provisions change. */
-  private static final class Timeslice {
-    final Agreement agreement;
-    final int[] parties;
-    final long[] startSeconds;
-    final int[] startNanos;
-    final boolean[] inForce;
-    final AgreementStatus[] status;
-    final Provisions[] provisions;
-    final long[][] scopes; // null for an unrestricted scope
-
-    Timeslice(Agreement agreement, HopCheck owner) {
-      this.agreement = agreement;
-      this.parties = agreement.parties().stream().mapToInt(owner.registry::indexOf).toArray();
-      TreeSet<Instant> starts = new TreeSet<>(agreement.timeline().transitionInstants());
-      for (ProvisionVersion version : agreement.versions()) {
-        if (version.from() != null) {
-          starts.add(version.from());
-        }
-      }
-      int count = starts.size();
-      startSeconds = new long[count];
-      startNanos = new int[count];
-      inForce = new boolean[count];
-      status = new AgreementStatus[count];
-      provisions = new Provisions[count];
-      scopes = new long[count][];
-      int i = 0;
-      for (Instant start : starts) {
-        startSeconds[i] = start.getEpochSecond();
-        startNanos[i] = start.getNano();
-        status[i] = agreement.statusAt(start);
-        inForce[i] = status[i].inForce();
-        provisions[i] = agreement.provisionsAt(start);
-        Scope scope = provisions[i].scope();
-        if (!scope.isUnrestricted()) {
-          scopes[i] = new long[owner.topicWords];
-          for (Topic topic : scope.topics()) {
-            int index = owner.topicNumbers.numberOf(topic);
-            scopes[i][index >>> 6] |= 1L << index;
-          }
-        }
-        i++;
-      }
-    }
-
-    /** The segments from one party to another: the receiver's translations for each (null where not in force). */
-    Segment[] segments(PartyCode from, PartyCode to) {
-      Segment[] out = new Segment[status.length];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = inForce[i] ? new Segment(agreement, status[i], provisions[i], from, to) : null;
-      }
-      return out;
-    }
-  }
-
-  /** A stretch of time over which an agreement is in force with one status and one provisions version. */
-  private static final class Segment {
-    // the sender's levels the table lists, each followed by its lawful result (null where the receiver
-    // has no level in the row): one array, so a look-up touches one more object
-    private final Object[] lawful;
-    private final EquivalenceTable table;
-    private final PartyCode from;
-    private final PartyCode to;
-    final Result scopeFail;
-    final Result levelFail;
-    final Result scopeAndLevelFail;
-    private final Agreement agreement;
-    private final boolean assumed;
-    private final AgreementStatus status;
-    private final Provisions provisions;
-
-    Segment(Agreement agreement, AgreementStatus status, Provisions provisions, PartyCode from, PartyCode to) {
-      this.agreement = agreement;
-      this.status = status;
-      this.provisions = provisions;
-      this.table = provisions instanceof InformationProvisions information ? information.equivalence().orElse(null) : null;
-      this.from = from;
-      this.to = to;
-      this.assumed = status.assumed() || provisions.anyAssumed();
-      List<Object> pairs = new ArrayList<>();
-      if (table != null) {
-        for (Map<PartyCode, List<Level>> row : table.rows()) {
-          for (Level level : row.getOrDefault(from, List.of())) {
-            pairs.add(level);
-            pairs.add(lawfulResult(level, table.translateOrNull(level, to)));
-          }
-        }
-      }
-      this.lawful = pairs.toArray();
-      this.scopeFail = failed(ReasonCode.TOPIC_OUT_OF_SCOPE, true, false);
-      this.levelFail = failed(ReasonCode.LEVEL_NOT_COVERED, false, true);
-      this.scopeAndLevelFail = failed(ReasonCode.TOPIC_OUT_OF_SCOPE, true, true);
-    }
-
-    private Result failed(ReasonCode code, boolean scopeFails, boolean levelFails) {
-      return new Result(code, scopeFails, levelFails, agreement, null, false, null, provisions, agreement.id(), provisions.thirdPartyRule(),
-          List.of(), List.of(agreement.id()), Result.sourcesOf(agreement, provisions), null);
-    }
-
-    /**
-     * The lawful result for a sender's level, with the reasons a decision gives for the hop: that the
-     * agreement is in force and covers the level, then its cautions. They are made here, once, because
-     * they depend only on this segment and the level.
-     */
-    private Result lawfulResult(Level levelAtSender, Level translated) {
-      if (translated == null) {
-        return null;
-      }
-      AgreementId id = agreement.id();
-      Instant terminationTakesEffect = status.terminationTakesEffect();
-      List<Reason> reasons = new ArrayList<>(3);
-      reasons.add(Reason.hop(ReasonCode.AGREEMENT_IN_FORCE, Effect.INFO, id, from, to, levelAtSender));
-      if (assumed) {
-        reasons.add(new Reason(ReasonCode.ASSUMED_PROVISION, Effect.INFO, 4, id, null, null, null, null));
-      }
-      if (terminationTakesEffect != null) {
-        reasons.add(new Reason(ReasonCode.TERMINATION_PENDING, Effect.INFO, 4, id, null, null, null, null, terminationTakesEffect));
-      }
-      List<String> sources = Result.sourcesOf(agreement, provisions);
-      return new Result(null, false, false, agreement, translated, assumed, terminationTakesEffect, provisions, id, provisions.thirdPartyRule(),
-          reasons, List.of(id), sources, new Hop(from, to, id, translated, assumed, sources));
-    }
-
-    /** Why the hop fails on this segment: its scope, its table, or both. */
-    Result failure(boolean scopeFails, Level level) {
-      return failure(scopeFails, lawful(level) == null);
-    }
-
-    Result failure(boolean scopeFails, boolean levelFails) {
-      if (scopeFails) {
-        return levelFails ? scopeAndLevelFail : scopeFail;
-      }
-      return levelFail;
-    }
-
-    /** The lawful result for a sender's level, or null when the table does not carry it to the receiver. */
-    Result lawful(Level level) {
-      Object[] pairs = lawful;
-      for (int i = 0; i < pairs.length; i += 2) {
-        if (pairs[i] == level) {
-          return (Result) pairs[i + 1];
-        }
-      }
-      return lawfulByValue(level);
-    }
-
-    // a level equal to the registry's but not the same instance, or (never on the engine's own paths)
-    // a level of another party that the table happens to list
-    private Result lawfulByValue(Level level) {
-      int hash = level.hashCode();
-      for (int i = 0; i < lawful.length; i += 2) {
-        // the hash first: a table's levels are in memory the request need not have touched
-        if (lawful[i].hashCode() == hash && lawful[i].equals(level)) {
-          return (Result) lawful[i + 1];
-        }
-      }
-      if (table == null || level.party().equals(from)) {
-        return null;
-      }
-      return lawfulResult(level, table.translateOrNull(level, to));
-    }
   }
 }

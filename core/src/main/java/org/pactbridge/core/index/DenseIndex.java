@@ -1,4 +1,4 @@
-package org.pactbridge.core.registry;
+package org.pactbridge.core.index;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.pactbridge.core.route;
+package org.pactbridge.core.release;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.pactbridge.core.release;
+package org.pactbridge.core.release.compiled;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +36,9 @@ import org.pactbridge.core.party.Party;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.party.Topic;
 import org.pactbridge.core.registry.Registry;
-import org.pactbridge.core.route.Hop;
+import org.pactbridge.core.release.Hop;
+import org.pactbridge.core.release.Reason;
+import org.pactbridge.core.release.ReasonCode;
 
 /**
  * The compiled hop check (segments merged from timelines and amendments, scopes as topic masks,
@@ -88,8 +90,8 @@ class HopCheckProperties {
     // on a day boundary, or a second either side of it, with or without nanoseconds
     Instant at = day(c.day()).plusSeconds(shift).plusNanos(c.nanos());
 
-    HopCheck.Result compiled = hops.check(from, level, to, topics, at);
-    HopCheck.Result naive = naive(world, from, level, to, topics, at);
+    HopResult compiled = hops.check(from, level, to, topics, at);
+    HopResult naive = naive(world, from, level, to, topics, at);
 
     assertThat(compiled.failure()).isEqualTo(naive.failure());
     assertThat(compiled.agreement()).isSameAs(naive.agreement());
@@ -109,7 +111,7 @@ class HopCheckProperties {
   }
 
   /** Rule 4 as the design states it, straight from the agreements: the first lawful candidate, else why the first in force fails. */
-  private static HopCheck.Result naive(Registry world, PartyCode from, Level level, PartyCode to, Set<Topic> topics, Instant at) {
+  private static HopResult naive(Registry world, PartyCode from, Level level, PartyCode to, Set<Topic> topics, Instant at) {
     Agreement[] candidates = world.between(from, to, AgreementKind.INFORMATION);
     for (Agreement agreement : candidates) {
       AgreementStatus status = agreement.statusAt(at);
@@ -118,15 +120,14 @@ class HopCheckProperties {
       if (status.inForce() && provisions.scope().covers(topics) && translated != null) {
         boolean assumed = status.assumed() || provisions.anyAssumed();
         List<Reason> reasons = new ArrayList<>();
-        reasons.add(new Reason(ReasonCode.AGREEMENT_IN_FORCE, Effect.INFO, 4, agreement.id(), from, to, null, level));
+        reasons.add(Reason.agreementInForce(agreement.id(), from, to, level));
         if (assumed) {
-          reasons.add(new Reason(ReasonCode.ASSUMED_PROVISION, Effect.INFO, 4, agreement.id(), null, null, null, null));
+          reasons.add(Reason.assumedProvision(agreement.id()));
         }
         if (status.terminationTakesEffect() != null) {
-          reasons.add(new Reason(ReasonCode.TERMINATION_PENDING, Effect.INFO, 4, agreement.id(), null, null, null, null,
-              status.terminationTakesEffect()));
+          reasons.add(Reason.terminationPending(agreement.id(), status.terminationTakesEffect()));
         }
-        return new HopCheck.Result(null, false, false, agreement, translated, assumed,
+        return new HopResult(null, false, false, agreement, translated, assumed,
             status.terminationTakesEffect(), provisions, agreement.id(), provisions.thirdPartyRule(), reasons, List.of(agreement.id()),
             sources(agreement, provisions), new Hop(from, to, agreement.id(), translated, assumed, sources(agreement, provisions)));
       }
@@ -136,12 +137,12 @@ class HopCheckProperties {
         InformationProvisions provisions = agreement.provisionsAt(at, InformationProvisions.class);
         boolean scopeFails = !provisions.scope().covers(topics);
         boolean levelFails = provisions.equivalence().map(table -> table.translateOrNull(level, to)).orElse(null) == null;
-        return new HopCheck.Result(scopeFails ? ReasonCode.TOPIC_OUT_OF_SCOPE : ReasonCode.LEVEL_NOT_COVERED, scopeFails, levelFails, agreement,
+        return new HopResult(scopeFails ? ReasonCode.TOPIC_OUT_OF_SCOPE : ReasonCode.LEVEL_NOT_COVERED, scopeFails, levelFails, agreement,
             null, false, null, provisions, agreement.id(), provisions.thirdPartyRule(), List.of(), List.of(agreement.id()),
             sources(agreement, provisions), null);
       }
     }
-    return new HopCheck.Result(ReasonCode.NO_AGREEMENT_IN_FORCE, false, false, null, null, false, null, null, null, null, List.of(), List.of(), List.of(),
+    return new HopResult(ReasonCode.NO_AGREEMENT_IN_FORCE, false, false, null, null, false, null, null, null, null, List.of(), List.of(), List.of(),
         null);
   }
 

@@ -1,4 +1,4 @@
-package org.pactbridge.core.registry;
+package org.pactbridge.core.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,7 +1,8 @@
-package org.pactbridge.core.release;
+package org.pactbridge.core.release.compiled;
 
 import java.util.AbstractList;
 import java.util.RandomAccess;
+import org.pactbridge.core.release.Reason;
 
 /**
  * A decision's reasons: filled by the engine, read-only to everyone else. Sized for the most a decision

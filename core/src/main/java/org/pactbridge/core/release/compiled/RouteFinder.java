@@ -1,4 +1,4 @@
-package org.pactbridge.core.route;
+package org.pactbridge.core.release.compiled;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,10 +14,12 @@ import org.pactbridge.core.agreement.Channel;
 import org.pactbridge.core.agreement.ProvisionVersion;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.PartyCode;
-import org.pactbridge.core.registry.PartySet;
+import org.pactbridge.core.index.PartySet;
 import org.pactbridge.core.registry.Registry;
-import org.pactbridge.core.release.HopCheck;
+import org.pactbridge.core.release.Hop;
+import org.pactbridge.core.release.ReleaseDecider;
 import org.pactbridge.core.release.ReleaseRequest;
+import org.pactbridge.core.release.Route;
 
 /**
  * Finds chains holder → X → … → recipient in which every hop satisfies rules 3 and 4 at the instant
@@ -38,9 +40,6 @@ import org.pactbridge.core.release.ReleaseRequest;
  * check per possible last sender joined to the holder.
  */
 public final class RouteFinder {
-  public static final int DEFAULT_MAX_HOPS = 3;
-  public static final int DEFAULT_LIMIT = 10;
-
   private final Registry registry;
   private final HopCheck hops;
   // each arrangement channel's sanctioned paths as sorted keys (see pathKey), or no entry when a path
@@ -101,7 +100,7 @@ public final class RouteFinder {
   }
 
   public List<Route> find(ReleaseRequest request) {
-    return find(request, DEFAULT_MAX_HOPS, DEFAULT_LIMIT);
+    return find(request, ReleaseDecider.DEFAULT_MAX_HOPS, ReleaseDecider.DEFAULT_LIMIT);
   }
 
   /** Routes of at least two hops and at most {@code maxHops}, at most {@code limit} of them. */
@@ -112,10 +111,10 @@ public final class RouteFinder {
       return List.of();
     }
     int holder = registry.indexOf(request.holder());
-    HopCheck.Topics topics = hops.topics(request.topics());
+    TopicMask topics = hops.topics(request.topics());
     Level start = request.level();
     if (!request.holder().equals(request.level().party())) {
-      HopCheck.Result received =
+      HopResult received =
           hops.check(registry.indexOf(request.level().party()), request.level(), holder, topics, request.at());
       if (!received.lawful()) {
         return List.of();
@@ -161,12 +160,12 @@ public final class RouteFinder {
   };
 
   /** A chain found, kept as indices and hop results until it is among those returned. */
-  private record Chain(int[] parties, HopCheck.Result[] hops, AgreementId sanctionedBy) {}
+  private record Chain(int[] parties, HopResult[] hops, AgreementId sanctionedBy) {}
 
   private final class Search {
     private final ReleaseRequest request;
     private final int limit;
-    private final HopCheck.Topics topics;
+    private final TopicMask topics;
     private final Instant at;
     private final int recipient;
     private final List<Chain> found = new ArrayList<>();
@@ -176,7 +175,7 @@ public final class RouteFinder {
     private final List<AgreementId> channelOwners = new ArrayList<>(2);
     // the chain so far: parties[0..depth] and the hops between them
     private final int[] prefixParties;
-    private final HopCheck.Result[] prefixHops;
+    private final HopResult[] prefixHops;
     private int depth;
     final long[] visited;
     private final long[] originators;
@@ -195,9 +194,9 @@ public final class RouteFinder {
     // room for one intersection of party sets (the last two hops use it and return before recursing)
     private final int[] scratch;
     private final Level[] lastHopLevel;
-    private final HopCheck.Result[] lastHopResult;
+    private final HopResult[] lastHopResult;
 
-    Search(ReleaseRequest request, HopCheck.Topics topics, int limit, int maxHops) {
+    Search(ReleaseRequest request, TopicMask topics, int limit, int maxHops) {
       this.request = request;
       this.limit = limit;
       this.topics = topics;
@@ -209,7 +208,7 @@ public final class RouteFinder {
       this.releasabilityKnown = new long[words];
       this.releasable = new long[words];
       this.prefixParties = new int[Math.max(maxHops, 0) + 1];
-      this.prefixHops = new HopCheck.Result[Math.max(maxHops, 0)];
+      this.prefixHops = new HopResult[Math.max(maxHops, 0)];
       // the arrangements whose channel may sanction a chain for this request, in registry order: the
       // same for every chain found, so computed once per search rather than once per chain
       hops.channelsAt(topics, at, channels, channelOwners);
@@ -247,7 +246,7 @@ public final class RouteFinder {
       }
       this.scratch = new int[registry.partyCount()];
       this.lastHopLevel = new Level[count];
-      this.lastHopResult = new HopCheck.Result[count];
+      this.lastHopResult = new HopResult[count];
     }
 
     /** Whether the item's REL TO releases it to the party, asked once per party and search. */
@@ -281,14 +280,14 @@ public final class RouteFinder {
           if (PartySet.contains(visited, next)) {
             continue;
           }
-          HopCheck.Result step = hops.lawful(sender, level, next, topics, at);
+          HopResult step = hops.lawful(sender, level, next, topics, at);
           if (step == null) {
             continue;
           }
           if (found.size() >= limit * 4) {
             return; // enough to rank; bounded work on dense worlds
           }
-          HopCheck.Result last = lastHop(i, next, step.level());
+          HopResult last = lastHop(i, next, step.level());
           if (last != null) {
             record(sender, next, step, last);
           }
@@ -321,18 +320,18 @@ public final class RouteFinder {
      * last sender at the same level, so the latest answer for each is kept: a hop check is a pure
      * function of the snapshot and the request.
      */
-    private HopCheck.Result lastHop(int i, int sender, Level level) {
+    private HopResult lastHop(int i, int sender, Level level) {
       if (lastHopLevel[i] != null && lastHopLevel[i].equals(level)) {
         return lastHopResult[i];
       }
-      HopCheck.Result result = hops.lawful(sender, level, recipient, topics, at);
+      HopResult result = hops.lawful(sender, level, recipient, topics, at);
       lastHopLevel[i] = level;
       lastHopResult[i] = result;
       return result;
     }
 
     private void step(int sender, Level level, int next, int remaining) {
-      HopCheck.Result step = hops.lawful(sender, level, next, topics, at);
+      HopResult step = hops.lawful(sender, level, next, topics, at);
       if (step == null) {
         return;
       }
@@ -346,9 +345,9 @@ public final class RouteFinder {
     }
 
     /** Records the chain so far followed by sender → next → recipient. */
-    private void record(int sender, int next, HopCheck.Result step, HopCheck.Result last) {
+    private void record(int sender, int next, HopResult step, HopResult last) {
       int[] parties = Arrays.copyOf(prefixParties, depth + 3);
-      HopCheck.Result[] results = Arrays.copyOf(prefixHops, depth + 2);
+      HopResult[] results = Arrays.copyOf(prefixHops, depth + 2);
       parties[depth] = sender;
       parties[depth + 1] = next;
       parties[depth + 2] = recipient;

@@ -1,4 +1,4 @@
-package org.pactbridge.core.route;
+package org.pactbridge.core.release.compiled;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.pactbridge.core.TestWorlds.AUS;
@@ -24,8 +24,9 @@ import org.pactbridge.core.agreement.ThirdPartyRule;
 import org.pactbridge.core.label.Releasability;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.registry.Registry;
-import org.pactbridge.core.release.ReleaseEngine;
+import org.pactbridge.core.release.Hop;
 import org.pactbridge.core.release.ReleaseRequest;
+import org.pactbridge.core.release.Route;
 
 class RouteFinderTest {
   private final Registry world = TestWorlds.world()
@@ -38,7 +39,7 @@ class RouteFinderTest {
       .information("GBR-AUS", GBR, AUS, "2000-01-01", "C", "S", "TS")
       .arrangement("TRI", USA, List.of(KOR, USA, JPN), "2014-12-29", Set.of(MISSILE))
       .build();
-  private final RouteFinder finder = new ReleaseEngine(world).routeFinder();
+  private final RouteFinder finder = new CompiledEngine(world).routeFinder();
 
   private ReleaseRequest request(String code, String date) {
     return ReleaseRequest.simple(level(world, KOR, code), JPN, Set.of(MISSILE), day(date));
@@ -74,7 +75,7 @@ class RouteFinderTest {
         .information("GBR-AUS", GBR, AUS, "2000-01-01", "C", "S", "TS")
         .information("AUS-JPN", AUS, JPN, "2000-01-01", "C", "S", "TS")
         .build();
-    List<Route> routes = new ReleaseEngine(sparse).routeFinder()
+    List<Route> routes = new CompiledEngine(sparse).routeFinder()
         .find(ReleaseRequest.simple(level(sparse, KOR, "S"), JPN, Set.of(), day("2015-01-01")));
     assertThat(routes).extracting(Route::parties).containsExactly(List.of(KOR, GBR, AUS, JPN));
   }
@@ -100,7 +101,7 @@ class RouteFinderTest {
         .information("AUS-NZL", AUS, nzl, "2000-01-01", "C", "S", "TS")
         .information("NZL-JPN", nzl, JPN, "2000-01-01", "C", "S")
         .build();
-    RouteFinder sparseFinder = new ReleaseEngine(sparse).routeFinder();
+    RouteFinder sparseFinder = new CompiledEngine(sparse).routeFinder();
     ReleaseRequest secret = ReleaseRequest.simple(level(sparse, KOR, "S"), JPN, Set.of(), day("2015-01-01"));
     assertThat(sparseFinder.find(secret)).isEmpty(); // three hops at most by default
     List<Route> routes = sparseFinder.find(secret, 4, 10);
@@ -121,7 +122,7 @@ class RouteFinderTest {
         .agreement("ODD", AgreementKind.ARRANGEMENT, List.of(USA, KOR, JPN), "2014-12-29", null,
             new ArrangementProvisions(GeneralTerms.DEFAULT, channel))
         .build();
-    List<Route> routes = new ReleaseEngine(odd).routeFinder()
+    List<Route> routes = new CompiledEngine(odd).routeFinder()
         .find(ReleaseRequest.simple(level(odd, KOR, "S"), JPN, Set.of(MISSILE), day("2015-06-01")));
     assertThat(routes).extracting(Route::parties).containsExactly(List.of(KOR, USA, JPN));
     assertThat(routes.get(0).sanctionedBy()).hasToString("ODD");
@@ -140,7 +141,7 @@ class RouteFinderTest {
           .information(middle + "-JPN", middle, JPN, "1990-01-01", "C", "S", "TS");
     }
     Registry world = dense.build();
-    List<Route> routes = new ReleaseEngine(world).routeFinder()
+    List<Route> routes = new CompiledEngine(world).routeFinder()
         .find(ReleaseRequest.simple(level(world, KOR, "S"), JPN, Set.of(MISSILE), day("2015-06-01")), 3, 5);
     assertThat(routes).extracting(Route::parties).containsExactly(
         List.of(KOR, USA, JPN),

@@ -1,7 +1,7 @@
-package org.pactbridge.core.registry;
+package org.pactbridge.core.index;
 
 /**
- * Sets of parties by registry index ({@link Registry#indexOf}) as bit
+ * Sets of parties by registry index ({@code Registry.indexOf}) as bit
  * words: membership is a shift and a mask, and two sets meet in a handful of word ANDs. The route search
  * keeps its visited, possible-last-sender and releasable parties in them.
  */
