@@ -36,8 +36,12 @@ import org.pactbridge.core.party.Topic;
 /**
  * Items in table {@code item}, their encrypted content in {@code item_content} and their encrypted title,
  * when they have one, in {@code item_title}. Adding an item writes its rows and its {@code ITEM_ADDED} audit
- * entry in one transaction. The audit entry names the item, its label and its content hash, never its title. Levels are stored as party and
- * code and resolved, when read, through the level resolver the caller gives (the registry).
+ * entry in one transaction. The audit entry names the item, its label and its content hash, never its
+ * title. Levels are stored as party and code and resolved, when read, through the level resolver the
+ * caller gives (the registry).
+ *
+ * <p>Over 400 lines: single and batched writes share the binding of the three tables, and the sealing
+ * of content and title; issue 22's bulk import (COPY, Merkle batches) will move the batch path out.
  */
 public final class JdbcItemRepository implements ItemRepository {
   private static final HexFormat HEX = HexFormat.of();

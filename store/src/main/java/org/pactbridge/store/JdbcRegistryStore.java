@@ -44,6 +44,9 @@ import org.pactbridge.core.registry.Source;
  * must be unchanged, except that an agreement's timeline and provisions may grow: a change to an
  * agreement is a new event row, never an edit. An import that would edit or remove something stored is
  * refused whole with a {@link StoreException} naming it.
+ *
+ * <p>Over 400 lines: import, comparison and loading walk the same tables in the same order, and keeping
+ * them together keeps the column lists in step (the kinds' own columns are in {@link KindColumns}).
  */
 public final class JdbcRegistryStore {
   private final Db db;

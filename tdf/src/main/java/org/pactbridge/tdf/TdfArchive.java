@@ -31,6 +31,9 @@ import org.pactbridge.core.item.ItemTitle;
  * segment at a time; a failure names the segment, and the caller discards what was written.
  *
  * <p>Not thread-safe (one channel position). Close it to close a file it opened.
+ *
+ * <p>Over 400 lines: it reads both manifest forms (4.3.0 and 0.7.x), and each check sits beside the
+ * field it reads so that the part an error names is the part just read.
  */
 public final class TdfArchive implements AutoCloseable {
   private final SeekableByteChannel channel;
