@@ -50,11 +50,8 @@ class ItemListBrowserTest {
   void stop() throws IOException {
     if (browser != null) {
       browser.printConsole();
-      browser.close();
     }
-    if (node != null) {
-      node.close();
-    }
+    Browser.closeAll(browser, node);
   }
 
 

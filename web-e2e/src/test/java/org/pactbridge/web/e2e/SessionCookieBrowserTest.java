@@ -38,11 +38,8 @@ class SessionCookieBrowserTest {
   void stop() throws IOException {
     if (browser != null) {
       browser.printConsole();
-      browser.close();
     }
-    if (node != null) {
-      node.close();
-    }
+    Browser.closeAll(browser, node);
   }
 
   /** Runs {@code body} as an async script whose last argument is the callback; returns what it passed. */
