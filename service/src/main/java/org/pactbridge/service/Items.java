@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.pactbridge.core.InvalidInputException;
 import org.pactbridge.core.audit.AuditActor;
 import org.pactbridge.core.engine.ReleaseEngine;
@@ -166,29 +167,17 @@ public final class Items {
    * visible items, page by page, until the page is full: its cost grows with the number of items scanned.
    */
   public List<Titled> searchVisible(User caller, String query, int offset, int limit) {
-    List<Titled> found = new ArrayList<>();
-    int skipped = 0;
-    int page = 500;
-    for (int from = 0; found.size() < limit; from += page) {
-      List<Item> batch = store.items().list(from, page);
-      List<Item> visible = batch.stream().filter(item -> visible(caller, item)).toList();
+    return pageOfVisible(caller, offset, limit, visible -> {
       Map<ItemId, ItemTitle> titles = store.items().titles(visible.stream().map(Item::id).toList());
+      List<Titled> matching = new ArrayList<>();
       for (Item item : visible) {
         ItemTitle title = titles.getOrDefault(item.id(), ItemTitle.NONE);
-        if (!title.matches(query)) {
-          continue;
-        }
-        if (skipped < offset) {
-          skipped++;
-        } else if (found.size() < limit) {
-          found.add(new Titled(item, title));
+        if (title.matches(query)) {
+          matching.add(new Titled(item, title));
         }
       }
-      if (batch.size() < page) {
-        break;
-      }
-    }
-    return found;
+      return matching;
+    });
   }
 
   /** The item's title; call only for an item the caller may see. */
@@ -197,25 +186,31 @@ public final class Items {
   }
 
   public List<Item> listVisible(User caller, int offset, int limit) {
-    List<Item> visible = new ArrayList<>();
+    return pageOfVisible(caller, offset, limit, visible -> visible);
+  }
+
+  /**
+   * Scans the stored items in registration order, 500 at a time, and keeps a page ({@code offset},
+   * {@code limit}) of what {@code select} makes of each batch's items that the caller may see.
+   */
+  private <T> List<T> pageOfVisible(User caller, int offset, int limit, Function<List<Item>, List<T>> select) {
+    List<T> page = new ArrayList<>();
     int skipped = 0;
-    int page = 500;
-    for (int from = 0; visible.size() < limit; from += page) {
-      List<Item> batch = store.items().list(from, page);
-      for (Item item : batch) {
-        if (visible(caller, item)) {
-          if (skipped < offset) {
-            skipped++;
-          } else if (visible.size() < limit) {
-            visible.add(item);
-          }
+    int batchSize = 500;
+    for (int from = 0; page.size() < limit; from += batchSize) {
+      List<Item> batch = store.items().list(from, batchSize);
+      for (T candidate : select.apply(batch.stream().filter(item -> visible(caller, item)).toList())) {
+        if (skipped < offset) {
+          skipped++;
+        } else if (page.size() < limit) {
+          page.add(candidate);
         }
       }
-      if (batch.size() < page) {
+      if (batch.size() < batchSize) {
         break;
       }
     }
-    return visible;
+    return page;
   }
 
   public String content(Item item) {

@@ -332,8 +332,12 @@ public final class JdbcItemRepository implements ItemRepository {
 
   @Override
   public ItemTitle title(ItemId id) {
-    require(id);
-    return titles(List.of(id)).getOrDefault(id, ItemTitle.NONE);
+    // titles() reads the item row too (a left join), so it also says whether the item exists
+    ItemTitle title = titles(List.of(id)).get(id);
+    if (title == null) {
+      throw StoreException.notFound("item", id.value());
+    }
+    return title;
   }
 
   /** Read in slices of this many ids: one statement each, well under every driver's limit on parameters. */
