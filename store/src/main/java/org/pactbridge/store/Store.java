@@ -50,6 +50,7 @@ public final class Store implements AutoCloseable {
   private final JdbcConsentRepository consents;
   private final JdbcReleaseRepository releases;
   private final JdbcCoOriginators coOriginators;
+  private final JdbcTdfKeys tdfKeys;
 
   private Store(StoreConfig config, Db db, NodeKeys keys, String trustedKey) {
     this.config = config;
@@ -62,6 +63,7 @@ public final class Store implements AutoCloseable {
     this.consents = new JdbcConsentRepository(db, audit);
     this.releases = new JdbcReleaseRepository(db, audit, holdings);
     this.coOriginators = new JdbcCoOriginators(db, audit);
+    this.tdfKeys = new JdbcTdfKeys(db, audit, keys, new ContentCipher(keys.masterKey()));
   }
 
   /** Opens (and on first start creates) the store that {@code config} names. */
@@ -321,6 +323,11 @@ public final class Store implements AutoCloseable {
   /** Writes the audit heads signed so far to the head file, which otherwise happens moments after each commit. */
   public void flushAuditHead() {
     audit.flushHeadFile();
+  }
+
+  /** The node's ZTDF key pairs (KAS and assertion signer). */
+  public JdbcTdfKeys tdfKeys() {
+    return tdfKeys;
   }
 
   /** Co-originators of JOINT items that were named and have not confirmed yet. */
