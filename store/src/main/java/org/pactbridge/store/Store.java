@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -324,6 +325,31 @@ public final class Store implements AutoCloseable {
   public void flushAuditHead() {
     audit.flushHeadFile();
   }
+
+  /**
+   * The URL of this node's key access service as the node last announced it ({@code serve} records it on
+   * start): exports name it in their key access objects, and the KAS refuses objects that name another.
+   */
+  public Optional<String> kasUrl() {
+    return Optional.ofNullable(db.tx("reading the KAS URL", c -> readMeta(c, KAS_URL)));
+  }
+
+  /** Records {@code url} as this node's KAS URL (replacing an earlier one). */
+  public void recordKasUrl(String url) {
+    if (url == null || url.isBlank() || url.length() > 2000) {
+      throw new IllegalArgumentException("a KAS URL is 1 to 2000 characters");
+    }
+    db.tx("recording the KAS URL", c -> {
+      try (PreparedStatement delete = c.prepareStatement("DELETE FROM node_meta WHERE name = ?")) {
+        delete.setString(1, KAS_URL);
+        delete.executeUpdate();
+      }
+      insertMeta(c, KAS_URL, url);
+      return null;
+    });
+  }
+
+  private static final String KAS_URL = "kas_url";
 
   /** The node's ZTDF key pairs (KAS and assertion signer). */
   public JdbcTdfKeys tdfKeys() {

@@ -128,6 +128,16 @@ abstract class TdfKeysContract extends AuditStoreFixture {
     assertThat(keys().list()).hasSize(1);
   }
 
+  @Test
+  void theKasUrlIsRecordedReplacedAndKeptAcrossAReopen() {
+    assertThat(store.kasUrl()).isEmpty();
+    store.recordKasUrl("https://kor.example:8443/kas");
+    store.recordKasUrl("https://kor.pactbridge.example/kas");
+    reopen();
+    assertThat(store.kasUrl()).contains("https://kor.pactbridge.example/kas");
+    assertThatThrownBy(() -> store.recordKasUrl(" ")).isInstanceOf(IllegalArgumentException.class);
+  }
+
   private List<String> kinds() {
     return store.audit().entries(1, 1000).stream().map(entry -> entry.event().kind()).toList();
   }
