@@ -10,6 +10,7 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import org.pactbridge.core.label.Control;
 import org.pactbridge.core.label.Releasability;
 import org.pactbridge.core.label.SecurityLabel;
 import org.pactbridge.core.label.marking.PartyDirectory;
@@ -35,6 +36,11 @@ import org.xml.sax.SAXParseException;
  * label's contexts; {@code Administrative} values its administrative categories. Unknown parties,
  * communities, levels and categories are errors naming the value and its position in the text.
  *
+ * <p>Pactbridge's own categories, for what the standard's examples have no category for: {@code
+ * Dissemination} (RESTRICTIVE) with the values {@code NOFORN} and {@code ORCON}, the caveats; and {@code
+ * Originator} (INFORMATIVE) listing every originator of a JOINT label in canonical order (the policy
+ * identifier names the party whose scheme the classification is in).
+ *
  * <p>The JDK parser is configured with DOCTYPE declarations refused, external entities, DTD loading and
  * XInclude disabled, and secure processing on: a label cannot make the reader fetch or expand anything.
  * Thread-safe (a parser is made per call); cost dominated by the JDK parser, tens of microseconds.
@@ -44,6 +50,10 @@ public final class Stanag4774 {
   public static final String NAMESPACE = "urn:nato:stanag:4774:confidentialitymetadatalabel:1:0";
 
   private static final String RELEASABLE = "Releasable";
+  private static final String DISSEMINATION = "Dissemination";
+  private static final String ORIGINATOR = "Originator";
+  private static final String NOFORN = "NOFORN";
+  private static final String ORCON = "ORCON";
 
   private final PartyDirectory directory;
 
@@ -77,6 +87,7 @@ public final class Stanag4774 {
     SecurityLabel.Builder builder = SecurityLabel.builder(level);
     List<String> relTo = null;
     boolean only = false;
+    boolean noforn = false;
     for (Element category : children(information, "Category")) {
       String tag = category.getAttribute("TagName");
       String type = category.getAttribute("Type");
@@ -113,27 +124,54 @@ public final class Stanag4774 {
           only = tag.equals("Only");
         }
         case "Administrative" -> values.forEach(builder::administrative);
+        case DISSEMINATION -> {
+          for (String value : values) {
+            switch (value) {
+              case NOFORN -> noforn = true;
+              case ORCON -> builder.control(Control.ORCON);
+              default -> throw Stanag4774Exception.unexpected("UNKNOWN_CAVEAT", indexOf(xml, value), "NOFORN or ORCON", value);
+            }
+          }
+        }
+        case ORIGINATOR -> {
+          List<PartyCode> parties = new ArrayList<>();
+          for (String value : values) {
+            parties.add(findParty(value).orElseThrow(() -> Stanag4774Exception.unexpected("UNKNOWN_ORIGINATOR", indexOf(xml, value),
+                "a known party code", value)).code());
+          }
+          if (parties.size() < 2 || !parties.contains(party.code())) {
+            throw Stanag4774Exception.unexpected("INVALID_ORIGINATORS", indexOf(xml, "\"" + ORIGINATOR + "\"") + 1,
+                "two or more originators, the policy's party among them", String.join(",", values));
+          }
+          builder.joint(parties);
+        }
         default -> throw Stanag4774Exception.unexpected("UNKNOWN_CATEGORY", indexOf(xml, "\"" + tag + "\"") + 1,
-            "a category Context, Releasable To, Only or Administrative", tag);
+            "a category Context, Releasable To, Only, Administrative, Dissemination or Originator", tag);
       }
+    }
+    if (noforn && relTo != null) {
+      throw Stanag4774Exception.unexpected("CONFLICTING_RELEASABILITY", indexOf(xml, NOFORN), "NOFORN or a Releasable To list, not both", NOFORN);
     }
     if (relTo != null) {
       builder.releasability(Releasability.relTo(relTo)).releaseOnly(only);
+    } else if (noforn) {
+      builder.releasability(Releasability.noforn());
     }
     return builder.build();
   }
 
   /**
-   * Writes a label as STANAG 4774 XML. A label with CAPCO controls, compartments, FGI, NOFORN or several
-   * originators has no faithful form here and is refused with {@link IllegalArgumentException}.
+   * Writes a label as STANAG 4774 XML: NOFORN and ORCON as the {@code Dissemination} category, JOINT
+   * originators as the {@code Originator} category. A label with other CAPCO controls, compartments or FGI
+   * has no faithful form here and is refused with {@link IllegalArgumentException}.
    */
   public String write(SecurityLabel label) {
-    if (!label.controls().isEmpty() || !label.compartments().isEmpty() || label.fgi() || label.joint()
-        || label.releasability().isNoforn()) {
-      throw new IllegalArgumentException("label " + label.level() + " carries CAPCO controls, compartments, FGI, NOFORN or "
-          + "JOINT originators, which this STANAG 4774 writer does not express");
+    if (!label.controls().stream().allMatch(control -> control == Control.ORCON) || !label.compartments().isEmpty() || label.fgi()) {
+      throw new IllegalArgumentException("label " + label.level() + " carries CAPCO controls other than ORCON, compartments or FGI,"
+          + " which this STANAG 4774 writer does not express");
     }
-    PartyCode policy = label.originators().get(0);
+    // the policy is the scheme the classification is written in (a JOINT label lists every originator below)
+    PartyCode policy = label.level().party();
     StringBuilder out = new StringBuilder(512);
     out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.append("<originatorConfidentialityLabel xmlns=\"").append(NAMESPACE).append("\">\n");
@@ -148,6 +186,17 @@ public final class Stanag4774 {
     category(out, "Context", "PERMISSIVE", contexts);
     if (label.releasability().hasRelTo()) {
       category(out, label.releaseOnly() ? "Only" : "Releasable To", "PERMISSIVE", label.releasability().relToEntries());
+    }
+    List<String> caveats = new ArrayList<>();
+    if (label.releasability().isNoforn()) {
+      caveats.add(NOFORN);
+    }
+    if (label.controls().contains(Control.ORCON)) {
+      caveats.add(ORCON);
+    }
+    category(out, DISSEMINATION, "RESTRICTIVE", caveats);
+    if (label.originators().size() > 1) {
+      category(out, ORIGINATOR, "INFORMATIVE", label.originators().stream().map(PartyCode::value).toList());
     }
     category(out, "Administrative", "INFORMATIVE", label.administrative());
     out.append("  </ConfidentialityInformation>\n");
