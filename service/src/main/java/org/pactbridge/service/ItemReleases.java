@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.pactbridge.core.audit.AuditActor;
 import org.pactbridge.core.consent.ConsentAnswer;
 import org.pactbridge.core.consent.ConsentCondition;
 import org.pactbridge.core.consent.ConsentRequest;
@@ -45,7 +46,11 @@ public final class ItemReleases {
    * decides at the downgraded level. Recorded (and audited) when {@code record}.
    */
   public ItemDecision decide(User caller, Item item, PartyCode to, Instant at, boolean record) {
-    PartyCode holder = items.requireHolder(caller, item);
+    return decideAs(items.requireHolder(caller, item), AuditActors.of(caller), item, to, at, record);
+  }
+
+  /** As {@link #decide}, for the nation {@code holder} (which must hold the item), recorded as done by {@code actor}. */
+  ItemDecision decideAs(PartyCode holder, AuditActor actor, Item item, PartyCode to, Instant at, boolean record) {
     Set<PartyCode> consents = new LinkedHashSet<>();
     List<ConsentCondition> conditions = new ArrayList<>();
     Level level = item.level();
@@ -71,19 +76,26 @@ public final class ItemReleases {
         item.declassifyOn(), holder, to, null, consents, at);
     Decision decision = items.engine().decide(request);
     if (record) {
-      store.releases().record(release(item, holder, to, at, decision, false), null, AuditActors.of(caller));
+      store.releases().record(release(item, holder, to, at, decision, false), null, actor);
     }
     return new ItemDecision(decision, conditions, level);
   }
 
   /** Decides now and, on a permit, records the release and the recipient's holding in one transaction. */
   public ItemDecision release(User caller, Item item, PartyCode to) {
+    return releaseAs(items.requireHolder(caller, item), AuditActors.of(caller), item, to);
+  }
+
+  /**
+   * As {@link #release}, from the nation {@code holder} (which must hold the item), recorded as done by
+   * {@code actor}: the node's operator exporting an archive acts for the node's nation.
+   */
+  ItemDecision releaseAs(PartyCode holder, AuditActor actor, Item item, PartyCode to) {
     Instant now = items.clock().instant();
-    ItemDecision decided = decide(caller, item, to, now, false);
+    ItemDecision decided = decideAs(holder, actor, item, to, now, false);
     boolean permit = decided.decision().outcome() == Outcome.PERMIT;
     Holding holding = null;
     if (permit) {
-      PartyCode holder = caller.nationality();
       List<PartyCode> route = new ArrayList<>(items.holdingOf(item, holder).map(Holding::route).orElse(List.of(holder)));
       route.add(to);
       StringBuilder marking = new StringBuilder(decided.decision().recipientLevel().map(Level::qualified).orElse(""));
@@ -94,7 +106,7 @@ public final class ItemReleases {
       }
       holding = new Holding(item.id(), to, now, route, marking.toString());
     }
-    store.releases().record(release(item, caller.nationality(), to, now, decided.decision(), permit), holding, AuditActors.of(caller));
+    store.releases().record(release(item, holder, to, now, decided.decision(), permit), holding, actor);
     return decided;
   }
 

@@ -253,7 +253,11 @@ public final class Items {
 
   /** The caller's nation must hold the item to release it or ask about releasing it. */
   PartyCode requireHolder(User caller, Item item) {
-    PartyCode nation = caller.nationality();
+    return requireHolder(caller.nationality(), item);
+  }
+
+  /** The nation must hold the item (as an originator or by a recorded holding); not found otherwise. */
+  PartyCode requireHolder(PartyCode nation, Item item) {
     if (!item.originators().contains(nation) && holdingOf(item, nation).isEmpty()) {
       throw ServiceException.notFound("no item '" + item.id() + "'");
     }

@@ -132,6 +132,15 @@ public final class OperatorServices implements AutoCloseable {
     return store.items().count();
   }
 
+  /**
+   * Exports and imports of ZTDF archives for the node of {@code party}, deciding with {@code registry} on
+   * {@code clock} (the node's clock: the operator's commands decide now).
+   */
+  public ItemArchives itemArchives(Registry registry, PartyCode party, java.time.Clock clock) {
+    Items items = new Items(store, new org.pactbridge.core.engine.ReleaseEngine(registry), clock);
+    return new ItemArchives(items, new ItemReleases(items), new NodeKeyring(store, party, clock), party);
+  }
+
   /** The ledger in the store, appending as {@code operator}. */
   public Ledger ledger(Registry registry, AuditActor operator) {
     return Logistics.ledgerActingAs(registry, store, operator);

@@ -211,7 +211,7 @@ public final class JdbcItemRepository implements ItemRepository {
     });
   }
 
-  private static void check(Item item, byte[] content) {
+  static void check(Item item, byte[] content) {
     if (!sha256(content).equals(item.contentSha256())) {
       throw StoreException.conflict("item " + item.id(), "its content does not match its SHA-256");
     }
@@ -234,7 +234,7 @@ public final class JdbcItemRepository implements ItemRepository {
   private static final String INSERT_TITLE =
       "INSERT INTO item_title (item_id, master_key_id, key_iv, wrapped_key, title_iv, ciphertext) VALUES (?, ?, ?, ?, ?, ?)";
 
-  private void insert(Connection connection, Item item, byte[] content, ItemTitle title) throws SQLException {
+  void insert(Connection connection, Item item, byte[] content, ItemTitle title) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(INSERT_ITEM)) {
       bindItem(statement, item);
       statement.executeUpdate();

@@ -52,6 +52,7 @@ public final class Store implements AutoCloseable {
   private final JdbcReleaseRepository releases;
   private final JdbcCoOriginators coOriginators;
   private final JdbcTdfKeys tdfKeys;
+  private final JdbcItemArchives itemArchives;
 
   private Store(StoreConfig config, Db db, NodeKeys keys, String trustedKey) {
     this.config = config;
@@ -65,6 +66,7 @@ public final class Store implements AutoCloseable {
     this.releases = new JdbcReleaseRepository(db, audit, holdings);
     this.coOriginators = new JdbcCoOriginators(db, audit);
     this.tdfKeys = new JdbcTdfKeys(db, audit, keys, new ContentCipher(keys.masterKey()));
+    this.itemArchives = new JdbcItemArchives(db, audit, items, holdings);
   }
 
   /** Opens (and on first start creates) the store that {@code config} names. */
@@ -354,6 +356,11 @@ public final class Store implements AutoCloseable {
   /** The node's ZTDF key pairs (KAS and assertion signer). */
   public JdbcTdfKeys tdfKeys() {
     return tdfKeys;
+  }
+
+  /** Items imported from ZTDF archives, with what their archives said besides the label. */
+  public JdbcItemArchives itemArchives() {
+    return itemArchives;
   }
 
   /** Co-originators of JOINT items that were named and have not confirmed yet. */
