@@ -84,6 +84,9 @@ final class ItemCommand implements Runnable {
     @Option(names = "--file", paramLabel = "FILE", required = true, description = "The content; stored encrypted, never printed.")
     Path file;
 
+    @Option(names = "--json", description = "Print the registered item as one JSON document ({\"id\": …, …}; never content or title).")
+    boolean json;
+
     @Option(names = "--title", paramLabel = "TEXT",
         description = "The item's title (one line, at most 200 characters); protected like the content: stored encrypted, never printed.")
     String title;
@@ -124,6 +127,24 @@ final class ItemCommand implements Runnable {
           throw new BadInputException(e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+          com.fasterxml.jackson.databind.node.ObjectNode node = org.pactbridge.api.json.Json.MAPPER.createObjectNode();
+          node.put("id", item.id().value());
+          com.fasterxml.jackson.databind.node.ArrayNode originatorArray = node.putArray("originators");
+          item.originators().forEach(party -> originatorArray.add(party.value()));
+          node.put("level", item.level().qualified());
+          node.put("releasability", item.releasability().toString());
+          node.put("orcon", item.orcon());
+          com.fasterxml.jackson.databind.node.ArrayNode topicArray = node.putArray("topics");
+          item.sortedTopics().forEach(topic -> topicArray.add(topic.slug()));
+          node.put("marking", item.marking());
+          node.put("bytes", content.length);
+          node.put("contentSha256", item.contentSha256());
+          node.put("titled", !itemTitle.isEmpty());
+          node.put("created", DateSpec.format(item.created()));
+          out.println(org.pactbridge.api.json.Json.write(node, false));
+          return 0;
+        }
         out.printf("registered item %s: %s %s%s, %d bytes, sha256 %s%s, signed by this node%n", item.id(), item.level().qualified(),
             item.releasability(), item.orcon() ? " ORCON" : "", content.length, item.contentSha256(), itemTitle.isEmpty() ? "" : ", titled");
       }

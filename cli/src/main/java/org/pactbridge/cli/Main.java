@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
       ImportCommand.class,
       ExportCommand.class,
       ItemCommand.class,
+      TdfCommand.class,
       AuditCommand.class,
       ManualCommand.class,
       AutoComplete.GenerateCompletion.class

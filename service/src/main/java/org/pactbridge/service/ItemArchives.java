@@ -74,8 +74,27 @@ public final class ItemArchives {
     }
   }
 
-  /** What an import stored: the new item and the record of its archive. */
-  public record Imported(Item item, ArchiveRecord record) {}
+  /** What an import stored: the new item and what its archive said. */
+  public record Imported(Item item, ArchiveView archive) {}
+
+  /**
+   * What the archive of an imported item said besides its label, as recorded at import: the policy uuid,
+   * the form, the signer's kid, both labels (STANAG 4774 XML; the alternative one also by field) and each
+   * assertion's status ({@code VERIFIED} or the reason code). Markings only: never content or title.
+   */
+  public record ArchiveView(
+      String policyUuid, String form, Instant importedAt, Optional<String> signerKid, String originatorLabelXml,
+      Optional<String> alternativeLabelXml, Optional<String> recipient, Optional<String> recipientLevel, Optional<String> agreement,
+      Optional<Instant> decidedAt, List<AssertionView> assertions) {
+    static ArchiveView of(ArchiveRecord record) {
+      return new ArchiveView(record.policyUuid(), record.form(), record.importedAt(), record.signerKid(), record.originatorLabelXml(),
+          record.alternativeLabelXml(), record.recipient(), record.recipientLevel(), record.agreement(), record.decidedAt(),
+          record.assertions().stream().map(check -> new AssertionView(check.id(), check.status(), check.verified())).toList());
+    }
+  }
+
+  /** One assertion's status as checked at import. */
+  public record AssertionView(String id, String status, boolean verified) {}
 
   public ItemArchives(Items items, ItemReleases releases, NodeKeyring keyring, PartyCode nodeParty) {
     this.items = items;
@@ -191,7 +210,7 @@ public final class ItemArchives {
         } catch (StoreException e) {
           throw e.code().equals("CONFLICT") ? ServiceException.conflict("ALREADY_IMPORTED", "Archive already imported", e.getMessage()) : e;
         }
-        return new Imported(item, record);
+        return new Imported(item, ArchiveView.of(record));
       } finally {
         java.util.Arrays.fill(key, (byte) 0);
       }
@@ -199,9 +218,9 @@ public final class ItemArchives {
   }
 
   /** The archive record of an item imported here, if the caller may see the item; empty for items registered here. */
-  public Optional<ArchiveRecord> archiveOf(User caller, String itemId) {
+  public Optional<ArchiveView> archiveOf(User caller, String itemId) {
     Item item = items.requireVisible(caller, itemId);
-    return store.itemArchives().of(item.id());
+    return store.itemArchives().of(item.id()).map(ArchiveView::of);
   }
 
   /** The kid in the JWS header of the first assertion's binding, if it names one: which key signed the labels. */

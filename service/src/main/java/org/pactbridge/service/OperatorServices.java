@@ -141,6 +141,15 @@ public final class OperatorServices implements AutoCloseable {
     return new ItemArchives(items, new ItemReleases(items), new NodeKeyring(store, party, clock), party);
   }
 
+  /**
+   * The public keys of this node's assertion keys by kid, whatever their status, for verifying archives
+   * without creating any key (an assertion that names no kid finds none).
+   */
+  public org.pactbridge.tdf.TdfArchive.AssertionKeys assertionKeys() {
+    return (assertionId, kid) -> kid == null ? Optional.empty() : store.tdfKeys().find(kid)
+        .filter(key -> key.purpose() == org.pactbridge.store.JdbcTdfKeys.Purpose.ASSERTION).map(org.pactbridge.store.JdbcTdfKeys.TdfKey::publicKey);
+  }
+
   /** The ledger in the store, appending as {@code operator}. */
   public Ledger ledger(Registry registry, AuditActor operator) {
     return Logistics.ledgerActingAs(registry, store, operator);
