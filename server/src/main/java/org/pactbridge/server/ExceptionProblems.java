@@ -57,6 +57,9 @@ final class ExceptionProblems {
       // The store's messages carry identifiers only (its policy); other store failures are internal errors.
       problem = new ApiProblem(stored.code().equals("CONFLICT") ? 409 : 404, stored.code(), stored.code().equals("CONFLICT") ? "Conflict" : "Not found",
           stored.getMessage());
+    } else if (exception instanceof org.pactbridge.tdf.TdfException archive) {
+      // an archive that fails a check: its messages name parts and codes only (the tdf module's policy)
+      problem = new ApiProblem(422, archive.reason().name(), "Archive refused", archive.getMessage(), Map.of("part", archive.part()));
     } else if (exception instanceof org.pactbridge.core.logistics.LedgerConflictException conflict) {
       problem = ApiProblem.conflict("LEDGER_CONFLICT", conflict.getMessage());
     } else if (exception instanceof DuplicateUserException duplicate) {

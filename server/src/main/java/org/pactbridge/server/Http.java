@@ -25,8 +25,13 @@ final class Http {
 
   /** The body, at most {@code limit} bytes, as JSON. */
   static byte[] body(Context ctx, long limit) {
+    return body(ctx, limit, JSON);
+  }
+
+  /** The request body, of media type {@code mediaType}, at most {@code limit} bytes. */
+  static byte[] body(Context ctx, long limit, String mediaType) {
     String contentType = ctx.contentType();
-    if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(JSON)) {
+    if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(mediaType)) {
       throw ApiProblem.unsupportedMediaType(contentType);
     }
     long declared = ctx.req().getContentLengthLong();

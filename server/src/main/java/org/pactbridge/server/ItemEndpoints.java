@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.pactbridge.api.json.Json;
 import org.pactbridge.api.request.DecisionBody;
@@ -21,12 +25,13 @@ import org.pactbridge.core.release.ReleaseRequest;
 import org.pactbridge.core.time.DateSpec;
 import org.pactbridge.core.user.Role;
 import org.pactbridge.core.user.User;
+import org.pactbridge.service.ItemArchives;
 import org.pactbridge.service.ItemReleases;
 import org.pactbridge.service.Items;
 
 /**
  * The items feature: {@code /api/v1/items} (register, list, read with content, decide about one,
- * release one) and {@code /api/v1/co-originations} (JOINT items awaiting the caller's nation's
+ * release one, export one as a ZTDF archive) and {@code /api/v1/co-originations} (JOINT items awaiting the caller's nation's
  * confirmation). The use cases are {@link Items} and {@link ItemReleases}; this class reads the bodies
  * and writes the JSON.
  */
@@ -41,12 +46,14 @@ final class ItemEndpoints {
   private final Registry registry;
   private final Items items;
   private final ItemReleases releases;
+  private final ItemArchives archives;
 
-  ItemEndpoints(ServerConfig config, Registry registry, Items items, ItemReleases releases) {
+  ItemEndpoints(ServerConfig config, Registry registry, Items items, ItemReleases releases, ItemArchives archives) {
     this.config = config;
     this.registry = registry;
     this.items = items;
     this.releases = releases;
+    this.archives = archives;
   }
 
   List<Endpoint> endpoints() {
@@ -78,6 +85,14 @@ final class ItemEndpoints {
     list.add(new Endpoint("POST", "/api/v1/items/{id}/releases", "releaseItem",
         "Decide now and, on a permit, release: the recipient's holding is recorded (audited)", EnumSet.of(Role.ORIGINATOR, Role.DISCLOSURE_OFFICER),
         Bodies.ReleaseBody.class, "{decision, released, conditions}", this::releaseItem));
+    list.add(new Endpoint("POST", "/api/v1/items/{id}/exports", "exportItem",
+        "Decide now and, on a permit, release and answer the item as a ZTDF archive for the recipient (application/zip; audited);"
+            + " a DENY or CONSENT_REQUIRED is a 403 problem with the decision's reason codes", EnumSet.of(Role.ORIGINATOR, Role.DISCLOSURE_OFFICER),
+        Bodies.ReleaseBody.class, "application/zip: the archive", this::exportItem));
+    list.add(new Endpoint("POST", "/api/v1/items/imports", "importItem",
+        "Import a ZTDF archive written for this node's KAS (body application/zip): checked whole, then the item is registered with its"
+            + " label, title and this node's holding (audited); a failed check is a 422 problem naming the part, and nothing is stored",
+        EnumSet.of(Role.ORIGINATOR, Role.DISCLOSURE_OFFICER), null, "the item (without content) with its archive", this::importItem));
     return list;
   }
 
@@ -136,6 +151,7 @@ final class ItemEndpoints {
     ObjectNode node = itemJson(item);
     node.put("title", items.title(item).value());
     node.put("content", items.content(item));
+    archives.archiveOf(caller, item.id().value()).ifPresent(archive -> node.set("archive", archiveJson(archive)));
     Http.json(ctx, 200, node);
   }
 
@@ -157,6 +173,46 @@ final class ItemEndpoints {
     Http.json(ctx, 200, itemDecisionJson(decided, decided.decision().outcome() == Outcome.PERMIT));
   }
 
+  private void exportItem(Context ctx, User caller) {
+    String id = ctx.pathParam("id");
+    Bodies.ReleaseBody body = Http.read(Http.body(ctx, config.maxBodyBytes()), RELEASE);
+    if (body.at() != null) {
+      throw new ApiProblem(400, "AT_NOT_ALLOWED", "Bad input", "an export happens now: 'at' is for decisions only");
+    }
+    PartyCode to = recipient(body);
+    // the content is in memory once already (the store opens it whole); the archive is answered from memory so
+    // that a refusal can still be a problem
+    ByteArrayOutputStream archive = new ByteArrayOutputStream();
+    ItemArchives.Export export = archives.export(caller, id, to, Optional.empty(), archive);
+    if (!export.permitted()) {
+      var decision = export.decided().decision();
+      Map<String, Object> extensions = new LinkedHashMap<>();
+      extensions.put("outcome", decision.outcome().name());
+      extensions.put("reasons", decision.reasons().stream().map(reason -> reason.code().name()).toList());
+      extensions.put("decision", Json.decision(decision));
+      throw new ApiProblem(403, decision.outcome().name(), decision.outcome() == Outcome.DENY ? "Export denied" : "Consent required",
+          "the release of item " + id + " to " + to + " is " + decision.outcome() + ": nothing was exported", extensions);
+    }
+    ctx.status(200);
+    ctx.contentType("application/zip");
+    ctx.header("Content-Disposition", "attachment; filename=\"item-" + id.replaceAll("[^A-Za-z0-9-]", "") + "-" + to.value() + ".tdf\"");
+    ctx.result(archive.toByteArray());
+  }
+
+  private void importItem(Context ctx, User caller) throws java.io.IOException {
+    byte[] body = Http.body(ctx, config.maxBodyBytes(), "application/zip");
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("pactbridge-import-", ".tdf");
+    try {
+      java.nio.file.Files.write(file, body);
+      ItemArchives.Imported imported = archives.importArchive(caller, file);
+      ObjectNode node = itemJson(imported.item());
+      node.set("archive", archiveJson(imported.archive()));
+      Http.json(ctx, 201, node);
+    } finally {
+      java.nio.file.Files.deleteIfExists(file);
+    }
+  }
+
   private PartyCode recipient(Bodies.ReleaseBody body) {
     if (body.to() == null) {
       throw InvalidInputException.invalid("MISSING_FIELD", "to", "missing field 'to'");
@@ -173,6 +229,26 @@ final class ItemEndpoints {
     }
     ArrayNode conditions = node.putArray("conditions");
     decided.conditions().forEach(condition -> conditions.addObject().put("kind", condition.kind()).put("value", condition.value()));
+    return node;
+  }
+
+  /** What the archive of an imported item said: both labels and the assertions' status at import (markings only). */
+  static ObjectNode archiveJson(ItemArchives.ArchiveView archive) {
+    ObjectNode node = Json.MAPPER.createObjectNode();
+    node.put("policyUuid", archive.policyUuid());
+    node.put("form", archive.form());
+    node.put("importedAt", DateSpec.format(archive.importedAt()));
+    node.put("signerKid", archive.signerKid().orElse(null));
+    node.put("originatorLabel", archive.originatorLabelXml());
+    node.put("alternativeLabel", archive.alternativeLabelXml().orElse(null));
+    ObjectNode alternative = node.putObject("alternative");
+    alternative.put("recipient", archive.recipient().orElse(null));
+    alternative.put("level", archive.recipientLevel().orElse(null));
+    alternative.put("agreement", archive.agreement().orElse(null));
+    alternative.put("decidedAt", archive.decidedAt().map(DateSpec::format).orElse(null));
+    ArrayNode assertions = node.putArray("assertions");
+    archive.assertions().forEach(assertion -> assertions.addObject().put("id", assertion.id()).put("status", assertion.status())
+        .put("verified", assertion.verified()));
     return node;
   }
 

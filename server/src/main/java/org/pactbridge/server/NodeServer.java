@@ -26,7 +26,9 @@ import org.pactbridge.service.Accounts;
 import org.pactbridge.service.AuditReading;
 import org.pactbridge.service.Consents;
 import org.pactbridge.service.Decisions;
+import org.pactbridge.service.ItemArchives;
 import org.pactbridge.service.ItemReleases;
+import org.pactbridge.service.NodeKeyring;
 import org.pactbridge.service.Items;
 import org.pactbridge.service.Logistics;
 import org.pactbridge.store.Store;
@@ -99,7 +101,9 @@ public final class NodeServer implements AutoCloseable {
     list.addAll(new UserEndpoints(config, registry, accounts).endpoints());
     list.addAll(new AgreementEndpoints(config, registry).endpoints());
     list.addAll(new DecisionEndpoints(config, engine, decisions, items, metrics).endpoints());
-    list.addAll(new ItemEndpoints(config, registry, items, new ItemReleases(items)).endpoints());
+    ItemReleases releases = new ItemReleases(items);
+    ItemArchives archives = new ItemArchives(items, releases, new NodeKeyring(store, party.code(), config.clock()), party.code());
+    list.addAll(new ItemEndpoints(config, registry, items, releases, archives).endpoints());
     list.addAll(new ConsentEndpoints(config, registry, items, new Consents(items)).endpoints());
     list.addAll(new AuditEndpoints(new AuditReading(items)).endpoints());
     list.addAll(new LogisticsEndpoints(registry, new Logistics(registry, store, party.code()), config.clock(), party.code(), config.maxBodyBytes())
@@ -148,6 +152,10 @@ public final class NodeServer implements AutoCloseable {
       throw new ServerException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getClass().getSimpleName(), e);
     }
     LOG.info("pactbridge node {} listening on {}:{} (database {})", config.party(), config.host(), server.port(), server.db.displayUrl());
+    if (server.store.kasUrl().isEmpty()) {
+      // exports name the node's KAS; until an operator gives a public URL, the listener's own address
+      server.store.recordKasUrl((config.tls() != null ? "https" : "http") + "://" + config.host() + ":" + server.port() + "/kas");
+    }
     return server;
   }
 

@@ -56,6 +56,8 @@ class RoleMatrixTest {
       Map.entry("confirmCoOrigination", EnumSet.of(Role.ORIGINATOR, Role.DISCLOSURE_OFFICER)),
       Map.entry("decideItem", HOLDERS),
       Map.entry("releaseItem", EnumSet.of(Role.ORIGINATOR, Role.DISCLOSURE_OFFICER)),
+      Map.entry("exportItem", EnumSet.of(Role.ORIGINATOR, Role.DISCLOSURE_OFFICER)),
+      Map.entry("importItem", EnumSet.of(Role.ORIGINATOR, Role.DISCLOSURE_OFFICER)),
       Map.entry("requestConsent", HOLDERS),
       Map.entry("listConsents", HOLDERS),
       Map.entry("getConsent", HOLDERS),
@@ -133,7 +135,7 @@ class RoleMatrixTest {
       case "decide", "findRoutes" -> "{\"originator\":\"KOR\",\"level\":\"II\",\"to\":\"JPN\",\"at\":\"2017-01-05\"}";
       case "whatIf" -> "{\"at\":\"2017-01-05\",\"parties\":[\"KOR\",\"JPN\"]}";
       case "createItem" -> "{\"marking\":\"//KOR III\",\"topics\":[\"dprk-missile\"],\"content\":\"matrix\"}";
-      case "decideItem", "releaseItem" -> "{\"to\":\"USA\"}";
+      case "decideItem", "releaseItem", "exportItem" -> "{\"to\":\"USA\"}";
       case "requestConsent" -> "{\"item\":\"no-such-item\",\"to\":\"JPN\"}";
       case "answerConsent" -> "{\"verdict\":\"GRANTED\"}";
       case "supportCheck" -> "{\"supplier\":\"JPN\",\"receiver\":\"USA\",\"category\":\"fuel\",\"activity\":\"exercise\",\"at\":\"2018-06-04\"}";

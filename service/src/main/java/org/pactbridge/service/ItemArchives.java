@@ -217,6 +217,18 @@ public final class ItemArchives {
     }
   }
 
+  /**
+   * A user of this node's nation imports an archive (the web's upload), audited as done by them; a user of
+   * another nation may not, since the item becomes this node's nation's holding.
+   */
+  public Imported importArchive(User caller, Path file) {
+    if (!caller.nationality().equals(nodeParty)) {
+      throw ServiceException.forbidden("NOT_NODE_NATION", "Not this node's nation",
+          "an archive is imported into the holdings of " + nodeParty + ", by its users only");
+    }
+    return importArchive(file, Optional.empty(), Optional.empty(), AuditActors.of(caller));
+  }
+
   /** The archive record of an item imported here, if the caller may see the item; empty for items registered here. */
   public Optional<ArchiveView> archiveOf(User caller, String itemId) {
     Item item = items.requireVisible(caller, itemId);
