@@ -144,7 +144,9 @@ public final class ItemArchives {
     // the agreement of the final hop to the recipient is the last one the decision relied on
     AlternativeLabel alternative = new AlternativeLabel(to, LevelRef.of(recipientLevel), agreements.get(agreements.size() - 1),
         decided.decision().at());
-    TdfContent tdf = new TdfContent(PolicyLabel.of(item), List.of(), title, "application/octet-stream", originatorLabel, alternative);
+    // the policy names the item so that this node's KAS finds the recipient's holding (and its agreement)
+    TdfContent tdf = new TdfContent(PolicyLabel.of(item), List.of(), title, "application/octet-stream", originatorLabel, alternative)
+        .withItem(item.id().value());
     TdfWriter.Written written = writer.write(tdf, new ByteArrayInputStream(content), out);
     return new Export(decided, Optional.of(written));
   }
@@ -198,7 +200,9 @@ public final class ItemArchives {
         Holding holding = null;
         if (!item.originators().contains(nodeParty)) {
           String marking = alternative.filter(alt -> alt.recipient().equals(nodeParty)).map(alt -> alt.level().toString()).orElse("");
-          holding = new Holding(item.id(), nodeParty, item.created(), List.of(item.originators().get(0), nodeParty), marking);
+          // received under the agreement the alternative label names, when it was written for this node's nation
+          AgreementId under = alternative.filter(alt -> alt.recipient().equals(nodeParty)).map(AlternativeLabel::agreement).orElse(null);
+          holding = new Holding(item.id(), nodeParty, item.created(), List.of(item.originators().get(0), nodeParty), marking, under);
         }
         ArchiveRecord record = new ArchiveRecord(item.id(), policy.uuid(), archive.form().name(), item.created(),
             signerKid(archive), archive.findStatement(TdfWriter.ORIGINATOR_LABEL_ID).orElse(""),

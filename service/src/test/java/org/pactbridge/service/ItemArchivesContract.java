@@ -142,6 +142,7 @@ abstract class ItemArchivesContract {
       assertThat(archive.keyAccess()).singleElement().satisfies(object -> assertThat(object.url()).isEqualTo(KAS));
       assertThat(archive.policy().label().orElseThrow().classification().toString()).isEqualTo("KOR:II");
       assertThat(archive.policy().dissem()).isEmpty();
+      assertThat(archive.policy().item()).contains(item.id().value());
       assertThat(archive.findStatement(TdfWriter.ORIGINATOR_LABEL_ID).orElseThrow()).contains("<PolicyIdentifier>KOR</PolicyIdentifier>");
       var alternative = archive.findAlternativeLabel().orElseThrow();
       assertThat(alternative.recipient()).isEqualTo(USA);
@@ -197,6 +198,7 @@ abstract class ItemArchivesContract {
       assertThat(holding.holder()).isEqualTo(USA);
       assertThat(holding.route()).containsExactly(KOR, USA);
       assertThat(holding.nationalMarking()).startsWith("USA:");
+      assertThat(holding.underAgreement().map(Object::toString)).isEqualTo(imported.archive().agreement());
     });
     ArchiveRecord record = store.itemArchives().of(item.id()).orElseThrow();
     assertThat(ItemArchives.ArchiveView.of(record)).isEqualTo(imported.archive());
