@@ -36,6 +36,11 @@ final class Browser implements AutoCloseable {
   private final Path screenshots;
 
   Browser() throws IOException {
+    this(null);
+  }
+
+  /** A browser that saves downloads in {@code downloads} without asking (null: Chromium's default). */
+  Browser(Path downloads) throws IOException {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
       throw new IllegalStateException("the browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
           + " (Debian packages chromium, chromium-driver, fonts-noto-cjk; see web/ci-install.sh)");
@@ -49,6 +54,10 @@ final class Browser implements AutoCloseable {
         "--disable-extensions", "--disable-default-apps", "--lang=en-US", "--window-size=1440,1000",
         "--user-data-dir=" + profile.toAbsolutePath());
     options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
+    if (downloads != null) {
+      options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
+          "download.prompt_for_download", false));
+    }
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort()

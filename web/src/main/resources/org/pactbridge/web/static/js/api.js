@@ -21,6 +21,7 @@ export const PATHS = {
   item: (id) => `${BASE}/items/${encodeURIComponent(id)}`,
   itemDecisions: (id) => `${BASE}/items/${encodeURIComponent(id)}/decisions`,
   itemReleases: (id) => `${BASE}/items/${encodeURIComponent(id)}/releases`,
+  itemExports: (id) => `${BASE}/items/${encodeURIComponent(id)}/exports`,
   consents: (state) => `${BASE}/consents${state ? '?state=' + encodeURIComponent(state) : ''}`,
   consentAnswer: (id) => `${BASE}/consents/${encodeURIComponent(id)}/answer`,
   auditEntries: (from, limit) => `${BASE}/audit/entries?from=${from}&limit=${limit}`,
@@ -125,6 +126,29 @@ export async function call(method, path, body, retried) {
     throw new ApiError(response.status, data);
   }
   return data;
+}
+
+/**
+ * POSTs JSON and answers a file: {blob, filename} from the body and its Content-Disposition. A problem
+ * answer throws an ApiError as call does (the node answers refusals as problem+json, never as a file).
+ */
+export async function download(path, body) {
+  const headers = { Accept: 'application/zip, application/problem+json', 'Content-Type': 'application/json' };
+  if (current && current.csrfToken) {
+    headers['X-CSRF-Token'] = current.csrfToken;
+  }
+  let response;
+  try {
+    response = await fetch(path, { method: 'POST', headers, body: JSON.stringify(body) });
+  } catch (error) {
+    throw new ApiError(0, { title: 'The node cannot be reached', detail: String(error.message || error) });
+  }
+  if (!response.ok) {
+    throw new ApiError(response.status, await readBody(response));
+  }
+  const disposition = response.headers.get('Content-Disposition') || '';
+  const named = /filename="([^"]+)"/.exec(disposition);
+  return { blob: await response.blob(), filename: named ? named[1] : 'archive.tdf' };
 }
 
 export const get = (path) => call('GET', path);

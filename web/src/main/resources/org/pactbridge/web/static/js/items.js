@@ -1,6 +1,6 @@
 // Items: what the signed-in user may see, registering one, and a decision explained as the chain of
 // rules and agreements, with the routes when direct release fails, asking for consent, and releasing.
-import { PATHS, get, post, session } from './api.js';
+import { PATHS, download, get, post, session } from './api.js';
 import { day, field, fill, h, label, levelNamer, levelsAt, listing, problemBox, select, toast, today, when } from './ui.js';
 
 const originatorsOf = (item) => item.originators || (item.originator ? [item.originator] : []);
@@ -181,6 +181,7 @@ async function renderItem(main, id, params) {
       item.declassifyOn ? [h('dt', {}, 'Declassify on'), h('dd', {}, when(item.declassifyOn))] : null),
     item.content !== undefined && item.content !== null
       ? [h('h2', {}, 'Content'), h('pre', { class: 'content', id: 'item-content', lang: 'und' }, item.content)] : null,
+    item.archive ? archiveSection(item.archive, levelNamer(partyList, today())) : null,
     h('form', { id: 'decision-form', class: 'controls' },
       h('h2', { class: 'inline' }, 'May it go to…'),
       field('Recipient', to), field('At', at),
@@ -239,6 +240,36 @@ async function renderItem(main, id, params) {
     decide();
   });
   await decide();
+}
+
+/**
+ * What the ZTDF archive of an imported item said, as recorded at import: the originator's STANAG 4774
+ * label, the alternative label for the recipient (level, agreement, decision instant) and whether each
+ * assertion's signature verified. Labels are markings, never content.
+ */
+function archiveSection(archive, levelName) {
+  const alternative = archive.alternative || {};
+  const assertions = archive.assertions || [];
+  return h('section', { id: 'item-archive' },
+    h('h2', {}, 'Received as a ZTDF archive'),
+    h('dl', { class: 'facts' },
+      h('dt', {}, 'Imported'), h('dd', {}, when(archive.importedAt)),
+      h('dt', {}, 'Policy'), h('dd', {}, h('code', {}, archive.policyUuid)),
+      h('dt', {}, 'Signed by key'), h('dd', {}, archive.signerKid || 'not named'),
+      alternative.recipient ? [
+        h('dt', {}, 'Released to'), h('dd', { id: 'archive-recipient' }, alternative.recipient),
+        h('dt', {}, 'Level for the recipient'), h('dd', { id: 'archive-level' }, levelName(alternative.level) || alternative.level),
+        h('dt', {}, 'Under agreement'), h('dd', { id: 'archive-agreement' }, alternative.agreement),
+        h('dt', {}, 'Decided'), h('dd', {}, when(alternative.decidedAt))] : null),
+    h('h3', {}, 'Assertions'),
+    h('ul', { class: 'plain', id: 'archive-assertions' }, assertions.map((assertion) =>
+      h('li', { 'data-assertion': assertion.id, 'data-status': assertion.status },
+        h('code', {}, assertion.id), ': ', assertion.verified ? h('strong', { class: 'ok' }, 'signature verified')
+          : h('strong', { class: 'problem' }, `not verified (${assertion.status})`)))),
+    h('h3', {}, 'Originator\'s label (STANAG 4774)'),
+    h('pre', { class: 'content', id: 'archive-originator-label' }, archive.originatorLabel || 'none'),
+    h('h3', {}, 'Alternative label for the recipient'),
+    h('pre', { class: 'content', id: 'archive-alternative-label' }, archive.alternativeLabel || 'none'));
 }
 
 const RULES = {
@@ -379,7 +410,27 @@ function explain(result, answer, context) {
       }
     });
     actions.append(releaseButton);
-  } else if (outcome === 'PERMIT' && day(at) === today()) {
+  }
+  if (outcome === 'PERMIT' && day(at) === today() && mayRelease()) {
+    // Exporting releases too (the node decides again, now): shown only where releasing is, to those who may
+    const exportButton = h('button', { type: 'button', id: 'export-tdf' }, `Export as ZTDF for ${to}`);
+    exportButton.addEventListener('click', async () => {
+      exportButton.disabled = true;
+      try {
+        const file = await download(PATHS.itemExports(item.id), { to });
+        const link = h('a', { href: URL.createObjectURL(file.blob), download: file.filename, id: 'export-link' }, file.filename);
+        document.body.append(link);
+        link.click();
+        fill(actions, h('p', { id: 'exported', class: 'ok' }, `Exported for ${to} as `, h('code', {}, file.filename),
+          ` (${file.blob.size} bytes); the release is in the audit log.`));
+      } catch (error) {
+        exportButton.disabled = false;
+        actions.append(problemBox(error));
+      }
+    });
+    actions.append(exportButton);
+  }
+  if (outcome === 'PERMIT' && day(at) === today() && !mayRelease()) {
     actions.append(h('p', { id: 'release-by', class: 'muted' }, 'An originator or a disclosure officer of your nation releases it.'));
   }
   const marking = recipientMarking(result, conditions);
