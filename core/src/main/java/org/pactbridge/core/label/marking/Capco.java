@@ -51,7 +51,11 @@ final class Capco {
       Map.entry("NC-A", "//NC//ATOMAL"));
 
   /** An AEA marking or NATO special category, banner and portion forms, in canonical order. */
-  record Aea(String banner, String portion, int floor, int ceiling, boolean requiresNoforn, boolean nato) {}
+  record Aea(String banner, String portion, int floor, int ceiling, boolean requiresNoforn, boolean nato) {
+    String form(boolean inPortion) {
+      return inPortion ? portion : banner;
+    }
+  }
 
   static final List<Aea> AEA = List.of(
       new Aea("RD", "RD", 2, 4, true, false),

@@ -45,9 +45,45 @@ class MarkingRulesTest {
   @Test
   void aRelToListMustNameEveryOriginator() {
     assertThat(PARSER.read("//JOINT SECRET USA GBR//REL TO USA").diagnostics()).singleElement().satisfies(d -> {
-      assertThat(d.code()).isEqualTo("REL_TO_MISSING_ORIGINATOR");
+      assertThat(d.code()).isEqualTo("JOINT_REL_TO_MISSING_PARTY");
+      assertThat(d.isError()).isTrue();
       assertThat(d.index()).isEqualTo(31);
+      assertThat(d.suggestion()).isEqualTo("//JOINT SECRET USA GBR//REL TO USA, GBR");
     });
+    assertThat(PARSER.read("SECRET//REL TO GBR").diagnostics()).singleElement().satisfies(d -> {
+      assertThat(d.code()).isEqualTo("REL_TO_WITHOUT_USA");
+      assertThat(d.suggestion()).isEqualTo("SECRET//REL TO USA, GBR");
+    });
+    // another party's list that leaves the party out is understood: agreements decide (a warning)
+    assertThat(PARSER.read("//KOR II//REL TO USA").diagnostics()).singleElement().satisfies(d -> {
+      assertThat(d.code()).isEqualTo("REL_TO_MISSING_ORIGINATOR");
+      assertThat(d.isError()).isFalse();
+      assertThat(d.suggestion()).isEqualTo("//KOR II//REL TO USA, KOR");
+    });
+  }
+
+  @Test
+  void everyFindingWithOneRightFormSuggestsIt() {
+    assertThat(PARSER.read("SECRET//RD").diagnostics()).singleElement()
+        .satisfies(d -> assertThat(d.suggestion()).isEqualTo("SECRET//RD//NOFORN"));
+    assertThat(PARSER.read("(S//RD)").diagnostics()).singleElement()
+        .satisfies(d -> assertThat(d.suggestion()).isEqualTo("(S//RD//NF)"));
+    assertThat(PARSER.read("SECRET//NOFORN/ORCON").diagnostics()).singleElement()
+        .satisfies(d -> assertThat(d.suggestion()).isEqualTo("SECRET//ORCON/NOFORN"));
+    assertThat(PARSER.read("SERCET//NOFORN").diagnostics()).singleElement()
+        .satisfies(d -> assertThat(d.suggestion()).isEqualTo("SECRET//NOFORN"));
+    assertThat(PARSER.read("(//CTSA)").diagnostics()).singleElement()
+        .satisfies(d -> assertThat(d.suggestion()).isEqualTo("(//CTS//ATOMAL)"));
+    assertThat(PARSER.read("SECRET/NOFORN").diagnostics()).singleElement()
+        .satisfies(d -> assertThat(d.suggestion()).isEqualTo("SECRET//NOFORN"));
+    assertThat(PARSER.read("SECRET // NOFORN").diagnostics()).extracting(Diagnostic::code, Diagnostic::suggestion)
+        .containsExactly(tuple("NON_CANONICAL_SEPARATOR", "SECRET//NOFORN"), tuple("NON_CANONICAL_SEPARATOR", "SECRET//NOFORN"));
+    // two controls that exclude each other have no one right form
+    assertThat(PARSER.read("SECRET//NOFORN//EXDIS/NODIS").diagnostics()).singleElement()
+        .satisfies(d -> assertThat(d.findSuggestion()).isEmpty());
+    // a token fix is suggested in place while another error remains
+    assertThat(PARSER.read("SECRET//CNWDI//XYZZY").diagnostics()).extracting(Diagnostic::code, Diagnostic::suggestion)
+        .containsExactly(tuple("CNWDI_WITHOUT_RD", "SECRET//RD-CNWDI//XYZZY"), tuple("UNKNOWN_TOKEN", null));
   }
 
   @Test
