@@ -58,7 +58,7 @@ public enum DiagnosticCode {
       "blocks, entries, SCI compartments, or a REL TO, JOINT or FGI list out of canonical order"),
   NON_CANONICAL_BLOCKS(Severity.WARNING, "entries of one kind in two blocks, or of two kinds in one block"),
   NON_CANONICAL_FORM(Severity.WARNING, "a US or NATO classification written as a party and a level"),
-  NON_CANONICAL_SEPARATOR(Severity.WARNING, "a blank around a '//' or '/' separator, or REL TO entries not separated by ', '"),
+  NON_CANONICAL_SEPARATOR(Severity.WARNING, "a blank beside '//' or '/' or at an end of the marking, or REL TO entries not separated by ', '"),
   DUPLICATE_ENTRY(Severity.WARNING, "an entry given twice"),
   REL_TO_MISSING_ORIGINATOR(Severity.WARNING, "a non-US party's REL TO list that does not name that party");
 

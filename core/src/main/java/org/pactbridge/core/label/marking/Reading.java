@@ -229,7 +229,8 @@ final class Reading {
 
   /**
    * The piece without blanks around it, each blank run reported as a non-canonical separator (a blank
-   * beside {@code //} or {@code /}); a piece of only blanks is returned as it is, for the caller's report.
+   * beside {@code //} or {@code /}, or at an end of the marking); a piece of only blanks is returned as
+   * it is, for the caller's report.
    */
   MarkingLexer.Piece stripped(MarkingLexer.Piece piece) {
     String token = piece.text();
@@ -241,12 +242,12 @@ final class Reading {
     int trail = token.length() - lead - strip.length();
     if (lead > 0) {
       report(DiagnosticCode.NON_CANONICAL_SEPARATOR, piece.index(), "blank before " + MarkingLexer.quoted(strip)
-          + ": separators take no blanks", replace(piece.index(), lead, ""));
+          + ": a marking takes no blanks beside '//' or '/', nor at its ends", replace(piece.index(), lead, ""));
     }
     if (trail > 0) {
       int at = piece.index() + lead + strip.length();
       report(DiagnosticCode.NON_CANONICAL_SEPARATOR, at, "blank after " + MarkingLexer.quoted(strip)
-          + ": separators take no blanks", replace(at, trail, ""));
+          + ": a marking takes no blanks beside '//' or '/', nor at its ends", replace(at, trail, ""));
     }
     return new MarkingLexer.Piece(strip, piece.index() + lead);
   }
