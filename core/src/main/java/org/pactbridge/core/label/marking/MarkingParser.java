@@ -23,8 +23,12 @@ import org.pactbridge.core.registry.Registry;
  * whole. A new classification family is one {@code MarkingFamily} class and one entry in
  * {@code FAMILIES}; those types are package-private.
  *
+ * <p>Each diagnostic with one right form carries a suggestion ({@link Diagnostic#suggestion()}): the
+ * corrected marking, read once more to give its canonical form.
+ *
  * <p>Immutable and thread-safe. Cost: linear in the marking's length, one hash look-up per token;
- * a typical banner reads in well under a microsecond.
+ * a typical banner reads in well under a microsecond. A marking with findings reads once more for each
+ * finding that has a correction (a clean marking, the common case, reads once).
  */
 public final class MarkingParser {
   /**

@@ -12,9 +12,13 @@ import org.pactbridge.core.party.PartyCode;
 
 /**
  * The CAPCO rules checked once a whole marking is read: each control within its classification range
- * (floors and ceilings on the CAPCO tier), the controls that need others (HCS and RD need NOFORN, HCS-O
- * and SI-G need ORCON), the ones that exclude each other, a REL TO list that names every originator, and
- * the canonical order of blocks and entries. Stateless; cost linear in the number of entries.
+ * (floors and ceilings on the CAPCO tier), the controls that need others (HCS, RD and FRD need NOFORN,
+ * HCS-O and SI-G need ORCON, ATOMAL, BOHEMIA and BALK need NATO information or FGI NATO), the ones that
+ * exclude each other (NODIS and EXDIS, ORCON and ORCON-USGOV, TFNI and RD; NOFORN with REL TO, RELIDO or
+ * DISPLAY ONLY; LES NOFORN and SBU NOFORN with REL TO), what JOINT information may not carry (NOFORN,
+ * HCS), a REL TO list that names its originators (every joint party; USA on US information), and the
+ * canonical order of blocks and entries. Each rule is a row of the rule catalogue in
+ * {@code docs/markings.md}. Stateless; cost linear in the number of entries.
  */
 final class MarkingRules {
   private MarkingRules() {}
