@@ -1,5 +1,6 @@
 package org.pactbridge.core.label.marking;
 
+import java.util.List;
 import java.util.Optional;
 import org.pactbridge.core.party.PartyCode;
 
@@ -9,6 +10,8 @@ import org.pactbridge.core.party.PartyCode;
  * ({@code SERCET}, the NATO-only {@code RESTRICTED}) is reported with the US words it was expected to be.
  */
 final class CapcoClassification implements MarkingFamily {
+  private static final List<String> US_BANNER_WORDS = Capco.US_WORDS.stream()
+      .filter(word -> !word.code().equals("RESTRICTED")).map(Capco.Word::banner).toList();
 
   @Override
   public boolean claims(String classification, boolean foreign) {
@@ -45,7 +48,8 @@ final class CapcoClassification implements MarkingFamily {
     reading.report(DiagnosticCode.UNKNOWN_CLASSIFICATION, piece.index(), "unknown classification '" + token
         + "' (expected a US classification: TOP SECRET, SECRET, CONFIDENTIAL, UNCLASSIFIED, or TS, S, C, U in a portion; "
         + "'//' and a NATO, JOINT or other party's classification; or a Korean or Japanese native marking)",
-        misspelt(token).map(right -> Reading.replace(piece.index(), token.length(), right)).orElse(null));
+        MarkingLexer.misspelt(token, US_BANNER_WORDS).map(right -> Reading.replace(piece.index(), token.length(), right))
+            .orElse(null));
   }
 
   /** A NATO word, {@code JOINT …} or a known party and a word: what is written after {@code //}. */
@@ -56,41 +60,5 @@ final class CapcoClassification implements MarkingFamily {
     int space = token.indexOf(' ');
     return space > 0 && MarkingLexer.isPartyLike(token.substring(0, space))
         && reading.directory.findParty(PartyCode.of(token.substring(0, space))).isPresent();
-  }
-
-  /**
-   * The one US banner word that {@code token} is a slip of (one letter wrong, missing, added, or two
-   * neighbours swapped: {@code SERCET}); empty when there is none or more than one.
-   */
-  static Optional<String> misspelt(String token) {
-    Optional<String> found = Optional.empty();
-    for (Capco.Word word : Capco.US_WORDS) {
-      if (!word.code().equals("RESTRICTED") && oneSlipApart(token, word.banner())) {
-        if (found.isPresent()) {
-          return Optional.empty();
-        }
-        found = Optional.of(word.banner());
-      }
-    }
-    return found;
-  }
-
-  /** Whether two different texts are one substitution, insertion, deletion or neighbour swap apart. */
-  static boolean oneSlipApart(String a, String b) {
-    if (a.equals(b) || Math.abs(a.length() - b.length()) > 1) {
-      return false;
-    }
-    int start = 0;
-    while (start < a.length() && start < b.length() && a.charAt(start) == b.charAt(start)) {
-      start++;
-    }
-    String restA = a.substring(Math.min(start + 1, a.length()));
-    String restB = b.substring(Math.min(start + 1, b.length()));
-    if (a.length() == b.length()) {
-      boolean swapped = start + 1 < a.length() && a.charAt(start) == b.charAt(start + 1) && a.charAt(start + 1) == b.charAt(start)
-          && a.substring(start + 2).equals(b.substring(start + 2));
-      return swapped || restA.equals(restB);
-    }
-    return a.length() > b.length() ? a.substring(start + 1).equals(b.substring(start)) : b.substring(start + 1).equals(a.substring(start));
   }
 }

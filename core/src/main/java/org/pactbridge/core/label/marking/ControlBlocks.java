@@ -37,6 +37,9 @@ final class ControlBlocks {
   private static final String SAR_LONG = "SPECIAL ACCESS REQUIRED-";
   private static final String REL_TO = "REL TO";
 
+  /** The words an unknown token may be a slip of: controls and AEA markings in both forms, NOFORN. */
+  private static final List<String> KNOWN_WORDS = knownWords();
+
   private final Reading reading;
   /** The block being read, as the index where it starts: entries of one block share it. */
   private int block;
@@ -185,7 +188,8 @@ final class ControlBlocks {
           + "classification, at its start");
     } else {
       reading.report(DiagnosticCode.UNKNOWN_TOKEN, index, "unknown marking token '" + token + "' (expected an SCI control "
-          + "such as SI or TK, a SAR, an AEA marking such as RD, FGI, or a dissemination control such as NOFORN, ORCON or REL TO)");
+          + "such as SI or TK, a SAR, an AEA marking such as RD, FGI, or a dissemination control such as NOFORN, ORCON or REL TO)",
+          MarkingLexer.misspelt(token, KNOWN_WORDS).map(word -> Reading.replace(index, token.length(), word)).orElse(null));
     }
   }
 
@@ -358,6 +362,19 @@ final class ControlBlocks {
       return true;
     }
     return MarkingLexer.isPartyLike(name) && reading.directory.findParty(PartyCode.of(name)).isPresent();
+  }
+
+  private static List<String> knownWords() {
+    List<String> words = new ArrayList<>(List.of("NOFORN"));
+    for (Control control : Control.values()) {
+      words.add(control.bannerForm());
+      words.add(control.portionForm());
+    }
+    for (Capco.Aea aea : Capco.AEA) {
+      words.add(aea.banner());
+      words.add(aea.portion());
+    }
+    return List.copyOf(words);
   }
 
   /** Records a compartment; a repeat is reported, with a fix removing it when its {@code token} is known. */
