@@ -46,9 +46,11 @@ final class MarkingRules {
           String system = compartment.system();
           if (system.equals("HCS")) {
             if (reading.joint) {
+              // HCS would need NOFORN, which JOINT information cannot carry: one finding, not two
               reading.report(DiagnosticCode.NOT_WITH_JOINT, index, "'" + value + "' is not used on JOINT information");
+            } else {
+              requireNoforn(reading, value, index);
             }
-            requireNoforn(reading, value, index);
             if (hasCompartment(value, "O")) {
               requireOrcon(reading, value, index);
             }
@@ -252,8 +254,8 @@ final class MarkingRules {
         reading.report(DiagnosticCode.NON_CANONICAL_BLOCKS, entry.index(), "'" + entry.text() + "' belongs in the same block as '"
             + previous.text() + "': separate them with '/', not '//'");
       } else if (byCategory != 0 && entry.block() == previous.block()) {
-        reading.report(DiagnosticCode.NON_CANONICAL_BLOCKS, entry.index(), "'" + entry.text() + "' starts a new block: separate it "
-            + "from '" + previous.text() + "' with '//'");
+        reading.report(DiagnosticCode.WRONG_BLOCK, entry.index(), "'" + entry.text() + "' is not in the block of '"
+            + previous.text() + "': it starts a new block, separated by '//'", Reading.replace(entry.index() - 1, 1, "//"));
       }
     }
   }

@@ -92,7 +92,8 @@ class MarkingRulesTest {
         .containsExactly(tuple("NON_CANONICAL_ORDER", 15));
     assertThat(PARSER.read("SECRET//ORCON//NOFORN").diagnostics()).extracting(Diagnostic::code, Diagnostic::index)
         .containsExactly(tuple("NON_CANONICAL_BLOCKS", 15));
-    assertThat(PARSER.read("TOP SECRET//SI/NOFORN").diagnostics()).extracting(Diagnostic::code)
-        .containsExactly("NON_CANONICAL_BLOCKS");
+    // a token in the block of another kind is an error, the fix is the separator it lacks
+    assertThat(PARSER.read("TOP SECRET//SI/NOFORN").diagnostics()).extracting(Diagnostic::code, Diagnostic::suggestion)
+        .containsExactly(tuple("WRONG_BLOCK", "TOP SECRET//SI//NOFORN"));
   }
 }

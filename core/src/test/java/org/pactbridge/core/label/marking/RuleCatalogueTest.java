@@ -16,8 +16,9 @@ import org.pactbridge.core.label.marking.RuleCatalogue.Rule;
 
 /**
  * Every row of the rule catalogue in {@code docs/markings.md} is a test: its valid example reads with no
- * finding and is its own canonical form; its invalid example reports the row's code, with the row's
- * severity, at the row's token, with the row's suggestion (or none). Every diagnostic code has a rule.
+ * finding and is its own canonical form; its invalid example breaks that one rule, reporting the row's
+ * code and no other, with the row's severity, at the row's token, with the row's suggestion (or none).
+ * Every diagnostic code has a rule.
  */
 class RuleCatalogueTest {
   private static final MarkingParser PARSER = MarkingParser.of(LabelFixtures.registry());
@@ -55,6 +56,8 @@ class RuleCatalogueTest {
 
   private static void invalid(Rule rule) {
     ParsedMarking read = PARSER.read(rule.invalid());
+    // the invalid example breaks this one rule: every finding is the rule's
+    assertThat(read.diagnostics()).as("findings of %s", rule.invalid()).extracting(Diagnostic::code).containsOnly(rule.code());
     List<Diagnostic> found = read.diagnostics().stream().filter(d -> d.code().equals(rule.code())).toList();
     assertThat(found).as("%s in %s", rule.code(), read.diagnostics()).isNotEmpty();
     assertThat(found).as("%s at index %d of %s", rule.code(), rule.at(), rule.invalid())
