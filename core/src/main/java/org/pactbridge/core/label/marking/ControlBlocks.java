@@ -2,6 +2,7 @@ package org.pactbridge.core.label.marking;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,12 +28,12 @@ final class ControlBlocks {
   private static final Pattern DECLASSIFICATION =
       Pattern.compile("[0-9]+X[0-9A-Z-]*|[0-9]{8}|OADR|MR|DECL(ASSIFY)?( ON)?:?( .*)?");
   /** Retired dissemination controls and what became of them. */
-  private static final java.util.Map<String, String> RETIRED_DISSEM = java.util.Map.of(
+  private static final Map<String, String> RETIRED_DISSEM = Map.of(
       "NOCONTRACT", "retired from the register; contractor access follows ORCON or the originator's release",
       "WNINTEL", "retired from the register; no replacement",
       "PROPRIETARY", "write PROPIN");
   /** Retired SCI control systems that became one control of today's register. */
-  private static final java.util.Map<String, String> RENAMED_SCI = java.util.Map.of("GAMMA", "SI-G", "ENDSEAL", "EL");
+  private static final Map<String, String> RENAMED_SCI = Map.of("GAMMA", "SI-G", "ENDSEAL", "EL");
   private static final String SAR = "SAR-";
   private static final String SAR_LONG = "SPECIAL ACCESS REQUIRED-";
   private static final String REL_TO = "REL TO";
@@ -83,7 +84,8 @@ final class ControlBlocks {
             + "'-' and single blanks), found " + MarkingLexer.quoted(program.text()));
         continue;
       }
-      addCompartment(new Compartment(Compartment.Kind.SAR, program.text(), longForm), piece.index(), null);
+      // a portion's canonical form is SAR- (the warning above), so the long form is kept for banners only
+      addCompartment(new Compartment(Compartment.Kind.SAR, program.text(), longForm && !reading.portion), piece.index(), null);
       reading.entries.add(new Entry(Category.SAR, 0, program.text(), index, block));
     }
   }

@@ -3,9 +3,11 @@ package org.pactbridge.core.label.marking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
@@ -15,6 +17,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 import org.pactbridge.core.label.LabelFixtures;
+import org.pactbridge.core.label.Releasability;
 import org.pactbridge.core.label.SecurityLabel;
 
 /**
@@ -231,7 +234,7 @@ class MarkingProperties {
   @Provide
   Arbitrary<Canonical> canonicalMarkings() {
     Arbitrary<List<String>> foreign = Arbitraries.of(FOREIGN).set().ofMinSize(1).ofMaxSize(4)
-        .map(set -> set.stream().sorted(org.pactbridge.core.label.Releasability.CANONICAL_ORDER).toList());
+        .map(set -> set.stream().sorted(Releasability.CANONICAL_ORDER).toList());
     return Combinators.combine(Arbitraries.of(Head.class), Arbitraries.of(JOINT), Arbitraries.of(SCI), Arbitraries.of(SAR),
         Arbitraries.of(AEA), Arbitraries.integers().between(0, 2), foreign, Arbitraries.integers().between(0, 15))
         .as((head, joint, sci, sar, aea, releasability, others, flags) -> build(head, joint, sci, sar, aea, releasability,
@@ -259,14 +262,14 @@ class MarkingProperties {
     boolean noforn = !head.joint() && (draft.requiresNoforn() || releasability == 1);
     List<String> relTo = List.of();
     if (head.joint()) {
-      java.util.TreeSet<String> list = new java.util.TreeSet<>(org.pactbridge.core.label.Releasability.CANONICAL_ORDER);
+      TreeSet<String> list = new TreeSet<>(Releasability.CANONICAL_ORDER);
       list.addAll(joint);
       if (releasability == 2) {
         list.addAll(others);
       }
       relTo = List.copyOf(list);
     } else if (!noforn && releasability == 2) {
-      java.util.TreeSet<String> list = new java.util.TreeSet<>(org.pactbridge.core.label.Releasability.CANONICAL_ORDER);
+      TreeSet<String> list = new TreeSet<>(Releasability.CANONICAL_ORDER);
       list.add("USA");
       list.addAll(others);
       if (head.nato()) {
@@ -294,7 +297,7 @@ class MarkingProperties {
           return Optional.empty();
         }
         List<String> swapped = new ArrayList<>(m.relTo());
-        java.util.Collections.swap(swapped, 0, swapped.size() - 1);
+        Collections.swap(swapped, 0, swapped.size() - 1);
         return Optional.of(m.render().replace("REL TO " + String.join(", ", m.relTo()), "REL TO " + String.join(", ", swapped)));
       }
     },
@@ -447,7 +450,7 @@ class MarkingProperties {
     }
   }
 
-  private static String join(String head, java.util.List<String> blocks) {
+  private static String join(String head, List<String> blocks) {
     StringBuilder out = new StringBuilder(head);
     for (String block : blocks) {
       out.append("//").append(block);
