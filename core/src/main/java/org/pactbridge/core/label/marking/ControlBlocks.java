@@ -30,8 +30,7 @@ final class ControlBlocks {
   /** Retired dissemination controls and what became of them. */
   private static final Map<String, String> RETIRED_DISSEM = Map.of(
       "NOCONTRACT", "retired from the register; contractor access follows ORCON or the originator's release",
-      "WNINTEL", "retired from the register; no replacement",
-      "PROPRIETARY", "write PROPIN");
+      "WNINTEL", "retired from the register; no replacement");
   /** Retired SCI control systems that became one control of today's register. */
   private static final Map<String, String> RENAMED_SCI = Map.of("GAMMA", "SI-G", "ENDSEAL", "EL");
   private static final String SAR = "SAR-";
@@ -352,9 +351,11 @@ final class ControlBlocks {
     List<String> sorted = new ArrayList<>(names);
     sorted.sort(Releasability.CANONICAL_ORDER);
     if (!sorted.equals(names)) {
+      // the block rewritten in order is the fix only when every source was known (none was dropped above)
+      boolean allKnown = names.size() == piece.text().split(" ").length - 1;
       reading.report(DiagnosticCode.NON_CANONICAL_ORDER, piece.index(), "FGI sources out of order (write FGI "
-          + String.join(" ", sorted) + ")", names.size() == piece.text().split(" ").length - 1
-              ? Reading.replace(piece.index(), piece.text().length(), "FGI " + String.join(" ", sorted)) : null);
+          + String.join(" ", sorted) + ")", allKnown ? Reading.replace(piece.index(), piece.text().length(), "FGI "
+              + String.join(" ", sorted)) : null);
     }
     reading.fgiSources.addAll(names);
   }

@@ -52,6 +52,13 @@ final class Reading {
   final PartyDirectory directory;
   final boolean portion;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
+  /**
+   * How many corrections one reading checks by reading the corrected marking: a real banner has a handful
+   * of findings, and the bound keeps a long run of bad tokens linear rather than quadratic. Findings past
+   * it are reported without a suggestion (a warning still gets the canonical form).
+   */
+  static final int MAX_CORRECTIONS = 32;
+
   /** The fix of each diagnostic, or null; parallel to {@link #diagnostics}. */
   private final List<Fix> fixes = new ArrayList<>();
   final List<Entry> entries = new ArrayList<>();
@@ -124,8 +131,13 @@ final class Reading {
     MarkingForm form = portion ? MarkingForm.PORTION : MarkingForm.BANNER;
     String canonical = label == null ? null : MarkingFormatter.format(label, form);
     List<Diagnostic> suggested = new ArrayList<>(diagnostics.size());
+    int corrections = 0;
     for (int i = 0; i < diagnostics.size(); i++) {
-      suggested.add(diagnostics.get(i).withSuggestion(suggestion(diagnostics.get(i), fixes.get(i), canonical, cleanCanonical)));
+      Fix fix = fixes.get(i);
+      if (fix != null && ++corrections > MAX_CORRECTIONS) {
+        fix = null;
+      }
+      suggested.add(diagnostics.get(i).withSuggestion(suggestion(diagnostics.get(i), fix, canonical, cleanCanonical)));
     }
     suggested.sort((a, b) -> Integer.compare(a.index(), b.index()));
     return new ParsedMarking(text, form, label, suggested);

@@ -3,6 +3,8 @@ package org.pactbridge.core.label.marking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pactbridge.core.label.LabelFixtures;
 
@@ -84,6 +86,15 @@ class MarkingRulesTest {
     // a token fix is suggested in place while another error remains
     assertThat(PARSER.read("SECRET//CNWDI//XYZZY").diagnostics()).extracting(Diagnostic::code, Diagnostic::suggestion)
         .containsExactly(tuple("CNWDI_WITHOUT_RD", "SECRET//RD-CNWDI//XYZZY"), tuple("UNKNOWN_TOKEN", null));
+  }
+
+  @Test
+  void aLongRunOfBadTokensIsCorrectedOnlyUpToTheBound() {
+    String marking = "SECRET//" + String.join("/", Collections.nCopies(100, "CNWDI"));
+    List<Diagnostic> findings = PARSER.read(marking).diagnostics();
+    assertThat(findings).hasSize(100).allSatisfy(d -> assertThat(d.code()).isEqualTo("CNWDI_WITHOUT_RD"));
+    assertThat(findings.stream().filter(d -> d.suggestion() != null)).hasSize(Reading.MAX_CORRECTIONS);
+    assertThat(findings.get(0).suggestion()).startsWith("SECRET//RD-CNWDI/CNWDI/");
   }
 
   @Test
