@@ -41,11 +41,12 @@ public enum DiagnosticCode {
   BELOW_FLOOR(Severity.ERROR, "a marking below the lowest classification it is used at"),
   ABOVE_CEILING(Severity.ERROR, "a marking above the highest classification it is used at"),
   // ---- controls that need or exclude each other
-  REQUIRES_NOFORN(Severity.ERROR, "HCS, RD and FRD need NOFORN"),
+  REQUIRES_NOFORN(Severity.ERROR, "HCS, RD, FRD, EXDIS and NODIS need NOFORN"),
   REQUIRES_ORCON(Severity.ERROR, "HCS-O and SI-G need ORCON"),
-  CONFLICTING_CONTROLS(Severity.ERROR, "NODIS with EXDIS, ORCON with ORCON-USGOV, or TFNI with RD or FRD"),
+  CONFLICTING_CONTROLS(Severity.ERROR,
+      "NODIS with EXDIS, ORCON with ORCON-USGOV, either of them with RELIDO, or TFNI with RD or FRD"),
   CONFLICTING_RELEASABILITY(Severity.ERROR,
-      "NOFORN with REL TO, RELIDO or DISPLAY ONLY; LES NOFORN or SBU NOFORN with REL TO; or REL TO twice"),
+      "NOFORN with REL TO, RELIDO or DISPLAY ONLY; RELIDO with DISPLAY ONLY; LES NOFORN or SBU NOFORN with REL TO; or REL TO twice"),
   // ---- releasability lists, JOINT and NATO
   REL_TO_WITHOUT_USA(Severity.ERROR, "a REL TO list on US information that does not name USA"),
   REL_TO_ONLY_ORIGINATOR(Severity.ERROR, "a REL TO list that names only the single originator, so releases to nobody"),

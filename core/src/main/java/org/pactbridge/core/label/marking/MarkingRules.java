@@ -88,6 +88,15 @@ final class MarkingRules {
     }
     exclusive(reading, Control.NODIS, Control.EXDIS, DiagnosticCode.CONFLICTING_CONTROLS);
     exclusive(reading, Control.ORCON, Control.ORCON_USGOV, DiagnosticCode.CONFLICTING_CONTROLS);
+    exclusive(reading, Control.ORCON, Control.RELIDO, DiagnosticCode.CONFLICTING_CONTROLS);
+    exclusive(reading, Control.ORCON_USGOV, Control.RELIDO, DiagnosticCode.CONFLICTING_CONTROLS);
+    exclusive(reading, Control.RELIDO, Control.DISPLAY_ONLY, DiagnosticCode.CONFLICTING_RELEASABILITY);
+    for (Control stateOnly : List.of(Control.EXDIS, Control.NODIS)) {
+      int at = indexOf(reading, stateOnly);
+      if (at >= 0) {
+        requireNoforn(reading, stateOnly.form(reading.portion), at);
+      }
+    }
     if (reading.noforn && reading.relTo != null && reading.nofornIndex > reading.relToIndex && reading.relToIndex >= 0) {
       reading.report(DiagnosticCode.CONFLICTING_RELEASABILITY, reading.nofornIndex,
           "'NOFORN' given with REL TO: an item is either NOFORN or releasable to one list");

@@ -213,7 +213,8 @@ class MarkingProperties {
 
     boolean requiresNoforn() {
       return sci.stream().anyMatch(entry -> entry.startsWith("HCS"))
-          || aea.stream().anyMatch(entry -> entry.startsWith("RD") || entry.equals("FRD"));
+          || aea.stream().anyMatch(entry -> entry.startsWith("RD") || entry.equals("FRD"))
+          || nonIc.equals("EXDIS") || nonIc.equals("NODIS");
     }
 
     boolean requiresOrcon() {
@@ -259,7 +260,13 @@ class MarkingProperties {
     }
     Canonical draft = new Canonical(portion, head, head.joint() ? joint : List.of(), sciKept, sarKept, aeaKept, fgiNato,
         false, false, List.of(), false, "");
-    boolean noforn = !head.joint() && (draft.requiresNoforn() || releasability == 1);
+    String nonIc = switch (flags >> 2) {
+      case 1 -> head.joint() ? "" : "EXDIS";
+      case 2 -> head.joint() ? "" : "NODIS";
+      case 3 -> head.tier == 0 ? "LIMDIS" : "";
+      default -> "";
+    };
+    boolean noforn = !head.joint() && (draft.requiresNoforn() || releasability == 1 || !nonIc.isEmpty() && !nonIc.equals("LIMDIS"));
     List<String> relTo = List.of();
     if (head.joint()) {
       TreeSet<String> list = new TreeSet<>(Releasability.CANONICAL_ORDER);
@@ -278,13 +285,7 @@ class MarkingProperties {
       relTo = List.copyOf(list);
     }
     boolean orcon = draft.requiresOrcon() || (head.tier >= 1 && (flags & 4) != 0);
-    boolean relido = !noforn && (flags & 8) != 0;
-    String nonIc = switch (flags >> 2) {
-      case 1 -> "EXDIS";
-      case 2 -> "NODIS";
-      case 3 -> head.tier == 0 ? "LIMDIS" : "";
-      default -> "";
-    };
+    boolean relido = !noforn && !orcon && (flags & 8) != 0;
     return new Canonical(portion, head, draft.joint(), sciKept, sarKept, aeaKept, fgiNato, orcon, noforn, relTo, relido, nonIc);
   }
 
@@ -348,7 +349,8 @@ class MarkingProperties {
       @Override
       Optional<String> apply(Canonical m) {
         String noforn = m.portion() ? "NF" : "NOFORN";
-        return m.noforn() ? Optional.of(m.render().replace(noforn, noforn + "/RELIDO")) : Optional.empty();
+        // RELIDO also excludes ORCON: only where there is none, so that one rule breaks
+        return m.noforn() && !m.orcon() ? Optional.of(m.render().replace(noforn, noforn + "/RELIDO")) : Optional.empty();
       }
     },
     NODIS_ADDED_TO_EXDIS(DiagnosticCode.CONFLICTING_CONTROLS) {
