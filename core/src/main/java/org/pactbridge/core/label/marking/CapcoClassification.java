@@ -40,6 +40,13 @@ final class CapcoClassification implements MarkingFamily {
           Reading.replace(piece.index() + slash, 1, "//"));
       return;
     }
+    Capco.Word longhand = Capco.NATO_LONGHAND.get(token);
+    if (longhand != null) {
+      String nato = reading.portion ? longhand.portion() : longhand.banner();
+      reading.report(DiagnosticCode.UNKNOWN_CLASSIFICATION, piece.index(), "unknown classification '" + token
+          + "': NATO's level is written //" + nato, Reading.replace(piece.index(), token.length(), "//" + nato));
+      return;
+    }
     if (isForeignWithoutSlashes(token, reading)) {
       reading.report(DiagnosticCode.UNKNOWN_CLASSIFICATION, piece.index(), "unknown classification '" + token
           + "': a NATO, JOINT or other party's classification starts with '//'", Reading.replace(piece.index(), 0, "//"));

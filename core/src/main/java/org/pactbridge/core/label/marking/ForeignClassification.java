@@ -34,6 +34,13 @@ final class ForeignClassification implements MarkingFamily {
           Reading.replace(index, token.length(), legacy.substring(2)));
       return;
     }
+    Capco.Word longhand = Capco.NATO_LONGHAND.get(token);
+    if (longhand != null) {
+      String word = reading.portion ? longhand.portion() : longhand.banner();
+      reading.report(DiagnosticCode.UNKNOWN_CLASSIFICATION, index, "unknown classification '" + token + "': NATO's level is "
+          + "written " + word, Reading.replace(index, token.length(), word));
+      return;
+    }
     Optional<Capco.Word> nato = Capco.natoWord(token);
     if (nato.isPresent()) {
       reading.checkForm(token, nato.get().banner(), nato.get().portion(), index);
