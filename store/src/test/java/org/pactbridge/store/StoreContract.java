@@ -439,7 +439,7 @@ abstract class StoreContract {
         + " CURRENT_TIMESTAMP, 0, TRUE)");
     assertThatThrownBy(() -> Store.open(config))
         .isInstanceOf(StoreException.class)
-        .hasMessage("the database " + config.displayUrl() + " has schema version 99, newer than this program knows (11): use a newer pactbridge;"
+        .hasMessage("the database " + config.displayUrl() + " has schema version 99, newer than this program knows (14): use a newer pactbridge;"
             + " nothing was changed");
   }
 
