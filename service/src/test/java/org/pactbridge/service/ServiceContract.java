@@ -84,6 +84,31 @@ abstract class ServiceContract {
     dropDatabase(config);
   }
 
+  @Test
+  void theKeyringCreatesItsKeysOnFirstUseAndRotatesAndRetiresThemAsTheOperatorSays() {
+    NodeKeyring keyring = new NodeKeyring(store, PartyCode.of("KOR"), Clock.fixed(NOW, ZoneOffset.UTC));
+    org.pactbridge.tdf.KasKey kas = keyring.kasKey("https://kor.example/kas");
+    assertThat(kas.url()).isEqualTo("https://kor.example/kas");
+    assertThat(keyring.kasKey("https://kor.example/kas").kid()).isEqualTo(kas.kid());
+    assertThat(keyring.kasPrivateKey(kas.kid())).isPresent();
+    org.pactbridge.tdf.SigningKey signer = keyring.assertionKey();
+    assertThat(keyring.assertionPublicKey(signer.kid())).isPresent();
+    assertThat(keyring.kasPrivateKey(signer.kid())).as("an assertion key never unwraps").isEmpty();
+    assertThat(keyring.assertionPublicKey(kas.kid())).as("a KAS key never verifies assertions").isEmpty();
+    AuditActor operator = AuditActor.localOperator("ops");
+    var next = keyring.rotate(org.pactbridge.store.JdbcTdfKeys.Purpose.KAS, operator);
+    assertThat(keyring.kasKey("https://kor.example/kas").kid()).isEqualTo(next.kid());
+    assertThat(keyring.kasPrivateKey(kas.kid())).as("superseded, still unwraps").isPresent();
+    assertThatThrownBy(() -> keyring.retire(next.kid(), operator)).isInstanceOfSatisfying(ServiceException.class,
+        e -> assertThat(e.code()).isEqualTo("KEY_NOT_RETIRABLE"));
+    assertThatThrownBy(() -> keyring.retire("kas-0123456789abcdef", operator)).isInstanceOf(ServiceException.class);
+    keyring.retire(kas.kid(), operator);
+    assertThat(keyring.kasPrivateKey(kas.kid())).as("retired, dropped from memory too").isEmpty();
+    assertThat(NodeKeyring.pem(next.publicKey())).startsWith("-----BEGIN PUBLIC KEY-----\n").endsWith("-----END PUBLIC KEY-----\n");
+    assertThat(store.audit().entries(1, 1000)).extracting(entry -> entry.event().kind())
+        .containsSubsequence("TDF_KEY_CREATED", "TDF_KEY_CREATED", "TDF_KEY_ROTATED", "TDF_KEY_RETIRED");
+  }
+
   private static User user(String name, String nation, String clearance, Role role) {
     Level level = WORLD.requireParty(nation).findLevelInAnyVersion(clearance).orElseThrow();
     return new User(UUID.randomUUID().toString(), name, PartyCode.of(nation), level, Set.of(MISSILES), Set.of(), Set.of(role), NOW);

@@ -439,8 +439,18 @@ abstract class StoreContract {
         + " CURRENT_TIMESTAMP, 0, TRUE)");
     assertThatThrownBy(() -> Store.open(config))
         .isInstanceOf(StoreException.class)
-        .hasMessage("the database " + config.displayUrl() + " has schema version 99, newer than this program knows (14): use a newer pactbridge;"
+        .hasMessage("the database " + config.displayUrl() + " has schema version 99, newer than this program knows (" + latestMigration() + "): use a newer pactbridge;"
             + " nothing was changed");
+  }
+
+  /** The highest migration version this build ships, read from its migration folder. */
+  static int latestMigration() {
+    try (var files = java.nio.file.Files.list(java.nio.file.Path.of(Store.class.getResource("/db/migration").toURI()))) {
+      return files.map(file -> file.getFileName().toString()).filter(name -> name.matches("V\\d+__.*\\.sql"))
+          .mapToInt(name -> Integer.parseInt(name.substring(1, name.indexOf("__")))).max().orElseThrow();
+    } catch (java.io.IOException | java.net.URISyntaxException e) {
+      throw new AssertionError("cannot list the migrations", e);
+    }
   }
 
   static org.pactbridge.core.party.Level levelOf(Registry registry, String qualified) {
