@@ -30,7 +30,7 @@ import org.pactbridge.store.Store;
  * ({@code DECISION_RECORDED}, a release record and its audit entry) or only shown
  * ({@code DECISION_SHOWN}, one audit entry naming who saw which answer, and no release record), one by
  * one, unlike the tallied {@link Decisions}; a permitted release records the recipient's holding in the
- * same transaction. Thread-safe.
+ * same transaction, under the agreement the permit relied on for the last hop. Thread-safe.
  */
 public final class ItemReleases {
   private final Items items;
@@ -126,7 +126,10 @@ public final class ItemReleases {
       PartyCode holder = caller.nationality();
       List<PartyCode> route = new ArrayList<>(items.holdingOf(item, holder).map(Holding::route).orElse(List.of(holder)));
       route.add(to);
-      holding = new Holding(item.id(), to, now, route, decided.recipientMarking());
+      // the agreement the permit relied on for the last hop, holder → recipient: the decision lists it last
+      List<AgreementId> agreements = decided.decision().agreements();
+      AgreementId under = agreements.isEmpty() ? null : agreements.get(agreements.size() - 1);
+      holding = new Holding(item.id(), to, now, route, decided.recipientMarking(), under);
     }
     store.releases().record(release(item, caller.nationality(), to, now, decided.decision(), permit), holding, AuditActors.of(caller));
     return decided;

@@ -155,6 +155,9 @@ abstract class ServiceContract {
     ItemReleases.ItemDecision released = new ItemReleases(items).release(KOR_OFFICER, item, PartyCode.of("USA"));
 
     assertThat(released.decision().outcome()).isEqualTo(Outcome.PERMIT);
+    // the United States' holding records the agreement the permit relied on for the hop to it
+    assertThat(store.holdings().holdingsOf(item.id())).filteredOn(holding -> holding.holder().equals(PartyCode.of("USA")))
+        .extracting(holding -> holding.agreement()).containsExactly(AgreementId.of("ROK-USA-GSOMIA-1987"));
     assertThat(items.requireVisible(USA_ANALYST, item.id().value())).isEqualTo(item);
     assertThat(items.content(item)).isEqualTo("launch-site");
     // Both entries (added, released) are about a Korean item Japan does not hold: hidden, and the cursor still moves.

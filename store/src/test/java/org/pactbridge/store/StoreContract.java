@@ -242,9 +242,13 @@ abstract class StoreContract {
 
     Release release = new Release("r-1", item.id(), USA, JPN, T0.plusSeconds(180), Outcome.PERMIT, List.of("AGREEMENT_IN_FORCE"),
         List.of(AgreementId.of("USA-JPN-GSOMIA-2007")), "JPN:GOKUHI", true);
-    store.releases().record(release, new Holding(item.id(), JPN, T0.plusSeconds(180), List.of(KOR, USA, JPN), "極秘"), SMITH);
+    store.releases().record(release, new Holding(item.id(), JPN, T0.plusSeconds(180), List.of(KOR, USA, JPN), "極秘",
+        AgreementId.of("USA-JPN-GSOMIA-2007")), SMITH);
     assertThat(store.releases().releasesOf(item.id())).containsExactly(release);
     assertThat(store.holdings().holdingsOf(item.id())).extracting(Holding::holder).containsExactly(KOR, JPN);
+    // the originator's copy records no agreement; the recipient's records the one its release relied on
+    assertThat(store.holdings().holdingsOf(item.id())).extracting(Holding::agreement)
+        .containsExactly(null, AgreementId.of("USA-JPN-GSOMIA-2007"));
     List<String> kinds = store.audit().entries(1, 100).stream().map(entry -> entry.event().kind()).toList();
     assertThat(kinds).containsExactly("ITEM_ADDED", "HOLDING_ADDED", "CONSENT_REQUESTED", "CONSENT_ANSWERED", "RELEASED", "HOLDING_ADDED");
     assertThat(store.audit().verify().ok()).isTrue();
