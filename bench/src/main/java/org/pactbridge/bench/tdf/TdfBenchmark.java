@@ -67,6 +67,10 @@ import org.pactbridge.tdf.TdfWriter;
  *       each with AES/GCM, to the same discarding stream.</li>
  * </ul>
  *
+ * <p>The warm-up is long on purpose: the JDK's AES-GCM reaches its compiled (intrinsic) speed only after
+ * some hundreds of MiB have gone through it (about 40 s on the shared 2-core machine, where 64 MiB took
+ * 2 s before and 60–90 ms after), and every method here spends its time in it.
+ *
  * <p>MB/s = sizeMiB × 1.048576 ÷ the time per operation. Memory: run with {@code -Xmx256m} (the fork's
  * setting); a 1 GiB run fits because nothing holds the payload. The load run is the same benchmark with
  * {@code -p sizeMiB=1024 -bm ss}; docs/benchmarks.md has the commands and figures.
@@ -75,8 +79,8 @@ import org.pactbridge.tdf.TdfWriter;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx256m"})
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 3)
+@Warmup(iterations = 12, time = 5)
+@Measurement(iterations = 5, time = 3)
 public class TdfBenchmark {
   private static final int SEGMENT = TdfWriter.DEFAULT_SEGMENT_SIZE;
   private static final String KAS_URL = "https://kas.bench.example/kas";
