@@ -69,6 +69,7 @@ public final class NodeServer implements AutoCloseable {
   private final Javalin app;
   private final Optional<Accounts.Issued> firstStart;
   private final CallerAuthentication authentication;
+  private final NodeKeyring keyring;
 
   private NodeServer(ServerConfig config) {
     this.config = config;
@@ -108,7 +109,7 @@ public final class NodeServer implements AutoCloseable {
     list.addAll(new AuditEndpoints(new AuditReading(items)).endpoints());
     list.addAll(new LogisticsEndpoints(registry, new Logistics(registry, store, party.code()), config.clock(), party.code(), config.maxBodyBytes())
         .endpoints());
-    NodeKeyring keyring = new NodeKeyring(store, party.code(), config.clock());
+    this.keyring = new NodeKeyring(store, party.code(), config.clock());
     list.addAll(new KasEndpoints(config, new KeyAccessService(items, keyring, party.code(), KAS_REPLAY_CAPACITY), keyring).endpoints());
     list.addAll(new WebEndpoints(cookies).endpoints());
     this.endpoints = List.copyOf(list);
@@ -174,6 +175,16 @@ public final class NodeServer implements AutoCloseable {
   /** Appends the decisions counted so far to the audit log now, instead of within the second. For tests. */
   void flushDecisionTally() {
     decisions.flush();
+  }
+
+  /** The node's ZTDF keys as this process holds them (a rotation or retirement here is seen at once). For tests. */
+  NodeKeyring keyring() {
+    return keyring;
+  }
+
+  /** The node's store. For tests. */
+  Store store() {
+    return store;
   }
 
   /** The first-start admin token, present only on the start that created it: show it once. */
