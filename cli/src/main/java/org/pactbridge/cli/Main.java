@@ -26,6 +26,8 @@ import picocli.CommandLine.ScopeType;
       ImportCommand.class,
       ExportCommand.class,
       ItemCommand.class,
+      TdfCommand.class,
+      KeysCommand.class,
       AuditCommand.class,
       ManualCommand.class,
       AutoComplete.GenerateCompletion.class

@@ -35,9 +35,14 @@ public final class NodeKeyring {
 
   /** The keyring of {@code store}, whose first keys are created as done by the node of {@code party}. */
   public NodeKeyring(Store store, PartyCode party, Clock clock) {
+    this(store, AuditActor.node(party), clock);
+  }
+
+  /** The keyring of {@code store}, whose first keys, if a command needs them before the node has made them, are created as done by {@code creator}. */
+  public NodeKeyring(Store store, AuditActor creator, Clock clock) {
     this.keys = store.tdfKeys();
     this.clock = clock;
-    this.node = AuditActor.node(party);
+    this.node = creator;
   }
 
   /** The active KAS key as archives name it: this node's KAS at {@code kasUrl}. */
