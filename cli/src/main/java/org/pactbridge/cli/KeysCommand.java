@@ -10,7 +10,6 @@ import org.pactbridge.core.time.DateSpec;
 import org.pactbridge.service.NodeKeyring;
 import org.pactbridge.service.OperatorServices;
 import org.pactbridge.service.ServiceException;
-import org.pactbridge.store.JdbcTdfKeys;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,25 +48,25 @@ final class KeysCommand implements Runnable {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       try (OperatorServices opened = store.open(spec.commandLine().getErr())) {
-        List<JdbcTdfKeys.TdfKey> keys = opened.keyring(StoreOptions.operator()).keys();
+        List<NodeKeyring.KeyView> keys = opened.keyring(StoreOptions.operator()).views();
         if (json) {
           ArrayNode array = Json.MAPPER.createArrayNode();
-          for (JdbcTdfKeys.TdfKey key : keys) {
+          for (NodeKeyring.KeyView key : keys) {
             ObjectNode node = array.addObject();
             node.put("kid", key.kid());
-            node.put("purpose", key.purpose().name());
+            node.put("purpose", key.kind().name());
             node.put("status", key.status());
-            node.put("created", DateSpec.format(key.createdAt()));
-            node.put("superseded", key.supersededAt().map(DateSpec::format).orElse(null));
-            node.put("retired", key.retiredAt().map(DateSpec::format).orElse(null));
+            node.put("created", DateSpec.format(key.created()));
+            node.put("superseded", key.superseded().map(DateSpec::format).orElse(null));
+            node.put("retired", key.retired().map(DateSpec::format).orElse(null));
           }
           out.println(Json.write(array, false));
         } else {
           out.printf("%-28s %-10s %-11s %-22s %s%n", "KID", "PURPOSE", "STATUS", "CREATED", "SUPERSEDED / RETIRED");
-          for (JdbcTdfKeys.TdfKey key : keys) {
-            out.printf("%-28s %-10s %-11s %-22s %s%n", key.kid(), key.purpose(), key.status(), DateSpec.format(key.createdAt()),
-                key.retiredAt().map(at -> "retired " + DateSpec.format(at))
-                    .orElse(key.supersededAt().map(at -> "superseded " + DateSpec.format(at)).orElse("")));
+          for (NodeKeyring.KeyView key : keys) {
+            out.printf("%-28s %-10s %-11s %-22s %s%n", key.kid(), key.kind(), key.status(), DateSpec.format(key.created()),
+                key.retired().map(at -> "retired " + DateSpec.format(at))
+                    .orElse(key.superseded().map(at -> "superseded " + DateSpec.format(at)).orElse("")));
           }
           out.printf("%d keys%n", keys.size());
         }
@@ -98,11 +97,11 @@ final class KeysCommand implements Runnable {
 
     @Override
     public Integer call() {
-      JdbcTdfKeys.Purpose purpose = which.kas ? JdbcTdfKeys.Purpose.KAS : JdbcTdfKeys.Purpose.ASSERTION;
+      NodeKeyring.Kind kind = which.kas ? NodeKeyring.Kind.KAS : NodeKeyring.Kind.ASSERTION;
       try (OperatorServices opened = store.open(spec.commandLine().getErr())) {
         NodeKeyring keyring = opened.keyring(StoreOptions.operator());
-        JdbcTdfKeys.TdfKey key = keyring.rotate(purpose, StoreOptions.operator());
-        spec.commandLine().getOut().printf("rotated the %s key: %s is now active%n", purpose, key.kid());
+        NodeKeyring.KeyView key = keyring.rotate(kind, StoreOptions.operator());
+        spec.commandLine().getOut().printf("rotated the %s key: %s is now active%n", kind, key.kid());
       }
       return 0;
     }
@@ -122,13 +121,13 @@ final class KeysCommand implements Runnable {
     @Override
     public Integer call() {
       try (OperatorServices opened = store.open(spec.commandLine().getErr())) {
-        JdbcTdfKeys.TdfKey key;
+        NodeKeyring.KeyView key;
         try {
-          key = opened.keyring(StoreOptions.operator()).retire(kid, StoreOptions.operator());
+          key = opened.keyring(StoreOptions.operator()).retireKey(kid, StoreOptions.operator());
         } catch (ServiceException e) {
           throw new BadInputException(e.getMessage());
         }
-        spec.commandLine().getOut().printf("retired %s (%s); a running node drops it at its next start%n", key.kid(), key.purpose());
+        spec.commandLine().getOut().printf("retired %s (%s); a running node drops it at its next start%n", key.kid(), key.kind());
       }
       return 0;
     }

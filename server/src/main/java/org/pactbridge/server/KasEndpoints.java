@@ -12,7 +12,6 @@ import org.pactbridge.core.user.User;
 import org.pactbridge.service.KasRefusal;
 import org.pactbridge.service.KeyAccessService;
 import org.pactbridge.service.NodeKeyring;
-import org.pactbridge.store.JdbcTdfKeys;
 import org.pactbridge.tdf.RewrapToken;
 import org.pactbridge.tdf.TdfException;
 
@@ -52,14 +51,8 @@ final class KasEndpoints {
 
   private void publicKey(Context ctx, User caller) {
     String kid = ctx.queryParam("kid");
-    JdbcTdfKeys.TdfKey key;
-    if (kid == null) {
-      key = keyring.activeKas();
-    } else {
-      key = keyring.keys().stream().filter(found -> found.kid().equals(kid) && found.purpose() == JdbcTdfKeys.Purpose.KAS
-          && found.retiredAt().isEmpty()).findFirst()
-          .orElseThrow(() -> ApiProblem.notFound("no KAS key that unwraps on this node with that kid"));
-    }
+    NodeKeyring.KeyView key = kid == null ? keyring.activeKasView() : keyring.unwrappingKasKey(kid)
+        .orElseThrow(() -> ApiProblem.notFound("no KAS key that unwraps on this node with that kid"));
     ObjectNode node = Json.MAPPER.createObjectNode();
     node.put("kid", key.kid());
     node.put("alg", RewrapToken.ALGORITHM);
