@@ -60,6 +60,10 @@ class TdfDecryptAndKeysCommandTest {
   }
 
   private JsonNode call(String method, String url, String token, String body) throws Exception {
+    return call(http, method, url, token, body);
+  }
+
+  private static JsonNode call(HttpClient http, String method, String url, String token, String body) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json");
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
@@ -93,6 +97,57 @@ class TdfDecryptAndKeysCommandTest {
           new ByteArrayInputStream(SECRET_TEXT.getBytes(StandardCharsets.UTF_8)), out);
     }
     return file;
+  }
+
+  private void keytool(String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as(output).isZero();
+  }
+
+  @Test
+  void decryptOverHttpsTrustsTheGivenTrustStoreAndNothingElse() throws Exception {
+    keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost", "-ext",
+        "san=ip:127.0.0.1,dns:localhost", "-validity", "2", "-keystore", "server.p12", "-storetype", "PKCS12", "-storepass", "changeit");
+    keytool("-exportcert", "-alias", "server", "-keystore", "server.p12", "-storepass", "changeit", "-file", "server.cer");
+    // a trust store of certificates only, without a password (PACTBRIDGE_TRUST_PASSWORD unset)
+    keytool("-J-Dkeystore.pkcs12.certProtectionAlgorithm=NONE", "-J-Dkeystore.pkcs12.macAlgorithm=NONE", "-importcert", "-noprompt",
+        "-alias", "server", "-file", "server.cer", "-keystore", "trust.p12", "-storetype", "PKCS12", "-storepass", "changeit");
+    String db = "jdbc:h2:mem:tls-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    ServerConfig config = ServerConfig.of(WorldLoader.reference(), KOR, db, dir.resolve("keys"), 0)
+        .withTls(new ServerConfig.Tls(dir.resolve("server.p12"), "changeit", null, null));
+    try (NodeServer node = NodeServer.start(config)) {
+      String base = "https://127.0.0.1:" + node.port();
+      javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+      java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+      try (java.io.InputStream in = Files.newInputStream(dir.resolve("trust.p12"))) {
+        store.load(in, null);
+      }
+      trust.init(store);
+      javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+      context.init(null, trust.getTrustManagers(), null);
+      HttpClient https = HttpClient.newBuilder().sslContext(context).build();
+      String admin = node.firstStartAdmin().orElseThrow().secret();
+      JsonNode key = call(https, "GET", base + "/kas/v1/public-key", null, null);
+      assertThat(key.get("url").asText()).isEqualTo(base + "/kas");
+      KasKey kas = new KasKey(key.get("url").asText(), key.get("kid").asText(), RewrapToken.parsePem(key.get("publicKey").asText()));
+      Path archive = archive(kas, Releasability.open(), "tls.tdf");
+      JsonNode user = call(https, "POST", base + "/api/v1/users", admin,
+          "{\"name\":\"usa-tls\",\"nationality\":\"USA\",\"clearance\":\"SECRET\",\"needToKnow\":[\"dprk-missile\"],\"roles\":[\"analyst\"]}");
+      Path token = dir.resolve("usa-tls.token");
+      Files.writeString(token, call(https, "POST", base + "/api/v1/users/" + user.get("id").asText() + "/tokens", admin, "{}").get("token").asText());
+
+      Path plain = dir.resolve("tls.txt");
+      Cli untrusted = Cli.run("tdf", "decrypt", archive.toString(), "--out", plain.toString(), "--kas", base + "/kas", "--token-file", token.toString());
+      assertThat(untrusted.status()).as("the JDK's trust does not know this node's certificate").isEqualTo(2);
+      assertThat(plain).doesNotExist();
+      Cli trusted = Cli.run("tdf", "decrypt", archive.toString(), "--out", plain.toString(), "--kas", base + "/kas", "--token-file", token.toString(),
+          "--trust-store", dir.resolve("trust.p12").toString());
+      assertThat(trusted.status()).as(trusted.err()).isZero();
+      assertThat(Files.readString(plain)).isEqualTo(SECRET_TEXT);
+    }
   }
 
   @Test
