@@ -8,6 +8,7 @@ import static org.pactbridge.world.Fields.partyCode;
 import static org.pactbridge.world.Fields.required;
 import static org.pactbridge.world.Fields.text;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -200,23 +201,34 @@ final class WorldReader {
         context.sourceIds(fields.get("sources")), optionalText(fields, "note"));
   }
 
-  /** Design rule: no sourced entry into force → in force on the signing date, assumed. */
+  /**
+   * Design rule: no sourced entry into force → in force on the signing date, assumed (so every decision
+   * relying on it says ASSUMED_PROVISION). Not where the timeline says that the status becomes unknown:
+   * the record then says the agreement was not in force when last seen, and nothing is inferred.
+   */
   private static void inferEntryIntoForce(List<TimelineEvent> events) {
-    boolean hasInForce = events.stream().anyMatch(event -> event.type() == EventType.IN_FORCE);
+    boolean hasInForce = events.stream().anyMatch(event -> event.type() == EventType.IN_FORCE || event.type() == EventType.STATUS_UNKNOWN);
     if (hasInForce) {
       return;
     }
     for (TimelineEvent event : events) {
       if (event.type() == EventType.SIGNED) {
         events.add(events.indexOf(event) + 1, new TimelineEvent(EventType.IN_FORCE, event.at(), null, true, event.sources(),
-            "entry into force not sourced: taken as the signing date"));
+            "entry into force not sourced: taken as the signing date", event.precision()));
         return;
       }
     }
   }
 
+  /**
+   * One timeline event. A partial {@code at} is read at its conservative end (the start of the period for
+   * an event that ends something, its last day for one that starts something) unless {@code day} gives
+   * the day the record's notes infer; either way the event is assumed and keeps the precision of
+   * {@code at}. A STATUS_UNKNOWN event's {@code at} is the last day the status is known: the status is
+   * unknown from the end of that day (or period).
+   */
   private TimelineEvent event(Yaml node) {
-    Map<String, Yaml> fields = node.requireOnly(Set.of("type", "at", "takesEffect", "assumed", "sources", "note"));
+    Map<String, Yaml> fields = node.requireOnly(Set.of("type", "at", "day", "takesEffect", "assumed", "sources", "note"));
     EventType type = enumValue(required(node, fields, "type"), EventType.class);
     DateSpec at = date(required(node, fields, "at"));
     boolean ends = switch (type) {
@@ -224,6 +236,22 @@ final class WorldReader {
       default -> false;
     };
     Instant instant = ends ? at.earliest() : at.latest();
+    boolean inferredDay = false;
+    if (fields.containsKey("day")) {
+      Yaml dayNode = fields.get("day");
+      DateSpec day = date(dayNode);
+      if (!at.assumed() || day.precision() != DateSpec.Precision.DAY) {
+        throw dayNode.error("'day' infers the day of a date known only to the month or year: 'at' must be partial and 'day' a day");
+      }
+      if (day.earliest().isBefore(at.earliest()) || day.earliest().isAfter(at.latest())) {
+        throw dayNode.error("the day " + day.text() + " is not within " + at.text());
+      }
+      instant = day.earliest();
+      inferredDay = true;
+    }
+    if (type == EventType.STATUS_UNKNOWN && at.precision() != DateSpec.Precision.INSTANT) {
+      instant = instant.plus(Duration.ofDays(1));
+    }
     Instant takesEffect = null;
     if (fields.containsKey("takesEffect")) {
       if (type != EventType.TERMINATION_NOTICE) {
@@ -236,8 +264,9 @@ final class WorldReader {
     } else if (type == EventType.TERMINATION_NOTICE) {
       throw node.error("missing required field 'takesEffect' (when the termination would take effect)");
     }
-    boolean assumed = at.assumed() || flag(fields, "assumed");
-    return new TimelineEvent(type, instant, takesEffect, assumed, context.sourceIds(fields.get("sources")), optionalText(fields, "note"));
+    boolean assumed = at.assumed() || inferredDay || flag(fields, "assumed");
+    return new TimelineEvent(type, instant, takesEffect, assumed, context.sourceIds(fields.get("sources")), optionalText(fields, "note"),
+        at.precision());
   }
 
   private static Set<String> versionFields() {

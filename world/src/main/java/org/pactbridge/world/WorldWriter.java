@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.pactbridge.core.agreement.Agreement;
+import org.pactbridge.core.agreement.EventType;
 import org.pactbridge.core.agreement.ProvisionVersion;
 import org.pactbridge.core.agreement.Provisions;
 import org.pactbridge.core.agreement.TimelineEvent;
@@ -24,6 +27,7 @@ import org.pactbridge.core.party.Party;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.registry.Registry;
 import org.pactbridge.core.registry.Source;
+import org.pactbridge.core.time.DateSpec;
 
 /**
  * Writes a registry as a world folder that {@link WorldLoader#load(Path)} reads back into an equal
@@ -155,7 +159,7 @@ public final class WorldWriter {
       if (!agreement.timeline().events().isEmpty()) {
         out.append("    timeline:\n");
         for (TimelineEvent event : agreement.timeline().events()) {
-          out.append("      - {type: ").append(event.type()).append(", at: ").append(quote(date(event.at())));
+          out.append("      - {type: ").append(event.type()).append(", at: ").append(eventDate(event));
           if (event.takesEffect() != null) {
             out.append(", takesEffect: ").append(quote(date(event.takesEffect())));
           }
@@ -229,6 +233,20 @@ public final class WorldWriter {
   }
 
   /** A date alone when the instant is 00:00 UTC (the loader reads it back as that instant), else the ISO instant. */
+  /**
+   * An event's {@code at} as the reader takes it back: a partial date with the day it was read at, and
+   * for STATUS_UNKNOWN the last day the status was known (the day before the event's instant).
+   */
+  private static String eventDate(TimelineEvent event) {
+    Instant base = event.type() == EventType.STATUS_UNKNOWN && event.precision() != DateSpec.Precision.INSTANT
+        ? event.at().minus(Duration.ofDays(1)) : event.at();
+    return switch (event.precision()) {
+      case YEAR -> quote(String.valueOf(base.atOffset(ZoneOffset.UTC).getYear())) + ", day: " + quote(date(base));
+      case MONTH -> quote(YearMonth.from(base.atOffset(ZoneOffset.UTC)).toString()) + ", day: " + quote(date(base));
+      case DAY, INSTANT -> quote(date(base));
+    };
+  }
+
   static String date(Instant instant) {
     if (instant.atOffset(ZoneOffset.UTC).toLocalTime().equals(LocalTime.MIDNIGHT)) {
       return instant.atOffset(ZoneOffset.UTC).toLocalDate().toString();

@@ -137,6 +137,13 @@ public final class Timeline {
           since = event.at();
           assumed = event.assumed();
         }
+        case STATUS_UNKNOWN -> {
+          phase = Phase.UNKNOWN;
+          since = event.at();
+          assumed = event.assumed();
+          pending = null;
+          suspendedNotice = false;
+        }
         case TERMINATED, EXPIRED -> {
           phase = event.type() == EventType.TERMINATED ? Phase.TERMINATED : Phase.EXPIRED;
           since = event.at();
