@@ -65,6 +65,11 @@ public final class Json {
     statusNode.put("phase", status.phase().name());
     statusNode.put("display", status.display());
     statusNode.put("since", status.since() == null ? null : DateSpec.format(status.since()));
+    TimelineEvent since = status.since() == null ? null : agreement.timeline().eventAt(status.since());
+    if (since != null) {
+      statusNode.put("sincePrecision", DateSpec.jsonName(since.precision()));
+      statusNode.put("sinceDate", since.date());
+    }
     statusNode.put("terminationTakesEffect", status.terminationTakesEffect() == null ? null : DateSpec.format(status.terminationTakesEffect()));
     statusNode.put("noticeSuspended", status.noticeSuspended());
     statusNode.put("assumed", status.assumed());
@@ -79,6 +84,8 @@ public final class Json {
         ObjectNode item = timeline.addObject();
         item.put("type", event.type().name());
         item.put("at", DateSpec.format(event.at()));
+        item.put("precision", DateSpec.jsonName(event.precision()));
+        item.put("date", event.date());
         if (event.takesEffect() != null) {
           item.put("takesEffect", DateSpec.format(event.takesEffect()));
         }

@@ -464,10 +464,15 @@ function sourceLinks(ids, sourceMap) {
   });
 }
 
+/** An event's date as the record knows it: "2008 (year only)" or "2011-10 (month only)", never a modelled day. */
+function eventDate(event) {
+  return event.precision && event.precision !== 'day' ? event.date : when(event.at);
+}
+
 function agreementDetail(agreement, sourceMap, at) {
   const status = agreement.status || {};
   const events = (agreement.timeline || []).map((event) => h('tr', { class: event.at > `${at}T23:59:59Z` ? 'future' : '' },
-    h('td', {}, when(event.at), event.assumed ? h('abbr', { title: 'assumed date', class: 'assumed' }, ' ≈') : null),
+    h('td', {}, eventDate(event), event.assumed ? h('abbr', { title: 'assumed date', class: 'assumed' }, ' ≈') : null),
     h('td', {}, label(event.type)),
     h('td', {}, event.takesEffect ? `takes effect ${when(event.takesEffect)}` : '', event.note ? [event.takesEffect ? ' — ' : '', event.note] : ''),
     h('td', {}, sourceLinks(event.sources, sourceMap))));
@@ -492,7 +497,7 @@ function agreementDetail(agreement, sourceMap, at) {
     h('p', {}, agreement.title),
     h('p', {}, h('span', { class: `badge status-${String(status.display).toLowerCase().replace(/_/g, '-')}`, id: 'detail-status' }, STATUS_TEXT[status.display] || label(status.display)),
       ` at ${at} · ${label(agreement.kind)} · ${agreement.parties.join(', ')}`,
-      status.since ? ` · since ${when(status.since)}` : '',
+      status.since ? ` · since ${status.sincePrecision && status.sincePrecision !== 'day' ? status.sinceDate : when(status.since)}` : '',
       status.terminationTakesEffect ? ` · termination takes effect ${when(status.terminationTakesEffect)}` : '',
       status.noticeSuspended ? ' · termination notice suspended' : '',
       status.assumed ? ' · assumed date' : ''),
