@@ -19,6 +19,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       CheckCommand.class,
       AgreementsCommand.class,
+      PartnersCommand.class,
       CoverageCommand.class,
       ServeCommand.class, WhatIfCommand.class,
       SupportCommand.class, LedgerCommand.class,

@@ -33,6 +33,7 @@ import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.Party;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.party.Topic;
+import org.pactbridge.core.registry.PartnerCount;
 import org.pactbridge.core.registry.Registry;
 import org.pactbridge.core.registry.Source;
 import org.pactbridge.core.time.DateSpec;
@@ -146,6 +147,21 @@ final class WorldReader {
       String status = optionalText(fields, "status");
       context.builder.knownPartner(fields.get("party").text() + ": " + required(entry, fields, "instrument").text()
           + (status == null ? "" : " (" + status + ")"));
+    }
+  }
+
+  /** The record's counts of a party's partners: {@code {party, asOf, count, basis, sources, confidence, note}}. */
+  void counts(Yaml section) {
+    for (Yaml entry : section.sequence()) {
+      Map<String, Yaml> fields = entry.requireOnly(Set.of("party", "asOf", "count", "basis", "sources", "confidence", "note"));
+      PartyCode party = context.knownParty(required(entry, fields, "party"));
+      DateSpec asOf = date(required(entry, fields, "asOf"));
+      List<String> sources = context.sourceIds(fields.get("sources"));
+      if (sources.isEmpty()) {
+        throw entry.error("a count is a fact of the record: it needs its sources");
+      }
+      context.builder.partnerCount(new PartnerCount(party, asOf.earliest(), asOf.precision(), required(entry, fields, "count").text(),
+          optionalText(fields, "basis"), sources, optionalText(fields, "confidence"), optionalText(fields, "note")));
     }
   }
 

@@ -25,6 +25,7 @@ import org.pactbridge.core.party.Community;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.Party;
 import org.pactbridge.core.party.PartyCode;
+import org.pactbridge.core.registry.PartnerCount;
 import org.pactbridge.core.registry.Registry;
 import org.pactbridge.core.registry.Source;
 import org.pactbridge.core.time.DateSpec;
@@ -55,6 +56,9 @@ public final class WorldWriter {
     }
     if (!registry.knownPartnersWithoutDates().isEmpty()) {
       sections.put("known-partners.yaml", knownPartners(registry));
+    }
+    if (!registry.partnerCounts().isEmpty()) {
+      sections.put("counts.yaml", counts(registry));
     }
     StringBuilder manifest = new StringBuilder("# Written by pactbridge export. Format: docs/world-format.md.\n");
     manifest.append("format: pactbridge-world/1\n");
@@ -214,6 +218,30 @@ public final class WorldWriter {
         throw new IllegalArgumentException("known partner '" + partner + "' is not of the form 'PARTY: instrument'");
       }
       out.append("  - {party: ").append(partner, 0, colon).append(", instrument: ").append(quote(partner.substring(colon + 2))).append("}\n");
+    }
+    return out.toString();
+  }
+
+  private static String counts(Registry registry) {
+    StringBuilder out = new StringBuilder("counts:\n");
+    for (PartnerCount count : registry.partnerCounts()) {
+      String asOf = switch (count.precision()) {
+        case YEAR -> String.valueOf(count.asOf().atOffset(ZoneOffset.UTC).getYear());
+        case MONTH -> YearMonth.from(count.asOf().atOffset(ZoneOffset.UTC)).toString();
+        case DAY, INSTANT -> date(count.asOf());
+      };
+      out.append("  - {party: ").append(count.party()).append(", asOf: ").append(quote(asOf)).append(", count: ").append(quote(count.count()));
+      if (!count.basis().isEmpty()) {
+        out.append(", basis: ").append(quote(count.basis()));
+      }
+      out.append(", sources: ").append(inline(count.sources()));
+      if (!count.confidence().isEmpty()) {
+        out.append(", confidence: ").append(quote(count.confidence()));
+      }
+      if (!count.note().isEmpty()) {
+        out.append(", note: ").append(quote(count.note()));
+      }
+      out.append("}\n");
     }
     return out.toString();
   }

@@ -23,6 +23,7 @@ import org.pactbridge.core.agreement.TimelineEvent;
 import org.pactbridge.core.engine.ReleaseEngine;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.PartyCode;
+import org.pactbridge.core.registry.PartnersAt;
 import org.pactbridge.core.registry.Registry;
 import org.pactbridge.core.release.Decision;
 import org.pactbridge.core.release.Outcome;
@@ -30,6 +31,7 @@ import org.pactbridge.core.release.Reason;
 import org.pactbridge.core.release.ReasonCode;
 import org.pactbridge.core.release.ReferenceEvaluator;
 import org.pactbridge.core.release.ReleaseRequest;
+import org.pactbridge.core.time.DateSpec;
 import org.pactbridge.core.time.DateSpec.Precision;
 
 /**
@@ -233,6 +235,44 @@ class RecordScenarioTest {
       assertThat(ENGINE.decide(request).reasons()).as(level).isEqualTo(REFERENCE.decide(request, false).reasons());
       assertThat(codes(ENGINE.decide(request))).as(level).contains(ReasonCode.STATUS_UNKNOWN);
     }
+  }
+
+  /**
+   * The record's dated counts of Korea's partners are facts of the world, with their sources; the
+   * partners named at a date are only those of agreements in force, never invented to match a count.
+   */
+  @Test
+  void theRecordsCountsStandBesideTheNamedPartners() {
+    List<Map<String, Object>> recorded = new ArrayList<>(TheRecord.list("counts", "korea_gsomia_partners"));
+    recorded.addAll(TheRecord.list("korea_counts_additions", "korea_gsomia_partners"));
+    int dated = 0;
+    for (Map<String, Object> count : recorded) {
+      String asOf = count.get("as_of").toString();
+      if (!asOf.matches("\\d{4}(-\\d{2}){0,2}")) {
+        continue; // "undated (after 2016)": it cannot be placed in time
+      }
+      dated++;
+      Instant at = DateSpec.parse(asOf).earliest();
+      assertThat(WORLD.partnerCounts()).as(asOf).anySatisfy(world -> {
+        assertThat(world.party()).isEqualTo(KOR);
+        assertThat(world.asOf()).isEqualTo(at);
+        assertThat(world.count()).isEqualTo(count.get("count").toString());
+        assertThat(world.sources()).isEqualTo(count.get("sources"));
+      });
+    }
+    assertThat(WORLD.partnerCounts().stream().filter(count -> count.party().equals(KOR))).hasSize(dated);
+
+    // January 2011: the record's 21 countries (S31) beside the partners the world names
+    Map<String, Object> january2011 = recorded.stream().filter(count -> count.get("as_of").toString().startsWith("2011-01")).findFirst().orElseThrow();
+    Instant after = dayAfter(january2011.get("as_of").toString());
+    PartnersAt partners = PartnersAt.of(WORLD, KOR, after, AgreementKind.INFORMATION);
+    assertThat(partners.counts().get(0).count()).isEqualTo(january2011.get("count").toString());
+    assertThat(partners.counts().get(0).sources()).isEqualTo(january2011.get("sources"));
+    assertThat(partners.named().size()).isLessThan(Integer.parseInt(january2011.get("count").toString()));
+    partners.named().forEach((partner, agreements) -> assertThat(agreements).allSatisfy(agreement -> {
+      assertThat(agreement.parties()).contains(KOR, partner);
+      assertThat(agreement.statusAt(after).inForce()).isTrue();
+    }));
   }
 
   private static Decision korean(String level, PartyCode recipient, Instant at) {

@@ -77,6 +77,12 @@ final class TheRecord {
         .orElseThrow(() -> new AssertionError("no korea_partners entry " + partner + " / " + text));
   }
 
+  /** A list nested in a top-level section: {@code list("counts", "korea_gsomia_partners")}. */
+  @SuppressWarnings("unchecked")
+  static List<Map<String, Object>> list(String section, String key) {
+    return (List<Map<String, Object>>) ((Map<String, Object>) RECORD.get(section)).get(key);
+  }
+
   /** The start of a day the record writes as {@code YYYY-MM-DD}. */
   static Instant day(String date) {
     return DateSpec.parseInstant(date);

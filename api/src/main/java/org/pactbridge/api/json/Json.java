@@ -18,6 +18,8 @@ import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.release.Decision;
 import org.pactbridge.core.release.Hop;
 import org.pactbridge.core.release.Reason;
+import org.pactbridge.core.registry.PartnerCount;
+import org.pactbridge.core.registry.PartnersAt;
 import org.pactbridge.core.release.Route;
 import org.pactbridge.core.time.DateSpec;
 
@@ -101,6 +103,53 @@ public final class Json {
         versions.add(provisions(version));
       }
     }
+    return node;
+  }
+
+  /**
+   * A party's partners at an instant: the named partners in force, each with its agreements, and the
+   * counts the record gives up to then (newest first) with their sources. The counts are not
+   * reconciled with the names: no unnamed party is invented.
+   */
+  public static ObjectNode partners(PartnersAt partners) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("party", partners.party().value());
+    node.put("at", DateSpec.format(partners.at()));
+    node.put("kind", partners.kind().name());
+    ArrayNode named = node.putArray("named");
+    partners.named().forEach((partner, agreements) -> {
+      ObjectNode item = named.addObject();
+      item.put("party", partner.value());
+      ArrayNode ids = item.putArray("agreements");
+      for (Agreement agreement : agreements) {
+        AgreementStatus status = agreement.statusAt(partners.at());
+        ObjectNode entry = ids.addObject();
+        entry.put("id", agreement.id().value());
+        TimelineEvent since = status.since() == null ? null : agreement.timeline().eventAt(status.since());
+        entry.put("since", status.since() == null ? null : DateSpec.format(status.since()));
+        entry.put("sinceDate", since == null ? null : since.date());
+        entry.put("assumed", status.assumed());
+      }
+    });
+    node.put("namedCount", partners.named().size());
+    ArrayNode counts = node.putArray("counts");
+    for (PartnerCount count : partners.counts()) {
+      ObjectNode item = counts.addObject();
+      item.put("asOf", DateSpec.format(count.asOf()));
+      item.put("precision", DateSpec.jsonName(count.precision()));
+      item.put("date", count.date());
+      item.put("count", count.count());
+      item.put("basis", count.basis());
+      ArrayNode sources = item.putArray("sources");
+      count.sources().forEach(sources::add);
+      if (!count.confidence().isEmpty()) {
+        item.put("confidence", count.confidence());
+      }
+      if (!count.note().isEmpty()) {
+        item.put("note", count.note());
+      }
+    }
+    node.put("note", "counts are the record's, shown beside the named partners; no unnamed party is invented to match them");
     return node;
   }
 

@@ -1,7 +1,9 @@
 package org.pactbridge.core.registry;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,7 @@ public final class Registry {
   private final Agreement[][] byParty; // information agreements of each party
   private final List<Agreement> arrangements;
   private final List<String> knownPartnersWithoutDates;
+  private final List<PartnerCount> partnerCounts;
   private final Map<String, Source> sources;
   private final int size;
 
@@ -43,6 +46,7 @@ public final class Registry {
     this.communities = Map.copyOf(builder.communities);
     this.agreements = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.agreements));
     this.knownPartnersWithoutDates = List.copyOf(builder.knownPartners);
+    this.partnerCounts = List.copyOf(builder.partnerCounts);
     this.sources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.sources));
     List<PartyCode> codes = new ArrayList<>(builder.parties.keySet());
     codes.sort(null);
@@ -168,6 +172,23 @@ public final class Registry {
     return knownPartnersWithoutDates;
   }
 
+  /** The counts of partners that the record gives, in the order the world lists them. */
+  public List<PartnerCount> partnerCounts() {
+    return partnerCounts;
+  }
+
+  /** The party's counts dated at or before the instant, newest first: what the record says of that time. */
+  public List<PartnerCount> partnerCountsOf(PartyCode party, Instant at) {
+    List<PartnerCount> counts = new ArrayList<>();
+    for (PartnerCount count : partnerCounts) {
+      if (count.party().equals(party) && !count.asOf().isAfter(at)) {
+        counts.add(count);
+      }
+    }
+    counts.sort(Comparator.comparing(PartnerCount::asOf).reversed());
+    return counts;
+  }
+
   /**
    * Agreements of a kind between two parties, in registry order. The returned array is shared: do not
    * modify it. Cost: two hash look-ups; no allocation.
@@ -244,6 +265,7 @@ public final class Registry {
     builder.communities.putAll(communities);
     builder.agreements.putAll(agreements);
     builder.knownPartners.addAll(knownPartnersWithoutDates);
+    builder.partnerCounts.addAll(partnerCounts);
     builder.sources.putAll(sources);
     return builder;
   }
@@ -256,6 +278,7 @@ public final class Registry {
     private final Map<String, Community> communities = new LinkedHashMap<>();
     private final Map<AgreementId, Agreement> agreements = new LinkedHashMap<>();
     private final List<String> knownPartners = new ArrayList<>();
+    private final List<PartnerCount> partnerCounts = new ArrayList<>();
     private final Map<String, Source> sources = new LinkedHashMap<>();
 
     public Builder source(Source source) {
@@ -292,6 +315,11 @@ public final class Registry {
 
     public Builder knownPartner(String description) {
       knownPartners.add(description);
+      return this;
+    }
+
+    public Builder partnerCount(PartnerCount count) {
+      partnerCounts.add(count);
       return this;
     }
 
