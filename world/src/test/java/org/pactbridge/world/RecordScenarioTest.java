@@ -21,7 +21,12 @@ import org.pactbridge.core.agreement.EventType;
 import org.pactbridge.core.agreement.Phase;
 import org.pactbridge.core.agreement.TimelineEvent;
 import org.pactbridge.core.engine.ReleaseEngine;
+import org.pactbridge.core.label.marking.Diagnostic;
+import org.pactbridge.core.label.marking.DiagnosticCode;
+import org.pactbridge.core.label.marking.MarkingParser;
+import org.pactbridge.core.label.marking.ParsedMarking;
 import org.pactbridge.core.party.Level;
+import org.pactbridge.core.party.Party;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.registry.PartnersAt;
 import org.pactbridge.core.registry.Registry;
@@ -273,6 +278,42 @@ class RecordScenarioTest {
       assertThat(agreement.parties()).contains(KOR, partner);
       assertThat(agreement.statusAt(after).inForce()).isTrue();
     }));
+  }
+
+  /**
+   * Japan's scheme through time: 防衛秘密 from the SDF Act amendment's entry into force (November 2002)
+   * until 特定秘密 took it in (2014-12-10); the combined marking 特定秘密(極秘) is the designation over
+   * the grade, read as the grade, and 防衛秘密(機密) likewise before 2014-12-10.
+   */
+  @Test
+  void japansSchemeFollowsTheRecordsDates() {
+    Party japan = WORLD.requireParty(PartyCode.of("JPN"));
+    String tokuteiInForce = TheRecord.nationSystem("JPN", "Specially Designated Secrets").get("dates").toString()
+        .replaceAll(".*in_force=([0-9-]+).*", "$1");
+    String boeiInForce = TheRecord.nationSystem("JPN", "Defense Secret").toString().replaceAll(".*\\(in force (\\w+) (\\d{4})\\).*", "$2-$1");
+    assertThat(boeiInForce).isEqualTo("2002-November");
+    Instant boeiFrom = day("2002-11-01");
+    assertThat(japan.findLevel("防衛秘密", boeiFrom.minusSeconds(1))).isEmpty();
+    assertThat(japan.findLevel("防衛秘密", boeiFrom)).isPresent();
+    assertThat(japan.findLevel("防衛秘密", dayBefore(tokuteiInForce))).isPresent();
+    assertThat(japan.findLevel("防衛秘密", day(tokuteiInForce))).isEmpty();
+    assertThat(japan.findLevel("特定秘密", dayBefore(tokuteiInForce))).isEmpty();
+    assertThat(japan.findLevel("特定秘密", day(tokuteiInForce))).isPresent();
+
+    MarkingParser parser = MarkingParser.of(WORLD);
+    ParsedMarking combined = parser.parse("特定秘密(極秘)", day(tokuteiInForce));
+    assertThat(combined.label().level().qualified()).isEqualTo("JPN:GOKUHI");
+    assertThat(combined.warnings()).extracting(Diagnostic::code).contains(DiagnosticCode.DESIGNATION_OVER_GRADE.code());
+    assertThat(parser.parse("特定秘密(機密)", day(tokuteiInForce)).label().level().qualified()).isEqualTo("JPN:KIMITSU");
+    assertThat(parser.read("特定秘密(極秘)", dayBefore(tokuteiInForce)).hasErrors()).isTrue();
+    assertThat(parser.parse("防衛秘密(機密)", dayBefore(tokuteiInForce)).label().level().qualified()).isEqualTo("JPN:KIMITSU");
+    assertThat(parser.read("防衛秘密(機密)", day(tokuteiInForce)).hasErrors()).isTrue();
+    // a 防衛秘密 item of 2010 can go to the United States under the 2007 GSOMIA's (assumed) table
+    Level boei = japan.findLevel("防衛秘密", day("2010-01-01")).orElseThrow();
+    Decision toUs = ENGINE.decide(ReleaseRequest.simple(boei, PartyCode.of("USA"), Set.of(), day("2010-01-01")));
+    assertThat(toUs.outcome()).isEqualTo(Outcome.PERMIT);
+    assertThat(toUs.recipientLevel().orElseThrow().qualified()).isEqualTo("USA:SECRET");
+    assertThat(codes(toUs)).contains(ReasonCode.ASSUMED_PROVISION);
   }
 
   private static Decision korean(String level, PartyCode recipient, Instant at) {

@@ -83,6 +83,15 @@ final class TheRecord {
     return (List<Map<String, Object>>) ((Map<String, Object>) RECORD.get(section)).get(key);
   }
 
+  /** A nation's classification system whose name contains {@code text}. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> nationSystem(String code, String text) {
+    Map<String, Object> nation = ((List<Map<String, Object>>) RECORD.get("nations")).stream()
+        .filter(entry -> code.equals(entry.get("code"))).findFirst().orElseThrow();
+    return ((List<Map<String, Object>>) nation.get("systems")).stream()
+        .filter(system -> String.valueOf(system.get("system")).contains(text)).findFirst().orElseThrow();
+  }
+
   /** The start of a day the record writes as {@code YYYY-MM-DD}. */
   static Instant day(String date) {
     return DateSpec.parseInstant(date);

@@ -50,7 +50,8 @@ public enum DiagnosticCode {
   NON_CANONICAL_BLOCKS(Severity.WARNING, "entries of one kind in two blocks, or of two kinds in one block"),
   NON_CANONICAL_FORM(Severity.WARNING, "a US or NATO classification written as a party and a level"),
   DUPLICATE_ENTRY(Severity.WARNING, "an entry given twice"),
-  REL_TO_MISSING_ORIGINATOR(Severity.WARNING, "the REL TO list does not name an originator");
+  REL_TO_MISSING_ORIGINATOR(Severity.WARNING, "the REL TO list does not name an originator"),
+  DESIGNATION_OVER_GRADE(Severity.WARNING, "a Japanese designation written over its grade, such as 特定秘密(極秘): read as the grade");
 
   private final Severity severity;
   private final String message;
