@@ -20,6 +20,7 @@ import picocli.CommandLine.ScopeType;
       CheckCommand.class,
       AgreementsCommand.class,
       PartnersCommand.class,
+      WorldCommand.class,
       CoverageCommand.class,
       ServeCommand.class, WhatIfCommand.class,
       SupportCommand.class, LedgerCommand.class,

@@ -69,6 +69,18 @@ class ListingCommandsTest {
   }
 
   @Test
+  void theWorldReportCountsWhatTheReadmeSays() throws IOException {
+    JsonNode report = new ObjectMapper().readTree(Cli.run("world", "report", "--json").out());
+    assertThat(report.get("unmarkedCount").asInt()).isZero();
+    assertThat(report.get("modelledCount").asInt()).isEqualTo(report.get("modelled").size());
+    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+    assertThat(readme).contains("it counts " + report.get("modelledCount").asInt() + " modelled facts, 0 unsourced facts not marked assumed, and "
+        + report.get("unusedSourceCount").asInt() + " of");
+    assertThat(Cli.run("world", "report").out()).startsWith("Modelled facts that no source gives (marked assumed): "
+        + report.get("modelledCount").asInt());
+  }
+
+  @Test
   void coverageIsAReadableMatrix() {
     Cli cli = Cli.run("coverage", "--at", "2011-01-05");
     assertThat(cli.status()).isZero();

@@ -49,6 +49,9 @@ final class AgreementEndpoints {
         Endpoint.ANY_USER, null, "agreement", this::getAgreement));
     list.add(new Endpoint("GET", "/api/v1/agreements/{id}/events", "listAgreementEvents", "An agreement's timeline events",
         Endpoint.ANY_USER, null, "{id, events}", this::agreementEvents));
+    list.add(new Endpoint("GET", "/api/v1/exercises", "listExercises",
+        "The exercise series the record dates, with their editions (dates, precision, location, sources)", Endpoint.ANY_USER, null,
+        "[exercise]", (ctx, caller) -> Http.json(ctx, 200, Json.exercises(registry.exercises()))));
     list.add(new Endpoint("GET", "/api/v1/sources", "listSources", "The sources that facts cite, with their URLs", Endpoint.ANY_USER, null,
         "[{id, url, publisher, type, lang}]", this::listSources));
     return list;

@@ -41,6 +41,7 @@ class RoleMatrixTest {
       Map.entry("listParties", ALL),
       Map.entry("getParty", ALL),
       Map.entry("getPartyPartners", ALL),
+      Map.entry("listExercises", ALL),
       Map.entry("listAgreements", ALL),
       Map.entry("getAgreement", ALL),
       Map.entry("listAgreementEvents", ALL),

@@ -33,6 +33,8 @@ import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.Party;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.party.Topic;
+import org.pactbridge.core.registry.Exercise;
+import org.pactbridge.core.registry.ExerciseEdition;
 import org.pactbridge.core.registry.PartnerCount;
 import org.pactbridge.core.registry.Registry;
 import org.pactbridge.core.registry.Source;
@@ -123,7 +125,7 @@ final class WorldReader {
 
   void communities(Yaml section) {
     for (Yaml entry : section.sequence()) {
-      Map<String, Yaml> fields = entry.requireOnly(Set.of("name", "members", "membersKnown", "sources", "note"));
+      Map<String, Yaml> fields = entry.requireOnly(Set.of("name", "members", "membersKnown", "assumed", "sources", "note"));
       String name = required(entry, fields, "name").text();
       Set<PartyCode> members = new LinkedHashSet<>();
       if (fields.containsKey("members")) {
@@ -135,7 +137,7 @@ final class WorldReader {
         throw entry.error("community " + name + " is defined twice");
       }
       context.builder.community(new Community(name, members, !fields.containsKey("membersKnown") || fields.get("membersKnown").bool(),
-          context.sourceIds(fields.get("sources"))));
+          context.sourceIds(fields.get("sources")), flag(fields, "assumed")));
     }
   }
 
@@ -162,6 +164,52 @@ final class WorldReader {
       }
       context.builder.partnerCount(new PartnerCount(party, asOf.earliest(), asOf.precision(), required(entry, fields, "count").text(),
           optionalText(fields, "basis"), sources, optionalText(fields, "confidence"), optionalText(fields, "note")));
+    }
+  }
+
+  /**
+   * Exercise series: {@code {id, title, parties, editions, sources, note}}, each edition {@code {edition,
+   * at, until, location, assumed, confidence, sources, note}}. An edition runs from the start of
+   * {@code at} to the end of {@code until} (or of {@code at}); a partial date spans its period and is
+   * assumed.
+   */
+  void exercises(Yaml section) {
+    for (Yaml entry : section.sequence()) {
+      Map<String, Yaml> fields = entry.requireOnly(Set.of("id", "title", "parties", "editions", "sources", "note"));
+      String id = required(entry, fields, "id").text();
+      if (!id.matches("[A-Z0-9][A-Z0-9-]*")) {
+        throw fields.get("id").error("an exercise id is capital letters, digits and '-', found '" + id + "'");
+      }
+      if (context.builder.hasExercise(id)) {
+        throw entry.error("exercise " + id + " is defined twice");
+      }
+      List<PartyCode> parties = new ArrayList<>();
+      for (Yaml partyNode : required(entry, fields, "parties").sequence()) {
+        parties.add(context.knownParty(partyNode));
+      }
+      List<ExerciseEdition> editions = new ArrayList<>();
+      Set<Integer> numbers = new LinkedHashSet<>();
+      for (Yaml editionNode : required(entry, fields, "editions").sequence()) {
+        Map<String, Yaml> edition = editionNode.requireOnly(Set.of("edition", "at", "until", "location", "assumed", "confidence", "sources", "note"));
+        Integer number = edition.containsKey("edition") ? edition.get("edition").integer() : null;
+        if (number != null && !numbers.add(number)) {
+          throw edition.get("edition").error("edition " + number + " of " + id + " is listed twice");
+        }
+        DateSpec at = date(required(editionNode, edition, "at"));
+        DateSpec until = edition.containsKey("until") ? date(edition.get("until")) : at;
+        Instant end = until.latest().plus(Duration.ofDays(1));
+        if (!end.isAfter(at.earliest())) {
+          throw edition.get("until").error("an edition cannot end before it begins");
+        }
+        List<String> sources = context.sourceIds(edition.get("sources"));
+        if (sources.isEmpty()) {
+          throw editionNode.error("an edition is a fact of the record: it needs its sources");
+        }
+        editions.add(new ExerciseEdition(number, at.earliest(), end, at.precision(), optionalText(edition, "location"),
+            at.assumed() || flag(edition, "assumed"), optionalText(edition, "confidence"), sources, optionalText(edition, "note")));
+      }
+      context.builder.exercise(new Exercise(id, optionalText(fields, "title"), parties, editions, context.sourceIds(fields.get("sources")),
+          optionalText(fields, "note")));
     }
   }
 

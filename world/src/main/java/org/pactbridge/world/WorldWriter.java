@@ -25,6 +25,8 @@ import org.pactbridge.core.party.Community;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.Party;
 import org.pactbridge.core.party.PartyCode;
+import org.pactbridge.core.registry.Exercise;
+import org.pactbridge.core.registry.ExerciseEdition;
 import org.pactbridge.core.registry.PartnerCount;
 import org.pactbridge.core.registry.Registry;
 import org.pactbridge.core.registry.Source;
@@ -59,6 +61,9 @@ public final class WorldWriter {
     }
     if (!registry.partnerCounts().isEmpty()) {
       sections.put("counts.yaml", counts(registry));
+    }
+    if (!registry.exercises().isEmpty()) {
+      sections.put("exercises.yaml", exercises(registry));
     }
     StringBuilder manifest = new StringBuilder("# Written by pactbridge export. Format: docs/world-format.md.\n");
     manifest.append("format: pactbridge-world/1\n");
@@ -144,6 +149,9 @@ public final class WorldWriter {
       if (!community.membersKnown()) {
         out.append("    membersKnown: false\n");
       }
+      if (community.assumed()) {
+        out.append("    assumed: true\n");
+      }
       list(out, "    ", "sources", community.sources());
     }
     return out.toString();
@@ -222,14 +230,61 @@ public final class WorldWriter {
     return out.toString();
   }
 
+  private static String exercises(Registry registry) {
+    StringBuilder out = new StringBuilder("exercises:\n");
+    for (Exercise exercise : registry.exercises()) {
+      out.append("  - id: ").append(exercise.id()).append('\n');
+      if (!exercise.title().isEmpty()) {
+        out.append("    title: ").append(quote(exercise.title())).append('\n');
+      }
+      out.append("    parties: ").append(inline(exercise.parties().stream().map(PartyCode::value).toList())).append('\n');
+      list(out, "    ", "sources", exercise.sources());
+      if (!exercise.note().isEmpty()) {
+        out.append("    note: ").append(quote(exercise.note())).append('\n');
+      }
+      out.append("    editions:\n");
+      for (ExerciseEdition edition : exercise.editions()) {
+        out.append("      - {");
+        if (edition.number() != null) {
+          out.append("edition: ").append(edition.number()).append(", ");
+        }
+        Instant last = edition.until().minus(Duration.ofDays(1));
+        out.append("at: ").append(quote(partial(edition.from(), edition.precision())));
+        if (edition.precision() == DateSpec.Precision.DAY && !last.equals(edition.from())) {
+          out.append(", until: ").append(quote(date(last)));
+        }
+        if (!edition.location().isEmpty()) {
+          out.append(", location: ").append(quote(edition.location()));
+        }
+        if (edition.assumed() && edition.precision() == DateSpec.Precision.DAY) {
+          out.append(", assumed: true");
+        }
+        if (!edition.confidence().isEmpty()) {
+          out.append(", confidence: ").append(quote(edition.confidence()));
+        }
+        out.append(", sources: ").append(inline(edition.sources()));
+        if (!edition.note().isEmpty()) {
+          out.append(", note: ").append(quote(edition.note()));
+        }
+        out.append("}\n");
+      }
+    }
+    return out.toString();
+  }
+
+  /** A date written to its precision: {@code 1999}, {@code 1999-08} or the day. */
+  private static String partial(Instant at, DateSpec.Precision precision) {
+    return switch (precision) {
+      case YEAR -> String.valueOf(at.atOffset(ZoneOffset.UTC).getYear());
+      case MONTH -> YearMonth.from(at.atOffset(ZoneOffset.UTC)).toString();
+      case DAY, INSTANT -> date(at);
+    };
+  }
+
   private static String counts(Registry registry) {
     StringBuilder out = new StringBuilder("counts:\n");
     for (PartnerCount count : registry.partnerCounts()) {
-      String asOf = switch (count.precision()) {
-        case YEAR -> String.valueOf(count.asOf().atOffset(ZoneOffset.UTC).getYear());
-        case MONTH -> YearMonth.from(count.asOf().atOffset(ZoneOffset.UTC)).toString();
-        case DAY, INSTANT -> date(count.asOf());
-      };
+      String asOf = partial(count.asOf(), count.precision());
       out.append("  - {party: ").append(count.party()).append(", asOf: ").append(quote(asOf)).append(", count: ").append(quote(count.count()));
       if (!count.basis().isEmpty()) {
         out.append(", basis: ").append(quote(count.basis()));

@@ -1,6 +1,7 @@
 package org.pactbridge.world;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.pactbridge.world.TheRecord.day;
 import static org.pactbridge.world.TheRecord.dayAfter;
 import static org.pactbridge.world.TheRecord.dayBefore;
@@ -21,13 +22,23 @@ import org.pactbridge.core.agreement.EventType;
 import org.pactbridge.core.agreement.Phase;
 import org.pactbridge.core.agreement.TimelineEvent;
 import org.pactbridge.core.engine.ReleaseEngine;
+import org.pactbridge.core.InvalidInputException;
 import org.pactbridge.core.label.marking.Diagnostic;
 import org.pactbridge.core.label.marking.DiagnosticCode;
 import org.pactbridge.core.label.marking.MarkingParser;
 import org.pactbridge.core.label.marking.ParsedMarking;
+import org.pactbridge.core.logistics.AreaTest;
+import org.pactbridge.core.logistics.ExerciseContext;
+import org.pactbridge.core.logistics.SupportEngine;
+import org.pactbridge.core.logistics.SupportReasonCode;
+import org.pactbridge.core.logistics.SupportRequest;
+import org.pactbridge.core.logistics.terms.Activity;
+import org.pactbridge.core.logistics.terms.Category;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.Party;
 import org.pactbridge.core.party.PartyCode;
+import org.pactbridge.core.registry.Exercise;
+import org.pactbridge.core.registry.ExerciseEdition;
 import org.pactbridge.core.registry.PartnersAt;
 import org.pactbridge.core.registry.Registry;
 import org.pactbridge.core.release.Decision;
@@ -314,6 +325,53 @@ class RecordScenarioTest {
     assertThat(toUs.outcome()).isEqualTo(Outcome.PERMIT);
     assertThat(toUs.recipientLevel().orElseThrow().qualified()).isEqualTo("USA:SECRET");
     assertThat(codes(toUs)).contains(ReasonCode.ASSUMED_PROVISION);
+  }
+
+  /**
+   * The record's exercises are facts of the world with their dates, precision and confidence; an
+   * edition named as a support request's context must fit the request, and changes nothing else.
+   */
+  @Test
+  void exercisesAreFactsWithTheRecordsDatesAndFrameSupportRequests() {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> sarex = ((List<Map<String, Object>>) TheRecord.section("exercises")).stream()
+        .filter(entry -> "ROK-JPN-SAREX".equals(entry.get("id"))).findFirst().orElseThrow();
+    Exercise world = WORLD.findExercise("ROK-JPN-SAREX").orElseThrow();
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> events = (List<Map<String, Object>>) sarex.get("events");
+    for (Map<String, Object> event : events) {
+      if (event.get("edition") == null) {
+        continue;
+      }
+      int number = (Integer) event.get("edition");
+      String[] dates = event.get("date").toString().split("/");
+      ExerciseEdition edition = world.edition(number).orElseThrow();
+      assertThat(edition.from()).as("edition %d", number).isEqualTo(DateSpec.parse(dates[0]).earliest());
+      assertThat(edition.until()).as("edition %d", number).isEqualTo(DateSpec.parse(dates[dates.length - 1]).latest().plusSeconds(86_400));
+      assertThat(edition.sources()).as("edition %d", number).isEqualTo(event.get("sources"));
+      assertThat(edition.assumed()).as("edition %d", number).isEqualTo(event.containsKey("confidence") || dates[0].length() < 10);
+    }
+    ExerciseEdition fifth = world.edition(5).orElseThrow();
+    assertThat(fifth.dates()).isEqualTo(events.stream().filter(event -> Integer.valueOf(5).equals(event.get("edition"))).findFirst()
+        .orElseThrow().get("date").toString().replace("/", " to "));
+    assertThat(world.edition(1).orElseThrow().dates()).endsWith("(month only)");
+
+    SupportEngine engine = new SupportEngine(WORLD, AreaTest.none());
+    Instant during = fifth.from().plusSeconds(2 * 86_400);
+    SupportRequest request = new SupportRequest(KOR, PartyCode.of("JPN"), null, Category.FUEL, Activity.EXERCISE, null, null, null, during);
+    ExerciseContext context = ExerciseContext.resolve(WORLD, "ROK-JPN-SAREX:5", Activity.EXERCISE, during);
+    assertThat(context.describe()).startsWith("ROK-JPN-SAREX edition 5, " + fifth.dates());
+    assertThat(engine.decide(request).codes()).containsExactly(SupportReasonCode.NO_AGREEMENT_IN_FORCE);
+    assertThatThrownBy(() -> ExerciseContext.resolve(WORLD, "ROK-JPN-SAREX:5", Activity.TRAINING, during))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("exercise");
+    assertThatThrownBy(() -> ExerciseContext.resolve(WORLD, "ROK-JPN-SAREX:5", Activity.EXERCISE, fifth.until()))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("outside");
+    assertThatThrownBy(() -> ExerciseContext.resolve(WORLD, "ROK-JPN-SAREX:5", Activity.EXERCISE, fifth.from().minusSeconds(1)))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("outside");
+    assertThatThrownBy(() -> ExerciseContext.resolve(WORLD, "ROK-JPN-SAREX:4", Activity.EXERCISE, during))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("no edition 4");
+    assertThatThrownBy(() -> ExerciseContext.resolve(WORLD, "NO-SUCH:1", Activity.EXERCISE, during))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("unknown exercise");
   }
 
   private static Decision korean(String level, PartyCode recipient, Instant at) {

@@ -77,6 +77,11 @@ final class TheRecord {
         .orElseThrow(() -> new AssertionError("no korea_partners entry " + partner + " / " + text));
   }
 
+  /** A top-level section of the record. */
+  static Object section(String name) {
+    return RECORD.get(name);
+  }
+
   /** A list nested in a top-level section: {@code list("counts", "korea_gsomia_partners")}. */
   @SuppressWarnings("unchecked")
   static List<Map<String, Object>> list(String section, String key) {

@@ -18,6 +18,8 @@ import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.release.Decision;
 import org.pactbridge.core.release.Hop;
 import org.pactbridge.core.release.Reason;
+import org.pactbridge.core.registry.Exercise;
+import org.pactbridge.core.registry.ExerciseEdition;
 import org.pactbridge.core.registry.PartnerCount;
 import org.pactbridge.core.registry.PartnersAt;
 import org.pactbridge.core.release.Route;
@@ -151,6 +153,45 @@ public final class Json {
     }
     node.put("note", "counts are the record's, shown beside the named partners; no unnamed party is invented to match them");
     return node;
+  }
+
+  /** The exercise series the world dates, each edition with its dates as the record gives them, its precision and sources. */
+  public static ArrayNode exercises(List<Exercise> exercises) {
+    ArrayNode array = MAPPER.createArrayNode();
+    for (Exercise exercise : exercises) {
+      ObjectNode node = array.addObject();
+      node.put("id", exercise.id());
+      node.put("title", exercise.title());
+      ArrayNode parties = node.putArray("parties");
+      exercise.parties().forEach(party -> parties.add(party.value()));
+      ArrayNode sources = node.putArray("sources");
+      exercise.sources().forEach(sources::add);
+      if (!exercise.note().isEmpty()) {
+        node.put("note", exercise.note());
+      }
+      ArrayNode editions = node.putArray("editions");
+      for (ExerciseEdition edition : exercise.editions()) {
+        ObjectNode item = editions.addObject();
+        if (edition.number() != null) {
+          item.put("edition", edition.number());
+        }
+        item.put("from", DateSpec.format(edition.from()));
+        item.put("until", DateSpec.format(edition.until()));
+        item.put("precision", DateSpec.jsonName(edition.precision()));
+        item.put("dates", edition.dates());
+        item.put("location", edition.location());
+        item.put("assumed", edition.assumed());
+        if (!edition.confidence().isEmpty()) {
+          item.put("confidence", edition.confidence());
+        }
+        ArrayNode editionSources = item.putArray("sources");
+        edition.sources().forEach(editionSources::add);
+        if (!edition.note().isEmpty()) {
+          item.put("note", edition.note());
+        }
+      }
+    }
+    return array;
   }
 
   public static ObjectNode provisions(ProvisionVersion version) {

@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.pactbridge.core.InvalidInputException;
 import org.pactbridge.core.agreement.Agreement;
 import org.pactbridge.core.agreement.AgreementId;
@@ -38,6 +40,8 @@ public final class Registry {
   private final List<Agreement> arrangements;
   private final List<String> knownPartnersWithoutDates;
   private final List<PartnerCount> partnerCounts;
+  private final List<Exercise> exercises;
+  private final Set<String> cited;
   private final Map<String, Source> sources;
   private final int size;
 
@@ -47,6 +51,8 @@ public final class Registry {
     this.agreements = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.agreements));
     this.knownPartnersWithoutDates = List.copyOf(builder.knownPartners);
     this.partnerCounts = List.copyOf(builder.partnerCounts);
+    this.exercises = List.copyOf(builder.exercises.values());
+    this.cited = Set.copyOf(builder.cited);
     this.sources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.sources));
     List<PartyCode> codes = new ArrayList<>(builder.parties.keySet());
     codes.sort(null);
@@ -177,6 +183,24 @@ public final class Registry {
     return partnerCounts;
   }
 
+  /**
+   * The source ids the world's files cite anywhere, including where the registry keeps no sources (a
+   * scheme's, a logistics condition's): empty for a registry not read from world files.
+   */
+  public Set<String> citedSources() {
+    return cited;
+  }
+
+  /** The exercise series the world dates, in the order it lists them. */
+  public List<Exercise> exercises() {
+    return exercises;
+  }
+
+  /** An exercise series by id. */
+  public Optional<Exercise> findExercise(String id) {
+    return exercises.stream().filter(exercise -> exercise.id().equals(id)).findFirst();
+  }
+
   /** The party's counts dated at or before the instant, newest first: what the record says of that time. */
   public List<PartnerCount> partnerCountsOf(PartyCode party, Instant at) {
     List<PartnerCount> counts = new ArrayList<>();
@@ -266,6 +290,8 @@ public final class Registry {
     builder.agreements.putAll(agreements);
     builder.knownPartners.addAll(knownPartnersWithoutDates);
     builder.partnerCounts.addAll(partnerCounts);
+    exercises.forEach(exercise -> builder.exercises.put(exercise.id(), exercise));
+    builder.cited.addAll(cited);
     builder.sources.putAll(sources);
     return builder;
   }
@@ -279,6 +305,8 @@ public final class Registry {
     private final Map<AgreementId, Agreement> agreements = new LinkedHashMap<>();
     private final List<String> knownPartners = new ArrayList<>();
     private final List<PartnerCount> partnerCounts = new ArrayList<>();
+    private final Map<String, Exercise> exercises = new LinkedHashMap<>();
+    private final Set<String> cited = new LinkedHashSet<>();
     private final Map<String, Source> sources = new LinkedHashMap<>();
 
     public Builder source(Source source) {
@@ -316,6 +344,23 @@ public final class Registry {
     public Builder knownPartner(String description) {
       knownPartners.add(description);
       return this;
+    }
+
+    /** Records that the world cites a source, where the registry may not keep the citation itself. */
+    public Builder cite(String id) {
+      cited.add(id);
+      return this;
+    }
+
+    public Builder exercise(Exercise exercise) {
+      if (exercises.putIfAbsent(exercise.id(), exercise) != null) {
+        throw new IllegalArgumentException("exercise " + exercise.id() + " is defined twice");
+      }
+      return this;
+    }
+
+    public boolean hasExercise(String id) {
+      return exercises.containsKey(id);
     }
 
     public Builder partnerCount(PartnerCount count) {
