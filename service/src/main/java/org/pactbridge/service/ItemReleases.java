@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.pactbridge.core.agreement.AgreementId;
 import org.pactbridge.core.consent.ConsentAnswer;
 import org.pactbridge.core.consent.ConsentCondition;
 import org.pactbridge.core.consent.ConsentRequest;
@@ -25,7 +26,7 @@ import org.pactbridge.store.Store;
  * Decide and record: the decision on releasing a stored item from the caller's nation, with the consents
  * recorded for it, and the release itself. Each decision asked about an item is recorded and audited
  * one by one (unlike the tallied {@link Decisions}); a permitted release records the recipient's holding
- * in the same transaction. Thread-safe.
+ * in the same transaction, under the agreement the permit relied on for the last hop. Thread-safe.
  */
 public final class ItemReleases {
   private final Items items;
@@ -92,7 +93,10 @@ public final class ItemReleases {
           marking.append("//").append(caveat.caveat());
         }
       }
-      holding = new Holding(item.id(), to, now, route, marking.toString());
+      // the agreement the permit relied on for the last hop, holder → recipient: the decision lists it last
+      List<AgreementId> agreements = decided.decision().agreements();
+      AgreementId under = agreements.isEmpty() ? null : agreements.get(agreements.size() - 1);
+      holding = new Holding(item.id(), to, now, route, marking.toString(), under);
     }
     store.releases().record(release(item, caller.nationality(), to, now, decided.decision(), permit), holding, AuditActors.of(caller));
     return decided;

@@ -84,6 +84,31 @@ abstract class ServiceContract {
     dropDatabase(config);
   }
 
+  @Test
+  void theKeyringCreatesItsKeysOnFirstUseAndRotatesAndRetiresThemAsTheOperatorSays() {
+    NodeKeyring keyring = new NodeKeyring(store, PartyCode.of("KOR"), Clock.fixed(NOW, ZoneOffset.UTC));
+    org.pactbridge.tdf.KasKey kas = keyring.kasKey("https://kor.example/kas");
+    assertThat(kas.url()).isEqualTo("https://kor.example/kas");
+    assertThat(keyring.kasKey("https://kor.example/kas").kid()).isEqualTo(kas.kid());
+    assertThat(keyring.kasPrivateKey(kas.kid())).isPresent();
+    org.pactbridge.tdf.SigningKey signer = keyring.assertionKey();
+    assertThat(keyring.assertionPublicKey(signer.kid())).isPresent();
+    assertThat(keyring.kasPrivateKey(signer.kid())).as("an assertion key never unwraps").isEmpty();
+    assertThat(keyring.assertionPublicKey(kas.kid())).as("a KAS key never verifies assertions").isEmpty();
+    AuditActor operator = AuditActor.localOperator("ops");
+    var next = keyring.rotate(org.pactbridge.store.JdbcTdfKeys.Purpose.KAS, operator);
+    assertThat(keyring.kasKey("https://kor.example/kas").kid()).isEqualTo(next.kid());
+    assertThat(keyring.kasPrivateKey(kas.kid())).as("superseded, still unwraps").isPresent();
+    assertThatThrownBy(() -> keyring.retire(next.kid(), operator)).isInstanceOfSatisfying(ServiceException.class,
+        e -> assertThat(e.code()).isEqualTo("KEY_NOT_RETIRABLE"));
+    assertThatThrownBy(() -> keyring.retire("kas-0123456789abcdef", operator)).isInstanceOf(ServiceException.class);
+    keyring.retire(kas.kid(), operator);
+    assertThat(keyring.kasPrivateKey(kas.kid())).as("retired, dropped from memory too").isEmpty();
+    assertThat(NodeKeyring.pem(next.publicKey())).startsWith("-----BEGIN PUBLIC KEY-----\n").endsWith("-----END PUBLIC KEY-----\n");
+    assertThat(store.audit().entries(1, 1000)).extracting(entry -> entry.event().kind())
+        .containsSubsequence("TDF_KEY_CREATED", "TDF_KEY_CREATED", "TDF_KEY_ROTATED", "TDF_KEY_RETIRED");
+  }
+
   private static User user(String name, String nation, String clearance, Role role) {
     Level level = WORLD.requireParty(nation).findLevelInAnyVersion(clearance).orElseThrow();
     return new User(UUID.randomUUID().toString(), name, PartyCode.of(nation), level, Set.of(MISSILES), Set.of(), Set.of(role), NOW);
@@ -130,6 +155,9 @@ abstract class ServiceContract {
     ItemReleases.ItemDecision released = new ItemReleases(items).release(KOR_OFFICER, item, PartyCode.of("USA"));
 
     assertThat(released.decision().outcome()).isEqualTo(Outcome.PERMIT);
+    // the United States' holding records the agreement the permit relied on for the hop to it
+    assertThat(store.holdings().holdingsOf(item.id())).filteredOn(holding -> holding.holder().equals(PartyCode.of("USA")))
+        .extracting(holding -> holding.agreement()).containsExactly(AgreementId.of("ROK-USA-GSOMIA-1987"));
     assertThat(items.requireVisible(USA_ANALYST, item.id().value())).isEqualTo(item);
     assertThat(items.content(item)).isEqualTo("launch-site");
     // Both entries (added, released) are about a Korean item Japan does not hold: hidden, and the cursor still moves.

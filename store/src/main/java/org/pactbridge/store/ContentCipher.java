@@ -45,6 +45,21 @@ final class ContentCipher {
   }
 
   private static final String TITLE = "title:";
+  private static final String TDF_KEY = "tdfkey:";
+
+  /** A ZTDF private key (PKCS#8), sealed with {@code tdfkey:<kid>} as the associated data of both layers. */
+  Sealed sealKey(String kid, byte[] pkcs8) {
+    return seal(TDF_KEY + kid, pkcs8);
+  }
+
+  /** The PKCS#8 bytes of a sealed ZTDF private key; a tampered row or another node's key is a {@link StoreException} naming the kid. */
+  byte[] openKey(String kid, Sealed sealed) {
+    try {
+      return open(TDF_KEY + kid, sealed);
+    } catch (StoreException e) {
+      throw StoreException.keyCorrupt(kid);
+    }
+  }
 
   Sealed seal(String itemId, byte[] content) {
     byte[] dataKey = new byte[32];

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.pactbridge.core.agreement.AgreementId;
 import org.pactbridge.core.audit.AuditActor;
 import org.pactbridge.core.audit.AuditEvent;
 import org.pactbridge.core.item.Holding;
@@ -13,7 +14,10 @@ import org.pactbridge.core.item.HoldingRepository;
 import org.pactbridge.core.item.ItemId;
 import org.pactbridge.core.party.PartyCode;
 
-/** Holdings in table {@code holding}; each addition is audited as {@code HOLDING_ADDED} in the same transaction. */
+/**
+ * Holdings in table {@code holding}, with the agreement each came under (V13); each addition is audited as
+ * {@code HOLDING_ADDED} in the same transaction.
+ */
 final class JdbcHoldingRepository implements HoldingRepository {
   private final Db db;
   private final JdbcAuditLog audit;
@@ -34,16 +38,22 @@ final class JdbcHoldingRepository implements HoldingRepository {
   /** Inserts the holding and returns its audit event, for the caller to append in its commit. */
   AuditEvent insert(Connection connection, Holding holding, AuditActor actor) throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement(
-        "INSERT INTO holding (item_id, holder, received, route, national_marking) VALUES (?, ?, ?, ?, ?)")) {
+        "INSERT INTO holding (item_id, holder, received, route, national_marking, agreement_id) VALUES (?, ?, ?, ?, ?, ?)")) {
       insert.setString(1, holding.item().value());
       insert.setString(2, holding.holder().value());
       Db.setInstant(insert, 3, holding.received());
       insert.setString(4, Db.join(holding.route().stream().map(PartyCode::value).toList()));
       insert.setString(5, holding.nationalMarking());
+      insert.setString(6, holding.underAgreement().map(AgreementId::value).orElse(null));
       insert.executeUpdate();
     }
-    return AuditEvent.of(holding.received(), "HOLDING_ADDED", actor, holding.item().value(), "holder", holding.holder().value(),
-        "route", String.join(">", holding.route().stream().map(PartyCode::value).toList()), "marking", holding.nationalMarking());
+    String route = String.join(">", holding.route().stream().map(PartyCode::value).toList());
+    // the agreement is named only when there is one, so that a holding without one is audited as before V13
+    return holding.agreement() == null
+        ? AuditEvent.of(holding.received(), "HOLDING_ADDED", actor, holding.item().value(), "holder", holding.holder().value(),
+            "route", route, "marking", holding.nationalMarking())
+        : AuditEvent.of(holding.received(), "HOLDING_ADDED", actor, holding.item().value(), "holder", holding.holder().value(),
+            "route", route, "marking", holding.nationalMarking(), "agreement", holding.agreement().value());
   }
 
   @Override
@@ -51,12 +61,13 @@ final class JdbcHoldingRepository implements HoldingRepository {
     return db.tx("reading holdings of item " + item, connection -> {
       List<Holding> holdings = new ArrayList<>();
       try (PreparedStatement select = connection.prepareStatement(
-          "SELECT holder, received, route, national_marking FROM holding WHERE item_id = ? ORDER BY id")) {
+          "SELECT holder, received, route, national_marking, agreement_id FROM holding WHERE item_id = ? ORDER BY id")) {
         select.setString(1, item.value());
         try (ResultSet row = select.executeQuery()) {
           while (row.next()) {
             holdings.add(new Holding(item, PartyCode.of(row.getString("holder")), Db.getInstant(row, "received"),
-                Db.split(row.getString("route")).stream().map(PartyCode::of).toList(), row.getString("national_marking")));
+                Db.split(row.getString("route")).stream().map(PartyCode::of).toList(), row.getString("national_marking"),
+                row.getString("agreement_id") == null ? null : AgreementId.of(row.getString("agreement_id"))));
           }
         }
       }

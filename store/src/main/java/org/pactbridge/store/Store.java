@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -50,6 +51,7 @@ public final class Store implements AutoCloseable {
   private final JdbcConsentRepository consents;
   private final JdbcReleaseRepository releases;
   private final JdbcCoOriginators coOriginators;
+  private final JdbcTdfKeys tdfKeys;
 
   private Store(StoreConfig config, Db db, NodeKeys keys, String trustedKey) {
     this.config = config;
@@ -62,6 +64,7 @@ public final class Store implements AutoCloseable {
     this.consents = new JdbcConsentRepository(db, audit);
     this.releases = new JdbcReleaseRepository(db, audit, holdings);
     this.coOriginators = new JdbcCoOriginators(db, audit);
+    this.tdfKeys = new JdbcTdfKeys(db, audit, keys, new ContentCipher(keys.masterKey()));
   }
 
   /** Opens (and on first start creates) the store that {@code config} names. */
@@ -321,6 +324,36 @@ public final class Store implements AutoCloseable {
   /** Writes the audit heads signed so far to the head file, which otherwise happens moments after each commit. */
   public void flushAuditHead() {
     audit.flushHeadFile();
+  }
+
+  /**
+   * The URL of this node's key access service as the node last announced it ({@code serve} records it on
+   * start): exports name it in their key access objects, and the KAS refuses objects that name another.
+   */
+  public Optional<String> kasUrl() {
+    return Optional.ofNullable(db.tx("reading the KAS URL", c -> readMeta(c, KAS_URL)));
+  }
+
+  /** Records {@code url} as this node's KAS URL (replacing an earlier one). */
+  public void recordKasUrl(String url) {
+    if (url == null || url.isBlank() || url.length() > 2000) {
+      throw new IllegalArgumentException("a KAS URL is 1 to 2000 characters");
+    }
+    db.tx("recording the KAS URL", c -> {
+      try (PreparedStatement delete = c.prepareStatement("DELETE FROM node_meta WHERE name = ?")) {
+        delete.setString(1, KAS_URL);
+        delete.executeUpdate();
+      }
+      insertMeta(c, KAS_URL, url);
+      return null;
+    });
+  }
+
+  private static final String KAS_URL = "kas_url";
+
+  /** The node's ZTDF key pairs (KAS and assertion signer). */
+  public JdbcTdfKeys tdfKeys() {
+    return tdfKeys;
   }
 
   /** Co-originators of JOINT items that were named and have not confirmed yet. */

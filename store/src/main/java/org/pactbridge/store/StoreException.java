@@ -106,6 +106,10 @@ public final class StoreException extends PactbridgeException {
     return new StoreException("CONTENT_CORRUPT", "the stored content of item " + itemId + " cannot be trusted: " + why, null);
   }
 
+  static StoreException keyCorrupt(String kid) {
+    return new StoreException("KEY_CORRUPT", "the stored private key " + kid + " fails authentication under this node's master key", null);
+  }
+
   static StoreException notFound(String what, String id) {
     return new StoreException("NOT_FOUND", "no " + what + " '" + id + "' in the store", null);
   }

@@ -242,9 +242,13 @@ abstract class StoreContract {
 
     Release release = new Release("r-1", item.id(), USA, JPN, T0.plusSeconds(180), Outcome.PERMIT, List.of("AGREEMENT_IN_FORCE"),
         List.of(AgreementId.of("USA-JPN-GSOMIA-2007")), "JPN:GOKUHI", true);
-    store.releases().record(release, new Holding(item.id(), JPN, T0.plusSeconds(180), List.of(KOR, USA, JPN), "極秘"), SMITH);
+    store.releases().record(release, new Holding(item.id(), JPN, T0.plusSeconds(180), List.of(KOR, USA, JPN), "極秘",
+        AgreementId.of("USA-JPN-GSOMIA-2007")), SMITH);
     assertThat(store.releases().releasesOf(item.id())).containsExactly(release);
     assertThat(store.holdings().holdingsOf(item.id())).extracting(Holding::holder).containsExactly(KOR, JPN);
+    // the originator's copy records no agreement; the recipient's records the one its release relied on
+    assertThat(store.holdings().holdingsOf(item.id())).extracting(Holding::agreement)
+        .containsExactly(null, AgreementId.of("USA-JPN-GSOMIA-2007"));
     List<String> kinds = store.audit().entries(1, 100).stream().map(entry -> entry.event().kind()).toList();
     assertThat(kinds).containsExactly("ITEM_ADDED", "HOLDING_ADDED", "CONSENT_REQUESTED", "CONSENT_ANSWERED", "RELEASED", "HOLDING_ADDED");
     assertThat(store.audit().verify().ok()).isTrue();
@@ -439,8 +443,18 @@ abstract class StoreContract {
         + " CURRENT_TIMESTAMP, 0, TRUE)");
     assertThatThrownBy(() -> Store.open(config))
         .isInstanceOf(StoreException.class)
-        .hasMessage("the database " + config.displayUrl() + " has schema version 99, newer than this program knows (11): use a newer pactbridge;"
+        .hasMessage("the database " + config.displayUrl() + " has schema version 99, newer than this program knows (" + latestMigration() + "): use a newer pactbridge;"
             + " nothing was changed");
+  }
+
+  /** The highest migration version this build ships, read from its migration folder. */
+  static int latestMigration() {
+    try (var files = java.nio.file.Files.list(java.nio.file.Path.of(Store.class.getResource("/db/migration").toURI()))) {
+      return files.map(file -> file.getFileName().toString()).filter(name -> name.matches("V\\d+__.*\\.sql"))
+          .mapToInt(name -> Integer.parseInt(name.substring(1, name.indexOf("__")))).max().orElseThrow();
+    } catch (java.io.IOException | java.net.URISyntaxException e) {
+      throw new AssertionError("cannot list the migrations", e);
+    }
   }
 
   static org.pactbridge.core.party.Level levelOf(Registry registry, String qualified) {

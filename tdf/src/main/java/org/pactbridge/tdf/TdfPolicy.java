@@ -26,11 +26,13 @@ import org.pactbridge.core.party.Topic;
  * <p>Attribute instance URIs are {@code {NAMESPACE}/attr/{name}/value/{value}} with these names:
  * {@code originator} (one per originator, in order), {@code classification-party} and {@code
  * classification} (the level's scheme and code), {@code releasable-to} (one per REL TO entry), {@code
- * caveat} ({@code NOFORN}, {@code ORCON}) and {@code topic}. Values keep their case; characters other
+ * caveat} ({@code NOFORN}, {@code ORCON}) and {@code topic}; and, outside the label, {@code item}: the
+ * item's id on the node that exported it, at most one, which tells that node's key access service which
+ * holdings to consult (the binding protects it like the label). Values keep their case; characters other
  * than {@code A-Z a-z 0-9 _ -} are percent-encoded (UTF-8, upper-case hex), and a reader accepts only
  * that canonical encoding, so one label has one policy text.
  */
-public record TdfPolicy(String uuid, Optional<PolicyLabel> label, List<String> dissem, List<String> otherAttributes) {
+public record TdfPolicy(String uuid, Optional<PolicyLabel> label, Optional<String> item, List<String> dissem, List<String> otherAttributes) {
   /** The attribute namespace every Pactbridge node writes and reads. */
   public static final String NAMESPACE = "https://pactbridge.example";
   static final String PREFIX = NAMESPACE + "/attr/";
@@ -41,18 +43,33 @@ public record TdfPolicy(String uuid, Optional<PolicyLabel> label, List<String> d
   private static final String RELEASABLE_TO = "releasable-to";
   private static final String CAVEAT = "caveat";
   private static final String TOPIC = "topic";
-  private static final Set<String> NAMES = Set.of(ORIGINATOR, CLASSIFICATION_PARTY, CLASSIFICATION, RELEASABLE_TO, CAVEAT, TOPIC);
+  private static final String ITEM = "item";
+  private static final Set<String> NAMES = Set.of(ORIGINATOR, CLASSIFICATION_PARTY, CLASSIFICATION, RELEASABLE_TO, CAVEAT, TOPIC, ITEM);
 
   public TdfPolicy {
     Objects.requireNonNull(uuid, "uuid");
     Objects.requireNonNull(label, "label");
+    Objects.requireNonNull(item, "item");
+    if (item.isPresent() && item.get().isEmpty()) {
+      throw new IllegalArgumentException("an item id in the policy is not empty");
+    }
     dissem = List.copyOf(dissem);
     otherAttributes = List.copyOf(otherAttributes);
   }
 
-  /** A new policy with a random UUID for one export. */
+  /** A policy that names no item. */
+  public TdfPolicy(String uuid, Optional<PolicyLabel> label, List<String> dissem, List<String> otherAttributes) {
+    this(uuid, label, Optional.empty(), dissem, otherAttributes);
+  }
+
+  /** A new policy with a random UUID for one export, naming no item. */
   public static TdfPolicy of(PolicyLabel label, List<String> dissem) {
-    return new TdfPolicy(UUID.randomUUID().toString(), Optional.of(label), dissem, List.of());
+    return of(label, null, dissem);
+  }
+
+  /** A new policy with a random UUID for one export of item {@code item} (null: none named). */
+  public static TdfPolicy of(PolicyLabel label, String item, List<String> dissem) {
+    return new TdfPolicy(UUID.randomUUID().toString(), Optional.of(label), Optional.ofNullable(item), dissem, List.of());
   }
 
   /** The attribute instance URIs of the label, in the order written. */
@@ -73,6 +90,7 @@ public record TdfPolicy(String uuid, Optional<PolicyLabel> label, List<String> d
       }
       value.topics().forEach(topic -> out.add(attribute(TOPIC, topic.slug())));
     });
+    item.ifPresent(id -> out.add(attribute(ITEM, id)));
     out.addAll(otherAttributes);
     return out;
   }
@@ -136,8 +154,12 @@ public record TdfPolicy(String uuid, Optional<PolicyLabel> label, List<String> d
       }
       ours.computeIfAbsent(name, key -> new ArrayList<>()).add(decode(rest.substring(at + "/value/".length()), uri));
     }
+    List<String> items = ours.remove(ITEM);
+    if (items != null && items.size() > 1) {
+      throw TdfException.policyInvalid("the policy names more than one item");
+    }
     Optional<PolicyLabel> label = ours.isEmpty() ? Optional.empty() : Optional.of(label(ours));
-    return new TdfPolicy(root.get("uuid").textValue(), label, dissem, others);
+    return new TdfPolicy(root.get("uuid").textValue(), label, items == null ? Optional.empty() : Optional.of(items.get(0)), dissem, others);
   }
 
   private static PolicyLabel label(Map<String, List<String>> values) {

@@ -87,7 +87,7 @@ public final class TdfWriter {
   public Written write(TdfContent content, InputStream plaintext, OutputStream out) {
     byte[] key = Crypto.randomBytes(Crypto.KEY_BYTES);
     try {
-      TdfPolicy policy = TdfPolicy.of(content.label(), content.dissem());
+      TdfPolicy policy = TdfPolicy.of(content.label(), content.item(), content.dissem());
       String policyText = policy.toBase64();
       ZipOut zip = new ZipOut(out, forceZip64);
       List<byte[]> tags = new ArrayList<>();

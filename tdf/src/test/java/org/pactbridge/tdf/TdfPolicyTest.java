@@ -39,6 +39,19 @@ class TdfPolicyTest {
   }
 
   @Test
+  void theItemIdTravelsOutsideTheLabelAndAtMostOnce() {
+    TdfPolicy policy = TdfPolicy.of(JOINT_NOFORN_ORCON, "item-0042", List.of());
+    assertThat(policy.attributes()).contains("https://pactbridge.example/attr/item/value/item-0042");
+    TdfPolicy read = TdfPolicy.parse(policy.toBase64());
+    assertThat(read.item()).contains("item-0042");
+    assertThat(read.label()).contains(JOINT_NOFORN_ORCON);
+    assertThat(TdfPolicy.parse(TdfPolicy.of(JOINT_NOFORN_ORCON, List.of()).toBase64()).item()).isEmpty();
+    assertThatThrownBy(() -> TdfPolicy.parse(attributes("https://pactbridge.example/attr/item/value/a",
+        "https://pactbridge.example/attr/item/value/b"))).isInstanceOfSatisfying(TdfException.class,
+            e -> assertThat(e.reason()).isEqualTo(TdfException.Reason.POLICY_INVALID));
+  }
+
+  @Test
   void valuesOutsideTheSafeCharactersArePercentEncodedAndReadBack() {
     assertThat(TdfPolicy.encode("極秘 A.B")).isEqualTo("%E6%A5%B5%E7%A7%98%20A%2EB");
     assertThat(TdfPolicy.decode("%E6%A5%B5%E7%A7%98%20A%2EB", "uri")).isEqualTo("極秘 A.B");
