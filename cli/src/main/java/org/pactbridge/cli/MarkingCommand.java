@@ -66,7 +66,7 @@ final class MarkingCommand implements Runnable {
       } else if (parsed.hasErrors()) {
         PrintWriter err = spec.commandLine().getErr();
         for (Diagnostic diagnostic : parsed.diagnostics()) {
-          err.println("pactbridge: marking: " + diagnostic);
+          err.println("pactbridge: marking: " + diagnostic + (diagnostic.suggestion() == null ? "" : " (write: " + diagnostic.suggestion() + ")"));
         }
       } else {
         printText(out, parsed);
@@ -75,7 +75,10 @@ final class MarkingCommand implements Runnable {
     }
   }
 
-  /** The JSON object of the interface contract: canonical (null on error), label (null on error), diagnostics. */
+  /**
+   * The JSON object of the interface contract: canonical (null on error), label (null on error), diagnostics (each with
+   * severity, code, index, message, and {@code suggestion}, the whole marking corrected, where the register gives one right form).
+   */
   static ObjectNode json(ParsedMarking parsed) {
     ObjectNode node = Json.MAPPER.createObjectNode();
     node.put("canonical", parsed.canonical().orElse(null));
@@ -91,6 +94,9 @@ final class MarkingCommand implements Runnable {
       item.put("code", diagnostic.code());
       item.put("index", diagnostic.index());
       item.put("message", diagnostic.message());
+      if (diagnostic.suggestion() != null) {
+        item.put("suggestion", diagnostic.suggestion());
+      }
     }
     return node;
   }

@@ -52,6 +52,20 @@ class MarkingCommandTest {
   }
 
   @Test
+  void aDiagnosticWithOneRightFormSuggestsItInJsonAndText() throws IOException {
+    Cli cli = Cli.run("marking", "parse", "SECRET//RD", "--json");
+    assertThat(cli.status()).isEqualTo(2);
+    JsonNode error = JSON.readTree(cli.out()).get("diagnostics").get(0);
+    assertThat(error.get("severity").asText()).isEqualTo("error");
+    assertThat(error.get("suggestion").asText()).isEqualTo("SECRET//RD//NOFORN");
+    Cli text = Cli.run("marking", "parse", "SECRET//RD");
+    assertThat(text.status()).isEqualTo(2);
+    assertThat(text.err()).contains("(write: SECRET//RD//NOFORN)");
+    Cli noSuggestion = Cli.run("marking", "parse", "SECRET//REL TO USA, GBER", "--json");
+    assertThat(JSON.readTree(noSuggestion.out()).get("diagnostics").get(0).has("suggestion")).isFalse();
+  }
+
+  @Test
   void anErrorAsTextGoesToStandardError() {
     Cli cli = Cli.run("marking", "parse", "SERCET//NOFORN");
     assertThat(cli.status()).isEqualTo(2);

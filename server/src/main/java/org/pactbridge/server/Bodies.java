@@ -29,8 +29,12 @@ final class Bodies {
    */
   record ItemSearchBody(String query, Integer offset, Integer limit) {}
 
-  /** {@code POST /api/v1/items/{id}/decisions} and {@code …/releases}: the recipient (and, for a decision, the instant). */
-  record ReleaseBody(String to, String at) {}
+  /**
+   * {@code POST /api/v1/items/{id}/decisions} and {@code …/releases}: the recipient and, for a decision,
+   * the instant and whether to record it ({@code record}, default true; false shows it only: audited as
+   * {@code DECISION_SHOWN}, no release record).
+   */
+  record ReleaseBody(String to, String at, Boolean record) {}
 
   /** {@code POST /api/v1/consents}: the holder asks the originator for leave to release {@code item} to {@code to}. */
   record ConsentRequestBody(String item, String to) {}

@@ -119,6 +119,12 @@ final class ConsentEndpoints {
     node.put("item", request.item().value());
     node.put("originator", request.originator().value());
     node.put("requester", request.requester().value());
+    // The user who asked (null for a request stored before the node kept it: only the nation is known).
+    if (request.requestedBy() == null) {
+      node.putNull("requestedBy");
+    } else {
+      node.putObject("requestedBy").put("id", request.requestedBy().id()).put("name", request.requestedBy().name());
+    }
     node.put("recipient", request.recipient().value());
     node.put("requestedAt", DateSpec.format(request.requestedAt()));
     Optional<org.pactbridge.core.consent.ConsentAnswer> answer = consents.answerTo(request);

@@ -73,11 +73,12 @@ final class ItemEndpoints {
     list.add(new Endpoint("GET", "/api/v1/items/{id}", "getItem", "One item with its content, if the caller may see it", holders, null,
         "item with content", this::getItem));
     list.add(new Endpoint("POST", "/api/v1/items/{id}/decisions", "decideItem",
-        "The decision on releasing the item from the caller's nation, with recorded consents applied (recorded and audited)", holders,
-        Bodies.ReleaseBody.class, "{decision, conditions}", this::decideItem));
+        "The decision on releasing the item from the caller's nation, with recorded consents applied: recorded (DECISION_RECORDED), "
+            + "or with record=false only shown (audited DECISION_SHOWN, no release record)", holders,
+        Bodies.ReleaseBody.class, "{decision, level, conditions, recipientMarking}", this::decideItem));
     list.add(new Endpoint("POST", "/api/v1/items/{id}/releases", "releaseItem",
         "Decide now and, on a permit, release: the recipient's holding is recorded (audited)", EnumSet.of(Role.ORIGINATOR, Role.DISCLOSURE_OFFICER),
-        Bodies.ReleaseBody.class, "{decision, released, conditions}", this::releaseItem));
+        Bodies.ReleaseBody.class, "{decision, level, released, conditions, recipientMarking}", this::releaseItem));
     return list;
   }
 
@@ -144,7 +145,9 @@ final class ItemEndpoints {
     Bodies.ReleaseBody body = Http.read(Http.body(ctx, config.maxBodyBytes()), RELEASE);
     PartyCode to = recipient(body);
     Instant at = body.at() == null ? now() : DecisionBody.parseAt(body.at());
-    Http.json(ctx, 200, itemDecisionJson(releases.decide(caller, item, to, at, true), null));
+    // Asking is recording, as it always was; a page that only shows the answer says record=false.
+    ItemReleases.Keeping keeping = Boolean.FALSE.equals(body.record()) ? ItemReleases.Keeping.SHOW : ItemReleases.Keeping.RECORD;
+    Http.json(ctx, 200, itemDecisionJson(releases.decide(caller, item, to, at, keeping), null));
   }
 
   private void releaseItem(Context ctx, User caller) {
@@ -152,6 +155,9 @@ final class ItemEndpoints {
     Bodies.ReleaseBody body = Http.read(Http.body(ctx, config.maxBodyBytes()), RELEASE);
     if (body.at() != null) {
       throw new ApiProblem(400, "AT_NOT_ALLOWED", "Bad input", "a release happens now: 'at' is for decisions only");
+    }
+    if (body.record() != null) {
+      throw new ApiProblem(400, "RECORD_NOT_ALLOWED", "Bad input", "a release is always recorded: 'record' is for decisions only");
     }
     ItemReleases.ItemDecision decided = releases.release(caller, item, recipient(body));
     Http.json(ctx, 200, itemDecisionJson(decided, decided.decision().outcome() == Outcome.PERMIT));
@@ -173,6 +179,10 @@ final class ItemEndpoints {
     }
     ArrayNode conditions = node.putArray("conditions");
     decided.conditions().forEach(condition -> conditions.addObject().put("kind", condition.kind()).put("value", condition.value()));
+    // The marking the recipient's copy would be (or, on a release, was) recorded under; absent when no recipient level is named.
+    if (!decided.recipientMarking().isEmpty()) {
+      node.put("recipientMarking", decided.recipientMarking());
+    }
     return node;
   }
 

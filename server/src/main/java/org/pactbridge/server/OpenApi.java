@@ -29,7 +29,12 @@ final class OpenApi {
           "topics", "comma-separated topics of the item considered"},
       "listItems", new String[] {"offset", "visible items to skip", "limit", "at most this many (1 to 1000, default 100)"},
       "listConsents", new String[] {"state", "pending (default) or all"},
-      "exportAudit", new String[] {"from", "first sequence number (default 1)", "limit", "at most this many (1 to 10000, default 1000)"}));
+      "exportAudit", new String[] {"from", "first sequence number read (default 1, or the newest with order=newest)",
+          "limit", "at most this many read (1 to 10000, default 1000)", "order", "oldest (default) or newest first",
+          "item", "only entries about this item or agreement id (the subject, exactly)",
+          "actor", "only entries by this user id, user name or nation code (exactly)", "kind", "only entries of this kind (DECISION_RECORDED, …)",
+          "since", "only entries made at or after this date or instant",
+          "until", "only entries made up to this instant, or through this date (UTC) when a date is given"}));
 
   private static Map<String, String[]> queries(Map<String, String[]> core) {
     Map<String, String[]> all = new java.util.HashMap<>(core);

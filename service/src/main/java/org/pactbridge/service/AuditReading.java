@@ -3,6 +3,7 @@ package org.pactbridge.service;
 import java.util.ArrayList;
 import java.util.List;
 import org.pactbridge.core.audit.AuditEntry;
+import org.pactbridge.core.audit.AuditFilter;
 import org.pactbridge.core.audit.Verification;
 import org.pactbridge.core.user.User;
 import org.pactbridge.store.Store;
@@ -34,16 +35,31 @@ public final class AuditReading {
    * read are shown. The cursor follows the chain, not what was shown: hidden entries still move it.
    */
   public Page page(User reader, int from, int limit) {
+    return search(reader, AuditFilter.ALL, from, false, limit);
+  }
+
+  /**
+   * The entries that pass {@code filter} and that the reader may read, from sequence {@code cursor}
+   * ({@code newestFirst}: from {@code cursor} downwards), reading at most {@code limit} of those the
+   * store's columns let through. As with {@link #page}, the cursor follows what was read, not what was
+   * shown: a page may show fewer than {@code limit} entries and still have a next one.
+   */
+  public Page search(User reader, AuditFilter filter, long cursor, boolean newestFirst, int limit) {
     AuditScope scope = new AuditScope(items, reader);
-    List<AuditEntry> page = store.audit().entries(from, limit);
-    List<AuditEntry> shown = new ArrayList<>(page.size());
-    long last = from - 1L;
-    for (AuditEntry entry : page) {
-      last = entry.seq();
-      if (scope.shows(entry.event())) {
+    List<AuditEntry> read = store.audit().find(filter, cursor, newestFirst, limit);
+    List<AuditEntry> shown = new ArrayList<>(read.size());
+    for (AuditEntry entry : read) {
+      if (filter.matches(entry.event()) && scope.shows(entry.event())) {
         shown.add(entry);
       }
     }
-    return new Page(shown, page.size() < limit ? null : Long.valueOf(last + 1));
+    if (read.size() < limit) {
+      return new Page(shown, null);
+    }
+    long last = read.get(read.size() - 1).seq();
+    if (newestFirst) {
+      return new Page(shown, last > 1 ? Long.valueOf(last - 1) : null);
+    }
+    return new Page(shown, Long.valueOf(last + 1));
   }
 }

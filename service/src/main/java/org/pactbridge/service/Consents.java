@@ -44,7 +44,8 @@ public final class Consents {
     items.engine().registry().requireParty(to);
     List<ConsentRequest> created = new ArrayList<>();
     for (PartyCode originator : item.originators()) {
-      ConsentRequest request = new ConsentRequest(UUID.randomUUID().toString(), item.id(), originator, holder, to, items.clock().instant());
+      ConsentRequest request = new ConsentRequest(UUID.randomUUID().toString(), item.id(), originator, holder, to, items.clock().instant(),
+          new ConsentRequest.Asker(caller.id(), caller.name()));
       store.consents().request(request, AuditActors.of(caller));
       created.add(request);
     }

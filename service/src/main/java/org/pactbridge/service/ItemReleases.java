@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.pactbridge.core.agreement.AgreementId;
+import org.pactbridge.core.audit.AuditEvent;
 import org.pactbridge.core.consent.ConsentAnswer;
 import org.pactbridge.core.consent.ConsentCondition;
 import org.pactbridge.core.consent.ConsentRequest;
@@ -19,21 +20,37 @@ import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.release.Decision;
 import org.pactbridge.core.release.Outcome;
 import org.pactbridge.core.release.ReleaseRequest;
+import org.pactbridge.core.time.DateSpec;
 import org.pactbridge.core.user.User;
 import org.pactbridge.store.Store;
 
 /**
  * Decide and record: the decision on releasing a stored item from the caller's nation, with the consents
- * recorded for it, and the release itself. Each decision asked about an item is recorded and audited
- * one by one (unlike the tallied {@link Decisions}); a permitted release records the recipient's holding
- * in the same transaction, under the agreement the permit relied on for the last hop. Thread-safe.
+ * recorded for it, and the release itself. A decision asked about an item is either recorded
+ * ({@code DECISION_RECORDED}, a release record and its audit entry) or only shown
+ * ({@code DECISION_SHOWN}, one audit entry naming who saw which answer, and no release record), one by
+ * one, unlike the tallied {@link Decisions}; a permitted release records the recipient's holding in the
+ * same transaction, under the agreement the permit relied on for the last hop. Thread-safe.
  */
 public final class ItemReleases {
   private final Items items;
   private final Store store;
 
-  /** A decision about a stored item, with the consent conditions it relies on and the level it was decided at. */
-  public record ItemDecision(Decision decision, List<ConsentCondition> conditions, Level level) {}
+  /**
+   * A decision about a stored item, with the consent conditions it relies on, the level it was decided at,
+   * and the marking the recipient would hold its copy under (empty unless the decision names a recipient level).
+   */
+  public record ItemDecision(Decision decision, List<ConsentCondition> conditions, Level level, String recipientMarking) {}
+
+  /** What becomes of a decision asked about an item. */
+  public enum Keeping {
+    /** Recorded as a decision: a release record and {@code DECISION_RECORDED}. */
+    RECORD,
+    /** Shown only: one {@code DECISION_SHOWN} audit entry (who saw which answer), no release record. */
+    SHOW,
+    /** Nothing written: a step inside a use case that records the outcome itself. */
+    NONE
+  }
 
   public ItemReleases(Items items) {
     this.items = items;
@@ -43,9 +60,10 @@ public final class ItemReleases {
   /**
    * The decision on releasing the item from the caller's nation to {@code to} at {@code at}, with the
    * consents granted for this item, holder and recipient that hold at {@code at}; a granted downgrade
-   * decides at the downgraded level. Recorded (and audited) when {@code record}.
+   * decides at the downgraded level. {@code keeping} says whether it is recorded as a decision, audited as
+   * shown, or neither.
    */
-  public ItemDecision decide(User caller, Item item, PartyCode to, Instant at, boolean record) {
+  public ItemDecision decide(User caller, Item item, PartyCode to, Instant at, Keeping keeping) {
     PartyCode holder = items.requireHolder(caller, item);
     Set<PartyCode> consents = new LinkedHashSet<>();
     List<ConsentCondition> conditions = new ArrayList<>();
@@ -71,32 +89,47 @@ public final class ItemReleases {
     ReleaseRequest request = new ReleaseRequest(Set.copyOf(item.originators()), level, item.releasability(), item.orcon(), item.topics(),
         item.declassifyOn(), holder, to, null, consents, at);
     Decision decision = items.engine().decide(request);
-    if (record) {
+    if (keeping == Keeping.RECORD) {
       store.releases().record(release(item, holder, to, at, decision, false), null, AuditActors.of(caller));
+    } else if (keeping == Keeping.SHOW) {
+      store.audit().append(AuditEvent.of(items.clock().instant(), "DECISION_SHOWN", AuditActors.of(caller), item.id().value(),
+          "holder", holder.value(), "recipient", to.value(), "decided-at", DateSpec.format(at), "outcome", decision.outcome().name(),
+          "agreements", String.join(",", decision.agreements().stream().map(AgreementId::value).toList())));
     }
-    return new ItemDecision(decision, conditions, level);
+    return new ItemDecision(decision, conditions, level, recipientMarking(decision, conditions));
+  }
+
+  /**
+   * The marking the recipient's copy is recorded under on release: the recipient's level, then each caveat
+   * a consent added, joined by {@code //}. Empty when the decision names no recipient level.
+   */
+  static String recipientMarking(Decision decision, List<ConsentCondition> conditions) {
+    StringBuilder marking = new StringBuilder(decision.recipientLevel().map(Level::qualified).orElse(""));
+    if (marking.isEmpty()) {
+      return "";
+    }
+    for (ConsentCondition condition : conditions) {
+      if (condition instanceof ConsentCondition.AddedCaveat caveat) {
+        marking.append("//").append(caveat.caveat());
+      }
+    }
+    return marking.toString();
   }
 
   /** Decides now and, on a permit, records the release and the recipient's holding in one transaction. */
   public ItemDecision release(User caller, Item item, PartyCode to) {
     Instant now = items.clock().instant();
-    ItemDecision decided = decide(caller, item, to, now, false);
+    ItemDecision decided = decide(caller, item, to, now, Keeping.NONE);
     boolean permit = decided.decision().outcome() == Outcome.PERMIT;
     Holding holding = null;
     if (permit) {
       PartyCode holder = caller.nationality();
       List<PartyCode> route = new ArrayList<>(items.holdingOf(item, holder).map(Holding::route).orElse(List.of(holder)));
       route.add(to);
-      StringBuilder marking = new StringBuilder(decided.decision().recipientLevel().map(Level::qualified).orElse(""));
-      for (ConsentCondition condition : decided.conditions()) {
-        if (condition instanceof ConsentCondition.AddedCaveat caveat) {
-          marking.append("//").append(caveat.caveat());
-        }
-      }
       // the agreement the permit relied on for the last hop, holder → recipient: the decision lists it last
       List<AgreementId> agreements = decided.decision().agreements();
       AgreementId under = agreements.isEmpty() ? null : agreements.get(agreements.size() - 1);
-      holding = new Holding(item.id(), to, now, route, marking.toString(), under);
+      holding = new Holding(item.id(), to, now, route, decided.recipientMarking(), under);
     }
     store.releases().record(release(item, caller.nationality(), to, now, decided.decision(), permit), holding, AuditActors.of(caller));
     return decided;

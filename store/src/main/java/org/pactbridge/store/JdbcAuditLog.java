@@ -20,6 +20,7 @@ import org.pactbridge.core.audit.AuditChain;
 import org.pactbridge.core.audit.AuditCodec;
 import org.pactbridge.core.audit.AuditEntry;
 import org.pactbridge.core.audit.AuditEvent;
+import org.pactbridge.core.audit.AuditFilter;
 import org.pactbridge.core.audit.AuditLog;
 import org.pactbridge.core.audit.AuditRow;
 import org.pactbridge.core.audit.ChainHead;
@@ -246,6 +247,47 @@ final class JdbcAuditLog implements AuditLog, AutoCloseable {
       }
     }
     return rows;
+  }
+
+  @Override
+  public List<AuditEntry> find(AuditFilter filter, long cursor, boolean newestFirst, int limit) {
+    // Only the columns narrow here (kind and subject since V1, the actor since V4, each indexed by V14);
+    // a v1 row has no actor columns, so it passes and AuditFilter.matches decides.
+    StringBuilder sql = new StringBuilder("SELECT " + ENTRY_COLUMNS + " FROM audit_entry WHERE seq " + (newestFirst ? "<= ?" : ">= ?"));
+    List<String> values = new ArrayList<>();
+    if (filter.kind() != null) {
+      sql.append(" AND kind = ?");
+      values.add(filter.kind());
+    }
+    if (filter.subject() != null) {
+      sql.append(" AND subject = ?");
+      values.add(IndexedFields.subjectColumn(filter.subject()));
+    }
+    if (filter.actor() != null) {
+      sql.append(" AND (actor_name IS NULL OR actor_name = ? OR actor_id = ? OR actor_nation = ?)");
+      values.add(filter.actor());
+      values.add(filter.actor());
+      values.add(filter.actor());
+    }
+    sql.append(" ORDER BY seq").append(newestFirst ? " DESC" : "").append(" LIMIT ?");
+    return db.tx("reading the audit log", connection -> {
+      List<AuditEntry> entries = new ArrayList<>();
+      try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+        int index = 1;
+        select.setLong(index++, cursor);
+        for (String value : values) {
+          select.setString(index++, value);
+        }
+        select.setInt(index, limit);
+        try (ResultSet row = select.executeQuery()) {
+          while (row.next()) {
+            entries.add(new AuditEntry(row.getLong("seq"), hexOrGarbage(row.getString("prev_hash")), row.getBytes("body"),
+                hexOrGarbage(row.getString("hash"))));
+          }
+        }
+      }
+      return entries;
+    });
   }
 
   /** A stored hash; a value that is not 64 hex digits (tampered) becomes bytes that match nothing. */

@@ -33,13 +33,16 @@ final class JdbcConsentRepository implements ConsentRepository {
   public void request(ConsentRequest request, AuditActor actor) {
     db.tx("recording consent request " + request.id(), connection -> {
       try (PreparedStatement insert = connection.prepareStatement(
-          "INSERT INTO consent_request (id, item_id, originator, requester, recipient, requested_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+          "INSERT INTO consent_request (id, item_id, originator, requester, recipient, requested_at, requested_by_id, requested_by_name)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
         insert.setString(1, request.id());
         insert.setString(2, request.item().value());
         insert.setString(3, request.originator().value());
         insert.setString(4, request.requester().value());
         insert.setString(5, request.recipient().value());
         Db.setInstant(insert, 6, request.requestedAt());
+        insert.setString(7, request.requestedBy() == null ? null : request.requestedBy().id());
+        insert.setString(8, request.requestedBy() == null ? null : request.requestedBy().name());
         insert.executeUpdate();
       }
       audit.appendIn(connection, List.of(AuditEvent.of(request.requestedAt(), "CONSENT_REQUESTED", actor, request.item().value(),
@@ -112,14 +115,17 @@ final class JdbcConsentRepository implements ConsentRepository {
   private static List<ConsentRequest> requests(Connection connection, String where, String parameter) throws SQLException {
     List<ConsentRequest> requests = new ArrayList<>();
     try (PreparedStatement select = connection.prepareStatement(
-        "SELECT id, item_id, originator, requester, recipient, requested_at FROM consent_request" + where + " ORDER BY reg_no")) {
+        "SELECT id, item_id, originator, requester, recipient, requested_at, requested_by_id, requested_by_name FROM consent_request" + where
+            + " ORDER BY reg_no")) {
       if (parameter != null) {
         select.setString(1, parameter);
       }
       try (ResultSet row = select.executeQuery()) {
         while (row.next()) {
+          String askerId = row.getString("requested_by_id");
+          ConsentRequest.Asker asker = askerId == null ? null : new ConsentRequest.Asker(askerId, row.getString("requested_by_name"));
           requests.add(new ConsentRequest(row.getString("id"), ItemId.of(row.getString("item_id")), PartyCode.of(row.getString("originator")),
-              PartyCode.of(row.getString("requester")), PartyCode.of(row.getString("recipient")), Db.getInstant(row, "requested_at")));
+              PartyCode.of(row.getString("requester")), PartyCode.of(row.getString("recipient")), Db.getInstant(row, "requested_at"), asker));
         }
       }
     }

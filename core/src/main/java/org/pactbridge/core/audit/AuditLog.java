@@ -16,6 +16,15 @@ public interface AuditLog {
   /** Entries from {@code fromSeq}, at most {@code limit}, in order. */
   List<AuditEntry> entries(long fromSeq, int limit);
 
+  /**
+   * Entries that may pass {@code filter}, at most {@code limit}, from sequence number {@code cursor}
+   * onwards ({@code newestFirst}: from {@code cursor} downwards). The store narrows by the fields it
+   * keeps in columns (kind, subject, actor) and may return entries that the instant range or a v1 actor
+   * then excludes: callers apply {@link AuditFilter#matches}. The last entry returned is where the next
+   * page continues.
+   */
+  List<AuditEntry> find(AuditFilter filter, long cursor, boolean newestFirst, int limit);
+
   /** The head, derived from the entries: the last entry's sequence number and hash (0 and 64 zeros when empty). */
   ChainHead head();
 

@@ -165,7 +165,9 @@ class DeepLinkBrowserTest {
     check("item deny");
     browser.open(base + "#/consents");
     browser.find("#consent-mine");
-    assertThat(browser.text("#consent-mine")).contains(itemId).contains("waiting");
+    // The request the analyst asked is theirs: under "My requests", not only their nation's.
+    assertThat(browser.text("#mine-title")).isEqualTo("My requests (1)");
+    assertThat(browser.text("#mine-table")).contains(itemId).contains("waiting");
     browser.screenshot("25-my-requests");
     check("my requests");
     browser.signOut();
@@ -179,6 +181,7 @@ class DeepLinkBrowserTest {
     WebElement card = browser.find("#consent-pending article.consent");
     assertThat(card.getText()).contains("Launch assessment").contains("KOR:II//REL TO USA, JPN").contains("dprk-missile")
         .contains("Now, without your answer:").contains("once KOR's disclosure officer consents");
+    assertThat(browser.text("#consent-pending .consent-asked")).contains("by link-usa-analyst of USA, which holds a copy");
     check("consent inbox");
     card.findElement(org.openqa.selenium.By.cssSelector("button.refuse")).click();
     browser.waitForText("#consent-pending .confirm-question", "Refuse the release of " + itemId + " from USA to JPN?");
@@ -207,11 +210,37 @@ class DeepLinkBrowserTest {
         .contains("ITEM_ADDED", "RELEASED").doesNotContain("CONSENT_REQUESTED");
     browser.clickable("#audit-export").click();
     browser.waitForText("#audit-exported", "Wrote audit-entries-filtered.json:");
-    assertThat(browser.text("#audit-exported")).contains("filtered by item, actor");
+    int rows = browser.all("#audit-table tbody tr").size();
+    assertThat(browser.text("#audit-exported")).matches("Wrote audit-entries-filtered\\.json: " + rows + " entries, #\\d+ \\(\\d{4}-\\d{2}-\\d{2} [0-9:]+Z\\)"
+        + " to #\\d+ \\(.*Z\\), filtered by item " + itemId + ", actor link-originator\\.");
     browser.screenshot("27-audit-filtered-export");
     check("audit export");
+    // The node filtered, not the page: every read of the entries carried the filters.
+    List<String> reads = Browser.strings(browser.script(
+        "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('/api/v1/audit/entries'))"));
+    String filters = "/api/v1/audit/entries?item=" + itemId + "&actor=link-originator";
+    assertThat(reads).map(url -> url.substring(url.indexOf("/api/"))).containsExactly(
+        "/api/v1/audit/entries?kind=CONSENT_REQUESTED&order=newest&limit=1000", filters + "&order=newest&limit=1000", filters + "&limit=1000");
+
+    // Opening the item page (test 4: at 2017-01-05, then asked again for 2015-06-01) recorded no decision:
+    // each view was audited once as shown, by the analyst who looked.
+    browser.open(base + "#/audit?item=" + itemId + "&kind=DECISION_SHOWN");
+    browser.find("#audit-table");
+    assertThat(Browser.strings(browser.script("return [...document.querySelectorAll('#audit-table tbody tr')].map(tr => tr.dataset.kind)")))
+        .containsExactly("DECISION_SHOWN", "DECISION_SHOWN");
+    assertThat(browser.text("#audit-table")).contains("link-usa-analyst").contains("2015-06-01T00:00:00Z").contains("2017-01-05T00:00:00Z");
+    browser.screenshot("28-audit-decisions-shown");
+    check("audit decisions shown");
+    browser.open(base + "#/audit?item=" + itemId + "&kind=DECISION_RECORDED");
+    browser.waitForText("#audit-empty", "No entry matches the filters.");
+
     browser.open(base + "#/audit?from=2000-01-01&to=2000-12-31");
     browser.waitForText("#audit-empty", "No entry matches the filters.");
+    // An address with a date the node cannot read: its problem names the parameter, the form stays.
+    browser.open(base + "#/audit?from=2000-13-45");
+    browser.waitForText("#audit-entries .problem", "BAD_PARAMETER");
+    assertThat(browser.text("#audit-entries .problem")).contains("'since'");
+    browser.find("#audit-filters");
     browser.signOut();
   }
 

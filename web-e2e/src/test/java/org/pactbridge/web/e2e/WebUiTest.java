@@ -336,6 +336,8 @@ class WebUiTest {
     browser.open(base + "#/items/" + orconItem + "?to=JPN&at=2017-01-05");
     browser.waitForText("#decision-outcome", "PERMIT");
     assertThat(browser.find("#decision-conditions").getText()).contains("expiry 2030-01-01").contains("NOT FOR FURTHER RELEASE");
+    // The recipient's resulting marking, as the node gives it: its level, then the caveat the consent added.
+    assertThat(browser.text("#recipient-marking")).startsWith("JPN:").endsWith("//NOT FOR FURTHER RELEASE");
     assertThat(browser.find("#item-consents").getText()).contains("granted");
   }
 

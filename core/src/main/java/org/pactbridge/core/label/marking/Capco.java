@@ -34,6 +34,19 @@ final class Capco {
       new Word("NATO RESTRICTED", "NR", "NATO_RESTRICTED", 1),
       new Word("NATO UNCLASSIFIED", "NU", "UNCLASSIFIED", 0));
 
+  /**
+   * NATO levels written as a US word or letter after {@code NATO} ({@code NATO TS}, {@code NATO TOP SECRET}),
+   * and the NATO word each stands for: NATO's top level is COSMIC TOP SECRET.
+   */
+  static final Map<String, Word> NATO_LONGHAND = Map.of(
+      "NATO TOP SECRET", NATO_WORDS.get(0),
+      "NATO TS", NATO_WORDS.get(0),
+      "NTS", NATO_WORDS.get(0),
+      "NATO S", NATO_WORDS.get(1),
+      "NATO C", NATO_WORDS.get(2),
+      "NATO R", NATO_WORDS.get(3),
+      "NATO U", NATO_WORDS.get(4));
+
   /** Retired NATO compounds and what to write instead. */
   static final Map<String, String> LEGACY_NATO = Map.ofEntries(
       Map.entry("COSMIC TOP SECRET ATOMAL", "//COSMIC TOP SECRET//ATOMAL"),
@@ -51,7 +64,11 @@ final class Capco {
       Map.entry("NC-A", "//NC//ATOMAL"));
 
   /** An AEA marking or NATO special category, banner and portion forms, in canonical order. */
-  record Aea(String banner, String portion, int floor, int ceiling, boolean requiresNoforn, boolean nato) {}
+  record Aea(String banner, String portion, int floor, int ceiling, boolean requiresNoforn, boolean nato) {
+    String form(boolean inPortion) {
+      return inPortion ? portion : banner;
+    }
+  }
 
   static final List<Aea> AEA = List.of(
       new Aea("RD", "RD", 2, 4, true, false),

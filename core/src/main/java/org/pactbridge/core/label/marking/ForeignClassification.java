@@ -30,7 +30,15 @@ final class ForeignClassification implements MarkingFamily {
     }
     String legacy = Capco.LEGACY_NATO.get(token);
     if (legacy != null) {
-      reading.report(DiagnosticCode.LEGACY_NATO_MARKING, index, "retired NATO compound '" + token + "' (write " + legacy + ")");
+      reading.report(DiagnosticCode.LEGACY_NATO_MARKING, index, "retired NATO compound '" + token + "' (write " + legacy + ")",
+          Reading.replace(index, token.length(), legacy.substring(2)));
+      return;
+    }
+    Capco.Word longhand = Capco.NATO_LONGHAND.get(token);
+    if (longhand != null) {
+      String word = reading.portion ? longhand.portion() : longhand.banner();
+      reading.report(DiagnosticCode.UNKNOWN_CLASSIFICATION, index, "unknown classification '" + token + "': NATO's level is "
+          + "written " + word, Reading.replace(index, token.length(), word));
       return;
     }
     Optional<Capco.Word> nato = Capco.natoWord(token);
@@ -64,12 +72,26 @@ final class ForeignClassification implements MarkingFamily {
     }
     reading.level = found.get();
     reading.originators.add(party.get().code());
+    checkLetterForm(levelToken, index + space + 1, reading);
     if (party.get().code().equals(Capco.USA) || (party.get().code().equals(Capco.NATO)
         && Capco.wordForCode(Capco.NATO_WORDS, reading.level.code()).isPresent())) {
       String canonical = MarkingFormatter.format(SecurityLabel.builder(reading.level).build(),
           reading.portion ? MarkingForm.PORTION : MarkingForm.BANNER).replace("(", "").replace(")", "");
       reading.report(DiagnosticCode.NON_CANONICAL_FORM, index, "'" + token + "' names the party of a "
-          + party.get().code() + " classification; write " + canonical);
+          + party.get().code() + " classification; write " + canonical,
+          Reading.replace(index - 2, token.length() + 2, canonical));
+    }
+  }
+
+  /**
+   * A non-US level in the other form's letters: a banner writes the word ({@code //GBR SECRET}), a portion
+   * the US-style letters where the level has them ({@code (//GBR S)}).
+   */
+  private static void checkLetterForm(String levelToken, int index, Reading reading) {
+    String banner = Capco.levelText(reading.level, false);
+    String portion = Capco.levelText(reading.level, true);
+    if (levelToken.equals(banner) || levelToken.equals(portion)) {
+      reading.checkForm(levelToken, banner, portion, index);
     }
   }
 }

@@ -2,6 +2,7 @@ package org.pactbridge.core.label.marking;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import org.pactbridge.core.label.Compartment;
 import org.pactbridge.core.label.Control;
 import org.pactbridge.core.label.SecurityLabel;
@@ -49,7 +50,7 @@ public final class MarkingFormatter {
       blocks.add(String.join("/", sci));
     }
     if (!sar.isEmpty()) {
-      blocks.add((sarLong ? "SPECIAL ACCESS REQUIRED-" : "SAR-") + String.join("/", sar));
+      blocks.add((sarLong && !portion ? "SPECIAL ACCESS REQUIRED-" : "SAR-") + String.join("/", sar));
     }
     if (!aea.isEmpty()) {
       blocks.add(String.join("/", aea));
@@ -57,7 +58,7 @@ public final class MarkingFormatter {
     if (label.fgi()) {
       blocks.add(label.fgiSources().isEmpty() ? "FGI" : "FGI " + String.join(" ", label.fgiSources()));
     }
-    java.util.TreeMap<Integer, String> dissemByKey = new java.util.TreeMap<>();
+    TreeMap<Integer, String> dissemByKey = new TreeMap<>();
     List<String> nonIc = new ArrayList<>();
     for (Control control : label.controls()) {
       if (control.block() == Control.Block.NON_IC) {

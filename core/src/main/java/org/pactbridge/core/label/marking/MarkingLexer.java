@@ -2,6 +2,7 @@ package org.pactbridge.core.label.marking;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The shape of a marking before any word is looked up: portion or banner, the classification piece,
@@ -116,6 +117,44 @@ final class MarkingLexer {
       }
     }
     return true;
+  }
+
+  /**
+   * The one word of {@code words} that {@code token} is a slip of (one letter wrong, missing, added, or
+   * two neighbours swapped: {@code SERCET}, {@code NOFRON}); empty when there is none or more than one,
+   * or when the token is shorter than four letters (too many words are one slip from a short one).
+   */
+  static Optional<String> misspelt(String token, List<String> words) {
+    if (token.length() < 4) {
+      return Optional.empty();
+    }
+    Optional<String> found = Optional.empty();
+    for (String word : words) {
+      if (word.length() >= 4 && oneSlipApart(token, word)) {
+        if (found.isPresent() && !found.get().equals(word)) {
+          return Optional.empty();
+        }
+        found = Optional.of(word);
+      }
+    }
+    return found;
+  }
+
+  /** Whether two different texts are one substitution, insertion, deletion or neighbour swap apart. */
+  static boolean oneSlipApart(String a, String b) {
+    if (a.equals(b) || Math.abs(a.length() - b.length()) > 1) {
+      return false;
+    }
+    int start = 0;
+    while (start < a.length() && start < b.length() && a.charAt(start) == b.charAt(start)) {
+      start++;
+    }
+    if (a.length() == b.length()) {
+      boolean swapped = start + 1 < a.length() && a.charAt(start) == b.charAt(start + 1) && a.charAt(start + 1) == b.charAt(start)
+          && a.substring(start + 2).equals(b.substring(start + 2));
+      return swapped || a.substring(start + 1).equals(b.substring(start + 1));
+    }
+    return a.length() > b.length() ? a.substring(start + 1).equals(b.substring(start)) : b.substring(start + 1).equals(a.substring(start));
   }
 
   static String quoted(String token) {

@@ -3,6 +3,7 @@ package org.pactbridge.core.label.marking;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.pactbridge.core.label.SecurityLabel;
 import org.pactbridge.core.registry.Registry;
 
@@ -22,8 +23,12 @@ import org.pactbridge.core.registry.Registry;
  * whole. A new classification family is one {@code MarkingFamily} class and one entry in
  * {@code FAMILIES}; those types are package-private.
  *
+ * <p>Each diagnostic with one right form carries a suggestion ({@link Diagnostic#suggestion()}): the
+ * corrected marking, read once more to give its canonical form.
+ *
  * <p>Immutable and thread-safe. Cost: linear in the marking's length, one hash look-up per token;
- * a typical banner reads in well under a microsecond.
+ * a typical banner reads in well under a microsecond. A marking with findings reads once more for each
+ * finding that has a correction (a clean marking, the common case, reads once).
  */
 public final class MarkingParser {
   /**
@@ -58,25 +63,34 @@ public final class MarkingParser {
   /** As {@link #read(String)}, with levels looked up in the scheme version in force at {@code at}. */
   public ParsedMarking read(String text, Instant at) {
     Objects.requireNonNull(text, "text");
+    return read(text, at, candidate -> {
+      ParsedMarking corrected = read(candidate, at, again -> null);
+      return corrected.hasErrors() ? null : corrected.canonical().orElse(null);
+    });
+  }
+
+  /** One reading; {@code cleanCanonical} turns a diagnostic's correction into its suggestion. */
+  private ParsedMarking read(String text, Instant at, UnaryOperator<String> cleanCanonical) {
     if (text.isBlank()) {
       Reading reading = new Reading(text, at, directory, false);
       reading.report(DiagnosticCode.EMPTY_MARKING, 0, "expected a classification, found "
           + (text.isEmpty() ? "end of input" : "only blanks"));
-      return reading.finish();
+      return reading.finish(cleanCanonical);
     }
     MarkingLexer.Lexed lexed = MarkingLexer.lex(text);
     Reading reading = new Reading(text, at, directory, lexed.portion());
     if (lexed.unbalanced()) {
       reading.report(DiagnosticCode.UNBALANCED_PARENTHESIS, text.length(),
-          "expected ')' to close the portion mark opened at index 0, found end of input");
+          "expected ')' to close the portion mark opened at index 0, found end of input",
+          Reading.replace(text.length(), 0, ")"));
     }
-    MarkingLexer.Piece classification = lexed.classification();
+    MarkingLexer.Piece classification = reading.stripped(lexed.classification());
     reading.classificationIndex = classification.index();
     reading.classificationToken = classification.text();
     familyOf(classification.text(), lexed.foreign()).read(classification, reading);
     new ControlBlocks(reading).read(lexed.blocks());
     MarkingRules.check(reading);
-    return reading.finish();
+    return reading.finish(cleanCanonical);
   }
 
   private static MarkingFamily familyOf(String classification, boolean foreign) {

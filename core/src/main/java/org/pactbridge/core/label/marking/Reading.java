@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.pactbridge.core.label.Compartment;
 import org.pactbridge.core.label.Control;
 import org.pactbridge.core.label.Releasability;
@@ -30,6 +31,19 @@ final class Reading {
     NON_IC
   }
 
+  /**
+   * The correction of one finding: the input with {@code length} characters at {@code index} replaced by
+   * {@code replacement}. {@code placed} says the replacement stands where the register puts it (a token
+   * rewritten in place), so that the corrected text is a suggestion even while other errors remain; a
+   * block appended at the end ({@link Reading#appendBlock}) is only suggested once the corrected marking
+   * reads without error, in its canonical form.
+   */
+  record Fix(int index, int length, String replacement, boolean placed) {
+    String apply(String text) {
+      return text.substring(0, index) + replacement + text.substring(index + length);
+    }
+  }
+
   /** A recognised entry, for the order checks; {@code block} identifies the block it was written in. */
   record Entry(Category category, int key, String text, int index, int block) {}
 
@@ -38,6 +52,15 @@ final class Reading {
   final PartyDirectory directory;
   final boolean portion;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
+  /**
+   * How many corrections one reading checks by reading the corrected marking: a real banner has a handful
+   * of findings, and the bound keeps a long run of bad tokens linear rather than quadratic. Findings past
+   * it are reported without a suggestion (a warning still gets the canonical form).
+   */
+  static final int MAX_CORRECTIONS = 32;
+
+  /** The fix of each diagnostic, or null; parallel to {@link #diagnostics}. */
+  private final List<Fix> fixes = new ArrayList<>();
   final List<Entry> entries = new ArrayList<>();
 
   // the classification, set by a family parser
@@ -56,6 +79,8 @@ final class Reading {
   int nofornIndex = -1;
   List<String> relTo;
   int relToIndex = -1;
+  /** The length of the REL TO list from {@link #relToIndex} to the end of its entry, for fixes. */
+  int relToListLength;
   boolean fgi;
   final List<String> fgiSources = new ArrayList<>();
 
@@ -67,18 +92,67 @@ final class Reading {
   }
 
   void report(DiagnosticCode code, int index, String message) {
-    diagnostics.add(code.at(index, message));
+    report(code, index, message, null);
   }
 
-  /** The marking read: diagnostics in input order (stable for equal indexes), a label when there is no error. */
+  /** Reports a finding with the correction that the register gives for it ({@code fix} may be null). */
+  void report(DiagnosticCode code, int index, String message, Fix fix) {
+    diagnostics.add(code.at(index, message));
+    fixes.add(fix);
+  }
+
+  /** A fix that rewrites the {@code length} characters at {@code index} in place. */
+  static Fix replace(int index, int length, String replacement) {
+    return new Fix(index, length, replacement, true);
+  }
+
+  /** A fix that appends a block at the end of the marking (inside a portion's parentheses). */
+  Fix appendBlock(String block) {
+    int end = portion && text.endsWith(")") && text.length() > 1 ? text.length() - 1 : text.length();
+    return new Fix(end, 0, "//" + block, false);
+  }
+
+  /** The marking read without suggestions for its errors (the family tests' view). */
   ParsedMarking finish() {
-    diagnostics.sort((a, b) -> Integer.compare(a.index(), b.index()));
+    return finish(candidate -> null);
+  }
+
+  /**
+   * The marking read: diagnostics in input order (stable for equal indexes), each with its suggestion,
+   * and a label when there is no error. {@code cleanCanonical} reads a corrected marking and gives its
+   * canonical form when it reads without error, else null.
+   */
+  ParsedMarking finish(UnaryOperator<String> cleanCanonical) {
     boolean errors = false;
     for (Diagnostic diagnostic : diagnostics) {
       errors |= diagnostic.isError();
     }
     SecurityLabel label = errors || level == null ? null : buildLabel();
-    return new ParsedMarking(text, portion ? MarkingForm.PORTION : MarkingForm.BANNER, label, diagnostics);
+    MarkingForm form = portion ? MarkingForm.PORTION : MarkingForm.BANNER;
+    String canonical = label == null ? null : MarkingFormatter.format(label, form);
+    List<Diagnostic> suggested = new ArrayList<>(diagnostics.size());
+    int corrections = 0;
+    for (int i = 0; i < diagnostics.size(); i++) {
+      Fix fix = fixes.get(i);
+      if (fix != null && ++corrections > MAX_CORRECTIONS) {
+        fix = null;
+      }
+      suggested.add(diagnostics.get(i).withSuggestion(suggestion(diagnostics.get(i), fix, canonical, cleanCanonical)));
+    }
+    suggested.sort((a, b) -> Integer.compare(a.index(), b.index()));
+    return new ParsedMarking(text, form, label, suggested);
+  }
+
+  private String suggestion(Diagnostic diagnostic, Fix fix, String canonical, UnaryOperator<String> cleanCanonical) {
+    if (fix != null) {
+      String corrected = fix.apply(text);
+      String clean = cleanCanonical.apply(corrected);
+      return clean != null ? clean : fix.placed() ? corrected : null;
+    }
+    if (!diagnostic.isError() && canonical != null && !canonical.equals(text)) {
+      return canonical;
+    }
+    return null;
   }
 
   private SecurityLabel buildLabel() {
@@ -158,11 +232,36 @@ final class Reading {
     }
     if (portion && token.equals(banner)) {
       report(DiagnosticCode.PORTION_USES_BANNER_FORM, index, "portion mark uses the banner form '" + banner + "'; write '"
-          + portionForm + "'");
+          + portionForm + "'", replace(index, token.length(), portionForm));
     } else if (!portion && token.equals(portionForm)) {
       report(DiagnosticCode.BANNER_USES_PORTION_FORM, index, "banner uses the portion form '" + portionForm + "'; write '"
-          + banner + "'");
+          + banner + "'", replace(index, token.length(), banner));
     }
+  }
+
+  /**
+   * The piece without blanks around it, each blank run reported as a non-canonical separator (a blank
+   * beside {@code //} or {@code /}, or at an end of the marking); a piece of only blanks is returned as
+   * it is, for the caller's report.
+   */
+  MarkingLexer.Piece stripped(MarkingLexer.Piece piece) {
+    String token = piece.text();
+    String strip = token.strip();
+    if (strip.isEmpty() || strip.length() == token.length()) {
+      return piece;
+    }
+    int lead = token.indexOf(strip);
+    int trail = token.length() - lead - strip.length();
+    if (lead > 0) {
+      report(DiagnosticCode.NON_CANONICAL_SEPARATOR, piece.index(), "blank before " + MarkingLexer.quoted(strip)
+          + ": a marking takes no blanks beside '//' or '/', nor at its ends", replace(piece.index(), lead, ""));
+    }
+    if (trail > 0) {
+      int at = piece.index() + lead + strip.length();
+      report(DiagnosticCode.NON_CANONICAL_SEPARATOR, at, "blank after " + MarkingLexer.quoted(strip)
+          + ": a marking takes no blanks beside '//' or '/', nor at its ends", replace(at, trail, ""));
+    }
+    return new MarkingLexer.Piece(strip, piece.index() + lead);
   }
 
   /** The character at {@code index}, quoted, or {@code end of input}: the "found" part of a message. */

@@ -10,6 +10,20 @@ import org.pactbridge.core.label.marking.MarkingLexer.Piece;
 class MarkingLexerTest {
 
   @Test
+  void aSlipIsOneLetterWrongMissingAddedOrTwoNeighboursSwapped() {
+    assertThat(MarkingLexer.oneSlipApart("SERCET", "SECRET")).isTrue();
+    assertThat(MarkingLexer.oneSlipApart("SECRT", "SECRET")).isTrue();
+    assertThat(MarkingLexer.oneSlipApart("SECRETT", "SECRET")).isTrue();
+    assertThat(MarkingLexer.oneSlipApart("SECRIT", "SECRET")).isTrue();
+    assertThat(MarkingLexer.oneSlipApart("SECRET", "SECRET")).isFalse();
+    assertThat(MarkingLexer.oneSlipApart("SCERTE", "SECRET")).isFalse();
+    assertThat(MarkingLexer.misspelt("NOFRON", List.of("NOFORN", "ORCON"))).contains("NOFORN");
+    // two words one slip away, or a short token: no suggestion
+    assertThat(MarkingLexer.misspelt("ABCE", List.of("ABCD", "ABCF"))).isEmpty();
+    assertThat(MarkingLexer.misspelt("NF", List.of("NFF"))).isEmpty();
+  }
+
+  @Test
   void aBannerIsAClassificationAndItsBlocksWithTheirIndexes() {
     Lexed lexed = MarkingLexer.lex("SECRET//ORCON/NOFORN//EXDIS");
     assertThat(lexed.portion()).isFalse();

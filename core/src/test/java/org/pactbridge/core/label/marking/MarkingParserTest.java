@@ -42,8 +42,8 @@ class MarkingParserTest {
 
   @Test
   void readsControlsAndCompartments() {
-    SecurityLabel label = label("TOP SECRET//HCS-O-P/SI-G ABCD/TK//SAR-BP//RD//FGI NATO//ORCON/NOFORN/RELIDO//EXDIS");
-    assertThat(label.controls()).containsExactly(Control.ORCON, Control.RELIDO, Control.EXDIS);
+    SecurityLabel label = label("TOP SECRET//HCS-O-P/SI-G ABCD/TK//SAR-BP//RD//FGI NATO//ORCON/NOFORN//EXDIS");
+    assertThat(label.controls()).containsExactly(Control.ORCON, Control.EXDIS);
     assertThat(label.orcon()).isTrue();
     assertThat(label.compartments()).extracting(Compartment::accessToken)
         .containsExactly("HCS-O-P", "SI-G ABCD", "TK", "SAR-BP", "RD");

@@ -24,7 +24,15 @@ export const PATHS = {
   itemReleases: (id) => `${BASE}/items/${encodeURIComponent(id)}/releases`,
   consents: (state) => `${BASE}/consents${state ? '?state=' + encodeURIComponent(state) : ''}`,
   consentAnswer: (id) => `${BASE}/consents/${encodeURIComponent(id)}/answer`,
-  auditEntries: (from, limit) => `${BASE}/audit/entries?from=${from}&limit=${limit}`,
+  /** Entries from cursor `from` (null: the first, or the newest with order=newest), filtered by the node. */
+  auditEntries: (from, limit, filters) => {
+    const query = new URLSearchParams(filters || {});
+    if (from !== null && from !== undefined) {
+      query.set('from', from);
+    }
+    query.set('limit', limit);
+    return `${BASE}/audit/entries?${query}`;
+  },
   auditVerify: () => `${BASE}/audit/verify`,
 };
 

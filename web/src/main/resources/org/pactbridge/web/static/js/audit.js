@@ -1,66 +1,65 @@
 // The audit view: who did what, when, on what, read from the hash-chained log; filters that live in the
-// address (#/audit?item=&actor=&kind=&from=&to=), verification, and an export of what is shown.
-// The node's entries endpoint pages through the chain and has no filters of its own: the page reads the
-// chain (up to MAX_PAGES pages) and filters it here.
+// address (#/audit?item=&actor=&kind=&from=&to=), verification, and an export of what matches.
+// The node filters (GET /api/v1/audit/entries?item=&actor=&kind=&since=&until=&order=newest): the page
+// asks for the newest matching entries, a page at a time, and draws at most SHOWN of them.
 import { PATHS, get } from './api.js';
 import { field, fill, h, label, problemBox, select, toast } from './ui.js';
 
 const PAGE_SIZE = 1000;
+/** Pages read at most for one view or one export (the node reads PAGE_SIZE entries a page). */
 const MAX_PAGES = 50;
 /** Rows drawn at most; the export carries every entry that matches. */
 const SHOWN = 200;
+/** The filters as the address names them. */
 const FILTERS = ['item', 'actor', 'kind', 'from', 'to'];
+/** The node's name for each: the address keeps the shorter from/to; the node's from is its cursor. */
+const NODE_NAMES = { item: 'item', actor: 'actor', kind: 'kind', from: 'since', to: 'until' };
+/** The kinds of entry the node writes (docs/audit-chain.md); the one in the address is offered too. */
+const KINDS = ['AGREEMENT_ADDED', 'COMMUNITY_ADDED', 'CONSENT_ANSWERED', 'CONSENT_REQUESTED', 'CO_ORIGINATOR_CONFIRMED',
+  'DECISIONS_ANSWERED', 'DECISION_RECORDED', 'DECISION_SHOWN', 'HOLDING_ADDED', 'ITEMS_IMPORTED', 'ITEM_ADDED', 'LEDGER_APPENDED',
+  'PARTY_ADDED', 'PROVISIONS_ADDED', 'REGISTRY_IMPORTED', 'RELEASED', 'TIMELINE_EVENT_ADDED', 'TOKEN_ISSUED', 'TOKEN_REVOKED',
+  'USER_CREATED', 'USER_DELETED'];
 
 /** An instant in full, as the log has it, without the milliseconds: 2026-12-03 13:05:07Z. */
 const instant = (text) => String(text || '').replace(/\.\d+Z$/, 'Z').replace('T', ' ');
 
-/** Whether an entry passes the filters; item matches the subject or any detail naming it. */
-export function matches(entry, filter) {
-  if (filter.kind && entry.kind !== filter.kind) {
-    return false;
-  }
-  if (filter.actor) {
-    const who = `${entry.actor || ''} ${entry.actorNation || ''} ${entry.actorId || ''}`.toLowerCase();
-    if (!who.includes(filter.actor.toLowerCase())) {
-      return false;
+/** The filters of the address as the node's query parameters. */
+export function nodeFilters(filter) {
+  return Object.fromEntries(FILTERS.filter((name) => filter[name]).map((name) => [NODE_NAMES[name], filter[name]]));
+}
+
+/**
+ * Reads matching entries from the node, in the given order, until `enough` are read or the log ends
+ * (at most MAX_PAGES pages). Says whether it stopped before the end.
+ */
+async function read(filter, order, enough) {
+  const query = Object.assign(nodeFilters(filter), order === 'newest' ? { order } : {});
+  let found = [];
+  let from = null;
+  for (let page = 0; page < MAX_PAGES; page += 1) {
+    const data = await get(PATHS.auditEntries(from, PAGE_SIZE, query));
+    found = found.concat(data.entries || []);
+    const end = data.next === null || data.next === undefined;
+    if (end || found.length >= enough) {
+      return { entries: found.slice(0, enough), more: found.length > enough || !end };
     }
+    from = data.next;
   }
-  if (filter.item) {
-    const values = [entry.subject, ...Object.values(entry.details || {})].map((value) => String(value || ''));
-    if (!values.some((value) => value === filter.item)) {
-      return false;
-    }
-  }
-  const day = String(entry.at || '').slice(0, 10);
-  if (filter.from && day < filter.from) {
-    return false;
-  }
-  if (filter.to && day > filter.to) {
-    return false;
-  }
-  return true;
+  return { entries: found.slice(0, enough), more: true };
 }
 
 export async function render(main, parts, params) {
   const filter = Object.fromEntries(FILTERS.map((name) => [name, params.get(name) || '']));
+  const active = FILTERS.filter((name) => filter[name]);
   const verdict = h('div', { id: 'audit-verdict', 'aria-live': 'polite' });
   const verify = h('button', { type: 'button', id: 'audit-verify', class: 'primary' }, 'Verify the chain');
-  const exportButton = h('button', { type: 'button', id: 'audit-export' }, 'Export the entries shown');
+  const exportButton = h('button', { type: 'button', id: 'audit-export' }, active.length ? 'Export the entries that match' : 'Export every entry');
   const entries = h('div', { id: 'audit-entries' });
 
-  let list = [];
-  for (let from = 1, page = 0; page < MAX_PAGES; page += 1) {
-    const data = await get(PATHS.auditEntries(from, PAGE_SIZE));
-    list = list.concat(Array.isArray(data) ? data : data.entries || []);
-    if (!data || !data.next) {
-      break;
-    }
-    from = data.next;
-  }
-  const kinds = [...new Set(list.map((entry) => entry.kind))].sort();
+  const kinds = KINDS.includes(filter.kind) || !filter.kind ? KINDS : KINDS.concat([filter.kind]).sort();
   const inputs = {
     item: h('input', { type: 'text', id: 'audit-item', value: filter.item, spellcheck: 'false', placeholder: 'item or agreement id' }),
-    actor: h('input', { type: 'text', id: 'audit-actor', value: filter.actor, spellcheck: 'false', placeholder: 'user name or nation' }),
+    actor: h('input', { type: 'text', id: 'audit-actor', value: filter.actor, spellcheck: 'false', placeholder: 'user name, user id or nation' }),
     kind: select({ id: 'audit-kind' }, [['', 'any kind']].concat(kinds.map((kind) => [kind, label(kind)])), filter.kind),
     from: h('input', { type: 'date', id: 'audit-from', value: filter.from }),
     to: h('input', { type: 'date', id: 'audit-to', value: filter.to }),
@@ -82,12 +81,20 @@ export async function render(main, parts, params) {
     location.hash = `#/audit${query.toString() ? '?' + query : ''}`;
   });
 
-  const found = list.filter((entry) => matches(entry, filter)).reverse();
-  const active = FILTERS.filter((name) => filter[name]);
   fill(main, h('h1', {}, 'Audit'),
     h('p', {}, 'Every decision asked, consent, release and agreement change, hash-chained: each entry\'s hash covers the previous one.'),
     form,
     h('div', { class: 'row' }, verify, exportButton), verdict, entries);
+  let shown;
+  try {
+    shown = await read(filter, 'newest', SHOWN);
+  } catch (error) {
+    // A filter the node refuses (a hand-edited address) is named in its problem: say so, keep the form.
+    exportButton.disabled = true;
+    fill(entries, problemBox(error));
+    return;
+  }
+  const found = shown.entries;
 
   verify.addEventListener('click', async () => {
     try {
@@ -100,22 +107,34 @@ export async function render(main, parts, params) {
       fill(verdict, problemBox(error));
     }
   });
-  exportButton.addEventListener('click', () => {
-    // The entries as the node gave them (hashes and bodies included, so the file can be checked), oldest first.
-    const chosen = found.slice().reverse();
-    const filename = `audit-entries${active.length ? '-filtered' : ''}.json`;
-    offer(new Blob([JSON.stringify({ filters: Object.fromEntries(active.map((name) => [name, filter[name]])), entries: chosen }, null, 2)],
-      { type: 'application/json' }), filename);
-    const range = chosen.length ? `, #${chosen[0].seq} to #${chosen[chosen.length - 1].seq}` : '';
-    const said = `Wrote ${filename}: ${chosen.length} entr${chosen.length === 1 ? 'y' : 'ies'}${range}${active.length ? ', filtered by ' + active.join(', ') : ''}.`;
-    fill(verdict, h('p', { class: 'ok', id: 'audit-exported' }, said));
-    toast(said);
+  exportButton.addEventListener('click', async () => {
+    // Every matching entry as the node gave it (hashes and bodies included, so the file can be checked), oldest first.
+    exportButton.disabled = true;
+    try {
+      const all = await read(filter, 'oldest', PAGE_SIZE * MAX_PAGES);
+      const chosen = all.entries;
+      const filename = `audit-entries${active.length ? '-filtered' : ''}.json`;
+      const filters = Object.fromEntries(active.map((name) => [name, filter[name]]));
+      offer(new Blob([JSON.stringify({ filters, count: chosen.length, complete: !all.more, entries: chosen }, null, 2)],
+        { type: 'application/json' }), filename);
+      const range = chosen.length
+        ? `, #${chosen[0].seq} (${instant(chosen[0].at)}) to #${chosen[chosen.length - 1].seq} (${instant(chosen[chosen.length - 1].at)})` : '';
+      const by = active.map((name) => `${name} ${filter[name]}`).join(', ');
+      const said = `Wrote ${filename}: ${chosen.length} entr${chosen.length === 1 ? 'y' : 'ies'}${range}${active.length ? ', filtered by ' + by : ''}`
+        + `${all.more ? ' (the first ' + chosen.length + ' only: narrow the filters for the rest)' : ''}.`;
+      fill(verdict, h('p', { class: 'ok', id: 'audit-exported' }, said));
+      toast(said);
+    } catch (error) {
+      fill(verdict, problemBox(error));
+    } finally {
+      exportButton.disabled = false;
+    }
   });
 
   fill(entries, found.length ? h('table', { class: 'list', id: 'audit-table' },
-    h('caption', {}, `${found.length > SHOWN ? 'Latest ' + SHOWN + ' of ' : ''}${found.length} entries${active.length ? ' matching the filters' : ''}, newest first`),
+    h('caption', {}, `${shown.more ? 'The latest ' + found.length : found.length} entr${found.length === 1 ? 'y' : 'ies'}${active.length ? ' matching the filters' : ''}, newest first`),
     h('thead', {}, h('tr', {}, ['#', 'When (UTC)', 'Who', 'What', 'On what', 'Details', 'Hash'].map((name) => h('th', { scope: 'col' }, name)))),
-    h('tbody', {}, found.slice(0, SHOWN).map((entry) => h('tr', { 'data-seq': entry.seq, 'data-kind': entry.kind },
+    h('tbody', {}, found.map((entry) => h('tr', { 'data-seq': entry.seq, 'data-kind': entry.kind },
       h('td', {}, entry.seq),
       h('td', { class: 'nowrap' }, instant(entry.at)),
       h('td', { class: 'who' }, entry.actor || '', entry.actorNation ? h('span', { class: 'muted' }, ` · ${entry.actorNation}`) : null),

@@ -1,6 +1,6 @@
 // Consents: for a disclosure officer, the inbox of requests addressed to the officer's party, answered by
 // approving, refusing, or approving with conditions (expiry, downgrade, added caveat); for every holder,
-// the requests their nation has asked ("my requests"). Only what the node would accept from this user is
+// the requests they asked ("my requests") and those others of their nation asked. Only what the node would accept from this user is
 // offered: answering is for the disclosure officer of the originator's nation (docs/server.md).
 import { PATHS, get, post, session } from './api.js';
 import { fill, h, label, levelNamer, levelsAt, problemBox, today, toast, when } from './ui.js';
@@ -25,18 +25,15 @@ export async function render(main) {
     const me = session.user() || {};
     const all = await get(PATHS.consents('all'));
     const requests = Array.isArray(all) ? all : all.consents || [];
-    // The node records which nation asked, not which person: "my requests" are my nation's.
-    const mine = requests.filter((request) => request.requester === me.nationality);
-    fill(mineBox, h('h2', { id: 'mine-title' }, `Asked by ${me.nationality} (${mine.length})`),
-      mine.length ? h('table', { class: 'list', id: 'mine-table' },
-        h('caption', {}, 'Consent requests your nation has asked, newest first'),
-        h('thead', {}, h('tr', {}, ['Item', 'To', 'Asked of', 'Asked on', 'State', 'Conditions'].map((name) => h('th', { scope: 'col' }, name)))),
-        h('tbody', {}, mine.slice().reverse().map((request) => h('tr', { 'data-consent': request.id, 'data-state': stateOf(request) },
-          h('td', {}, h('a', { href: `#/items/${encodeURIComponent(request.item)}?to=${encodeURIComponent(request.recipient)}` }, request.item)),
-          h('td', {}, request.recipient), h('td', {}, `${request.originator}'s disclosure officer`), h('td', {}, when(request.requestedAt)),
-          h('td', {}, h('strong', {}, stateOf(request) === 'PENDING' ? 'waiting' : label(stateOf(request)))),
-          h('td', {}, request.answer ? conditionText(request.answer.conditions, levelName) : '')))))
-        : h('p', { id: 'mine-empty', class: 'muted' }, 'Your nation has asked for no consent yet.'));
+    // "My requests" are those this user asked (the node records who asked); those others of the nation
+    // asked follow, with who asked (a request stored before the node kept the person names the nation only).
+    const mine = requests.filter((request) => request.requestedBy && request.requestedBy.id === me.id);
+    const nations = requests.filter((request) => request.requester === me.nationality && !mine.includes(request));
+    fill(mineBox, h('h2', { id: 'mine-title' }, `My requests (${mine.length})`),
+      mine.length ? requestTable('mine-table', 'Consent requests you asked, newest first', mine, levelName, false)
+        : h('p', { id: 'mine-empty', class: 'muted' }, 'You have asked for no consent yet.'),
+      nations.length ? [h('h3', { id: 'nation-title' }, `Asked by others of ${me.nationality} (${nations.length})`),
+        requestTable('nation-table', `Consent requests others of ${me.nationality} asked, newest first`, nations, levelName, true)] : null);
     if (!officer) {
       return;
     }
@@ -54,6 +51,24 @@ export async function render(main) {
         (request.answer.conditions || []).length ? ` (${conditionText(request.answer.conditions, levelName)})` : ''))) : h('p', { class: 'muted' }, 'None yet.'));
   }
   await refresh();
+}
+
+/** Who asked: the user and their nation, or the nation alone for a request stored before the node kept the user. */
+const asker = (request) => (request.requestedBy ? `${request.requestedBy.name} of ${request.requester}` : request.requester);
+
+/** A table of consent requests with their state; `withAsker` adds who asked. */
+function requestTable(id, caption, list, levelName, withAsker) {
+  const columns = ['Item', 'To', 'Asked of'].concat(withAsker ? ['Asked by'] : [], ['Asked on', 'State', 'Conditions']);
+  return h('table', { class: 'list', id },
+    h('caption', {}, caption),
+    h('thead', {}, h('tr', {}, columns.map((name) => h('th', { scope: 'col' }, name)))),
+    h('tbody', {}, list.slice().reverse().map((request) => h('tr', { 'data-consent': request.id, 'data-state': stateOf(request) },
+      h('td', {}, h('a', { href: `#/items/${encodeURIComponent(request.item)}?to=${encodeURIComponent(request.recipient)}` }, request.item)),
+      h('td', {}, request.recipient), h('td', {}, `${request.originator}'s disclosure officer`),
+      withAsker ? h('td', {}, asker(request)) : null,
+      h('td', {}, when(request.requestedAt)),
+      h('td', {}, h('strong', {}, stateOf(request) === 'PENDING' ? 'waiting' : label(stateOf(request)))),
+      h('td', {}, request.answer ? conditionText(request.answer.conditions, levelName) : '')))));
 }
 
 /** What the node would decide for the asked hop today, without the consent: the officer's "current decision". */
@@ -139,7 +154,7 @@ async function card(request, refresh, parties, levelName) {
       h('dt', {}, 'Marking'), h('dd', {}, h('code', { class: 'consent-marking' }, markingOf(item))),
       h('dt', {}, 'Level'), h('dd', { class: 'consent-level' }, levelName(item.level)),
       h('dt', {}, 'Topics'), h('dd', { class: 'consent-topics' }, (item.topics || []).length ? item.topics.join(', ') : 'none'),
-      h('dt', {}, 'Asked'), h('dd', {}, `${when(request.requestedAt)}, by ${request.requester}, which holds a copy`))
+      h('dt', {}, 'Asked'), h('dd', { class: 'consent-asked' }, `${when(request.requestedAt)}, by ${asker(request)}, which holds a copy`))
       : h('p', { class: 'muted' }, 'You may not see this item\'s details (clearance or need-to-know).'),
     decision && decision.decision ? h('p', { class: `outcome outcome-${decision.decision.toLowerCase().replace(/_/g, '-')} consent-decision` },
       h('strong', {}, 'Now, without your answer: '), verdictSentence(decision, request.item, request.recipient, levelName, 'now')) : null,

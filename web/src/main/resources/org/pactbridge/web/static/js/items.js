@@ -200,7 +200,10 @@ async function renderItem(main, id, params) {
       history.replaceState(null, '', hash);
     }
     try {
-      const [answer, requests] = await Promise.all([post(PATHS.itemDecisions(item.id), { to: recipient, at: date }), consentsOfItem()]);
+      // Looking is not deciding: the node shows the answer (one DECISION_SHOWN entry for this view) and
+      // records no decision; a release ("Release now") is recorded.
+      const [answer, requests] = await Promise.all([post(PATHS.itemDecisions(item.id), { to: recipient, at: date, record: false }),
+        consentsOfItem()]);
       if (mine !== asked) {
         return;
       }
@@ -266,18 +269,6 @@ export function conditionText(conditions, levelName) {
     }
     return `${label(condition.kind)} ${condition.value}`;
   }).join('; ');
-}
-
-/**
- * The marking the recipient would hold the item under, built as the node builds it when it records a
- * release: the recipient's level, then every caveat a consent added (ItemReleases.release in module service).
- */
-export function recipientMarking(result, conditions) {
-  if (!result.recipientLevel) {
-    return '';
-  }
-  return [result.recipientLevel].concat((conditions || []).filter((condition) => condition.kind === 'ADDED_CAVEAT')
-    .map((condition) => condition.value)).join('//');
 }
 
 /**
@@ -382,7 +373,8 @@ function explain(result, answer, context) {
   } else if (outcome === 'PERMIT' && day(at) === today()) {
     actions.append(h('p', { id: 'release-by', class: 'muted' }, 'An originator or a disclosure officer of your nation releases it.'));
   }
-  const marking = recipientMarking(result, conditions);
+  // The marking the node would record the recipient's copy under: its level, then each caveat a consent added.
+  const marking = (answer && answer.recipientMarking) || '';
   return [
     h('h2', {}, 'Decision'),
     h('p', { class: `outcome outcome-${outcome.toLowerCase().replace(/_/g, '-')}`, id: 'decision-outcome' },
@@ -391,7 +383,7 @@ function explain(result, answer, context) {
       h('ul', {}, cautions.map((reason) => h('li', { 'data-code': reason.code }, reason.message))))
       : null,
     conditions.length ? h('p', { id: 'decision-conditions' }, 'Under the consent\'s conditions: ', conditionText(conditions, levelName)) : null,
-    marking && outcome !== 'DENY' ? h('p', { id: 'decision-marking' }, `${to} would hold it marked `, h('code', {}, marking),
+    marking && outcome !== 'DENY' ? h('p', { id: 'decision-marking' }, `${to} would hold it marked `, h('code', { id: 'recipient-marking' }, marking),
       result.recipientLevel ? ` (${levelName(result.recipientLevel)})` : '') : null,
     needs.length ? [h('h3', {}, 'Consent needed'), h('ul', {}, needs)] : null,
     actions,
