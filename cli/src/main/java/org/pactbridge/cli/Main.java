@@ -19,6 +19,8 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       CheckCommand.class,
       AgreementsCommand.class,
+      PartnersCommand.class,
+      WorldCommand.class,
       CoverageCommand.class,
       ServeCommand.class, WhatIfCommand.class,
       SupportCommand.class, LedgerCommand.class,

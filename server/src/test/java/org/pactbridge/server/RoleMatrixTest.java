@@ -40,6 +40,8 @@ class RoleMatrixTest {
       Map.entry("createToken", ADMIN),
       Map.entry("listParties", ALL),
       Map.entry("getParty", ALL),
+      Map.entry("getPartyPartners", ALL),
+      Map.entry("listExercises", ALL),
       Map.entry("listAgreements", ALL),
       Map.entry("getAgreement", ALL),
       Map.entry("listAgreementEvents", ALL),

@@ -10,6 +10,7 @@ export const PATHS = {
   session: () => `${BASE}/session`,
   parties: () => `${BASE}/parties`,
   sources: () => `${BASE}/sources`,
+  exercises: () => `${BASE}/exercises`,
   agreements: (at) => `${BASE}/agreements?at=${encodeURIComponent(at)}`,
   agreement: (id, at) => `${BASE}/agreements/${encodeURIComponent(id)}?at=${encodeURIComponent(at)}`,
   coverage: (at, parties, topics) =>
