@@ -11,6 +11,7 @@ export const PATHS = {
   parties: () => `${BASE}/parties`,
   sources: () => `${BASE}/sources`,
   exercises: () => `${BASE}/exercises`,
+  partners: (code, at) => `${BASE}/parties/${encodeURIComponent(code)}/partners?at=${encodeURIComponent(at)}`,
   agreements: (at) => `${BASE}/agreements?at=${encodeURIComponent(at)}`,
   agreement: (id, at) => `${BASE}/agreements/${encodeURIComponent(id)}?at=${encodeURIComponent(at)}`,
   coverage: (at, parties, topics) =>

@@ -174,6 +174,7 @@ export async function render(main, parts, params) {
   const pending = h('input', { type: 'checkbox', id: 'show-pending', checked: params.get('pending') === 'true' });
   const svg = s('svg', { id: 'network', viewBox: '0 0 920 640', role: 'group', 'aria-labelledby': 'network-title network-summary' });
   const summary = h('div', { id: 'network-summary', class: 'summary', 'aria-live': 'polite' });
+  const partnerBox = h('section', { id: 'network-partners', class: 'summary partners', 'aria-labelledby': 'partners-title' });
   const changeBox = h('section', { id: 'network-changes', class: 'summary changes', 'aria-labelledby': 'changes-title' });
   const detail = h('section', { id: 'agreement-detail', class: 'detail', 'aria-live': 'polite', tabindex: '-1' },
     h('p', { class: 'muted' }, 'Select an edge (click it, or Tab to it and press Enter) to see the agreement\'s timeline, provisions and sources.'));
@@ -188,7 +189,7 @@ export async function render(main, parts, params) {
       h('label', { class: 'check' }, pending, ' show agreements not yet in force')),
     h('div', { class: 'network-layout' },
       h('div', { class: 'graph' }, svg, legend()),
-      h('div', { class: 'side' }, summary, changeBox, detail)));
+      h('div', { class: 'side' }, summary, partnerBox, changeBox, detail)));
 
   const state = { at: dateOf(Number(slider.value)), selected: params.get('agreement'), agreements: [], seq: 0, previous: null, changes: [], focusId: null };
   const positions = layout(partyList.map((party) => party.code), Array.isArray(everything) ? everything : everything.agreements || []);
@@ -220,6 +221,7 @@ export async function render(main, parts, params) {
     state.agreements = next;
     draw();
     showChanges();
+    showPartners(date, seq);
     remember();
     main.dataset.at = date;
     if (state.selected) {
@@ -414,6 +416,36 @@ export async function render(main, parts, params) {
         change.since ? `${when(change.since)} ` : '', h('a', { href: '#', onclick: (event) => { event.preventDefault(); showDetail(change.id, true); } }, change.id),
         ` ${change.what}`))),
       state.changes.length > 12 ? h('p', { class: 'muted' }, `and ${state.changes.length - 12} more.`) : null);
+  }
+
+  /**
+   * Beside the drawn edges, each core party's count of information-sharing partners as the record gives it
+   * for the date (the newest count up to then), next to the partners the registry names: the two are not
+   * reconciled, and no unnamed party is drawn to make them match.
+   */
+  async function showPartners(date, seq) {
+    let answers;
+    try {
+      answers = await Promise.all(CORE.map((code) => get(PATHS.partners(code, date))));
+    } catch (error) {
+      fill(partnerBox, h('h2', { id: 'partners-title' }, 'Partners'), problemBox(error));
+      return;
+    }
+    if (seq !== state.seq) {
+      return;
+    }
+    const sourceMap = await sources();
+    const rows = answers.map((answer) => {
+      const count = (answer.counts || [])[0];
+      const recorded = count
+        ? [`the record counts ${count.count} (${count.basis}, as of ${count.date}${count.precision === 'day' ? '' : ` (${count.precision} only)`}; `,
+          sourceLinks(count.sources, sourceMap), ')']
+        : ['the record gives no count up to this date'];
+      return h('li', { 'data-party': answer.party, 'data-named': String(answer.namedCount), 'data-recorded': count ? String(count.count) : '' },
+        h('strong', {}, `${answer.party}: `), `${answer.namedCount} named in force; `, recorded);
+    });
+    fill(partnerBox, h('h2', { id: 'partners-title' }, 'Information-sharing partners'), h('ul', { class: 'pairs' }, rows),
+      h('p', { class: 'muted' }, 'Named partners are the agreements drawn; the record\'s counts include partners it does not name, and none is invented here.'));
   }
 
   async function showDetail(id, focus) {
