@@ -8,9 +8,11 @@ import org.pactbridge.api.json.Json;
 import org.pactbridge.core.agreement.Agreement;
 import org.pactbridge.core.agreement.AgreementKind;
 import org.pactbridge.core.agreement.AgreementStatus;
+import org.pactbridge.core.agreement.TimelineEvent;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.registry.Registry;
 import org.pactbridge.core.time.DateSpec;
+import org.pactbridge.core.time.DateSpec.Precision;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -61,7 +63,10 @@ final class AgreementsCommand implements Callable<Integer> {
       }
       StringBuilder notes = new StringBuilder();
       if (status.since() != null) {
-        notes.append(DateSpec.format(status.since()).substring(0, 10));
+        // the date as the record knows it: "2008 (year only)", never a modelled day
+        TimelineEvent since = agreement.timeline().eventAt(status.since());
+        notes.append(since != null && (since.precision() == Precision.YEAR || since.precision() == Precision.MONTH)
+            ? since.date() : DateSpec.format(status.since()).substring(0, 10));
       }
       if (status.assumed()) {
         notes.append(" (assumed)");

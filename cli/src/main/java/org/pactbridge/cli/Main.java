@@ -19,6 +19,8 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       CheckCommand.class,
       AgreementsCommand.class,
+      PartnersCommand.class,
+      WorldCommand.class,
       CoverageCommand.class,
       ServeCommand.class, WhatIfCommand.class,
       SupportCommand.class, LedgerCommand.class,
@@ -27,6 +29,7 @@ import picocli.CommandLine.ScopeType;
       ExportCommand.class,
       ItemCommand.class,
       TdfCommand.class,
+      KeysCommand.class,
       AuditCommand.class,
       ManualCommand.class,
       AutoComplete.GenerateCompletion.class

@@ -26,6 +26,8 @@ final class ManualCommand implements Runnable {
       "pactbridge audit verify", "1   the audit chain did not verify; the line names the first altered, missing or reordered entry",
       "pactbridge marking parse", "2   the marking has an error (the line names the token and its index)",
       "pactbridge tdf export", "3   the decision was DENY or CONSENT_REQUIRED: nothing was written; the reasons are printed",
+      "pactbridge tdf decrypt", "3   the key access service refused: the decision's reasons are printed; nothing was written\n"
+          + "4   the archive failed an integrity check; the line names the part, and nothing was written",
       "pactbridge tdf inspect", "4   the archive or one of its assertions failed a check; the line names the part",
       "pactbridge tdf import", "4   the archive failed a check (zip, manifest, key access, policy binding, assertion, segment);\n"
           + "    the line names the part, and nothing was stored");

@@ -31,6 +31,11 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--db-user", paramLabel = "USER", description = "Database user (or PACTBRIDGE_DB_USER).")
   String dbUser = System.getenv("PACTBRIDGE_DB_USER");
 
+  @Option(names = "--public-url", paramLabel = "URL",
+      description = "The URL others reach this node at (default: the listener's own scheme://host:port); its key access service is URL/kas,"
+          + " which exported archives name.")
+  String publicUrl;
+
   @Option(names = "--port", paramLabel = "PORT", description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
   int port = 8080;
 
@@ -74,10 +79,13 @@ final class ServeCommand implements Callable<Integer> {
     } else if (tlsTrustStore != null) {
       throw new BadInputException("--tls-truststore needs --tls-keystore");
     }
+    if (publicUrl != null && !publicUrl.strip().matches("https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
+      throw new BadInputException("--public-url must be an http:// or https:// URL without query or fragment");
+    }
     StoreConfig storeConfig = store.config();
     ServerConfig config = new ServerConfig(registry, code, storeConfig.jdbcUrl(), dbUser == null ? storeConfig.user() : dbUser,
         dbUser == null ? storeConfig.password() : password, host, port, null, maxBody, ServerConfig.DEFAULT_MAX_BATCH, tls, storeConfig.keyDir(),
-        insecureHttp, null);
+        insecureHttp, null, publicUrl);
     config.listenerRefusal().ifPresent(reason -> {
       throw new BadInputException(reason);
     });

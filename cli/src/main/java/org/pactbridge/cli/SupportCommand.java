@@ -11,6 +11,7 @@ import org.pactbridge.core.InvalidInputException;
 import org.pactbridge.core.agreement.AgreementId;
 import org.pactbridge.core.logistics.terms.Activity;
 import org.pactbridge.core.logistics.terms.Category;
+import org.pactbridge.core.logistics.ExerciseContext;
 import org.pactbridge.core.logistics.Location;
 import org.pactbridge.core.logistics.Money;
 import org.pactbridge.core.logistics.SupportDecision;
@@ -85,6 +86,11 @@ final class SupportCommand implements Runnable {
     @Option(names = "--currency", paramLabel = "CODE", description = "ISO 4217 currency of --value.")
     String currency;
 
+    @Option(names = "--exercise", paramLabel = "SERIES:EDITION",
+        description = "The exercise edition the support is given in, such as ROK-JPN-SAREX:5: the activity must be exercise and the date within"
+            + " the edition's dates. Shown with the decision; it changes nothing in it.")
+    String exercise;
+
     @Option(names = "--json", description = "Print the decision as one JSON object.")
     boolean json;
 
@@ -92,12 +98,16 @@ final class SupportCommand implements Runnable {
     public Integer call() {
       Registry registry = world.registry();
       SupportRequest request = request(registry, world.instant());
+      ExerciseContext context = exercise == null ? null : ExerciseContext.resolve(registry, exercise, request.activity(), request.at());
       SupportDecision decision = new SupportEngine(registry, KoreaAreas.shipped()).decide(request);
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
-        out.println(Json.write(json(decision), false));
+        out.println(Json.write(LogisticsJson.supportDecision(decision, context), false));
       } else {
         printText(out, request, decision);
+        if (context != null) {
+          out.printf("  exercise: %s%n", context.describe());
+        }
       }
       return 0;
     }

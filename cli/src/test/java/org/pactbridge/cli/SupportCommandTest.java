@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
+import org.pactbridge.core.registry.ExerciseEdition;
+import org.pactbridge.core.time.DateSpec;
+import org.pactbridge.world.WorldLoader;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -32,6 +35,40 @@ class SupportCommandTest {
     assertThat(cli.status()).isZero();
     assertThat(cli.out()).startsWith("ALLOWED  water from JPN to USA in exercise at 35.28,139.67 at 2018-06-04T00:00:00Z")
         .contains("relies on: USA-JPN-ACSA");
+  }
+
+  /** An exercise edition as context: shown with the decision, which is otherwise the same; a request that does not fit it is bad input. */
+  @Test
+  void anExerciseEditionFramesTheRequestAndChangesNothingElse() throws IOException {
+    ExerciseEdition fifth = WorldLoader.reference().findExercise("ROK-JPN-SAREX").orElseThrow().edition(5).orElseThrow();
+    String during = DateSpec.format(fifth.from().plusSeconds(86_400)).substring(0, 10);
+    String after = DateSpec.format(fifth.until()).substring(0, 10);
+    String[] base = {"support", "check", "--supplier", "KOR", "--receiver", "JPN", "--category", "fuel", "--activity", "exercise", "--at", during};
+    Cli without = Cli.run(append(base, "--json"));
+    Cli with = Cli.run(append(base, "--json", "--exercise", "ROK-JPN-SAREX:5"));
+    assertThat(with.status()).isZero();
+    JsonNode decision = JSON.readTree(with.out());
+    assertThat(decision.get("exercise").get("id").asText()).isEqualTo("ROK-JPN-SAREX");
+    assertThat(decision.get("exercise").get("edition").asInt()).isEqualTo(5);
+    assertThat(decision.get("exercise").get("dates").asText()).isEqualTo(fifth.dates());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) decision).remove("exercise");
+    assertThat(decision).isEqualTo(JSON.readTree(without.out()));
+    assertThat(Cli.run(append(base, "--exercise", "ROK-JPN-SAREX:5")).out()).contains("  exercise: ROK-JPN-SAREX edition 5, " + fifth.dates());
+
+    Cli training = Cli.run("support", "check", "--supplier", "KOR", "--receiver", "JPN", "--category", "fuel", "--activity", "training",
+        "--at", during, "--exercise", "ROK-JPN-SAREX:5");
+    assertThat(training.status()).isEqualTo(2);
+    assertThat(training.err()).contains("ROK-JPN-SAREX:5").contains("exercise");
+    Cli outside = Cli.run("support", "check", "--supplier", "KOR", "--receiver", "JPN", "--category", "fuel", "--activity", "exercise",
+        "--at", after, "--exercise", "ROK-JPN-SAREX:5");
+    assertThat(outside.status()).isEqualTo(2);
+    assertThat(outside.err()).contains("outside ROK-JPN-SAREX:5");
+  }
+
+  private static String[] append(String[] base, String... more) {
+    String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+    System.arraycopy(more, 0, all, base.length, more.length);
+    return all;
   }
 
   @Test

@@ -17,6 +17,7 @@ import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.Party;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.time.DateSpec;
+import org.pactbridge.core.registry.PartnersAt;
 import org.pactbridge.core.registry.Registry;
 import org.pactbridge.core.user.User;
 
@@ -39,12 +40,18 @@ final class AgreementEndpoints {
     list.add(new Endpoint("GET", "/api/v1/parties", "listParties", "Parties and their classification schemes", Endpoint.ANY_USER, null,
         "[party]", this::listParties));
     list.add(new Endpoint("GET", "/api/v1/parties/{code}", "getParty", "One party", Endpoint.ANY_USER, null, "party", this::getParty));
+    list.add(new Endpoint("GET", "/api/v1/parties/{code}/partners", "getPartyPartners",
+        "A party's named partners in force as of ?at= (kind: INFORMATION by default) and the record's counts of partners then, with sources",
+        Endpoint.ANY_USER, null, "partners", this::getPartners));
     list.add(new Endpoint("GET", "/api/v1/agreements", "listAgreements",
         "Agreements with their status as of ?at= (filters: party, kind, inForce)", Endpoint.ANY_USER, null, "[agreement]", this::listAgreements));
     list.add(new Endpoint("GET", "/api/v1/agreements/{id}", "getAgreement", "One agreement as of ?at=, with timeline and provisions",
         Endpoint.ANY_USER, null, "agreement", this::getAgreement));
     list.add(new Endpoint("GET", "/api/v1/agreements/{id}/events", "listAgreementEvents", "An agreement's timeline events",
         Endpoint.ANY_USER, null, "{id, events}", this::agreementEvents));
+    list.add(new Endpoint("GET", "/api/v1/exercises", "listExercises",
+        "The exercise series the record dates, with their editions (dates, precision, location, sources)", Endpoint.ANY_USER, null,
+        "[exercise]", (ctx, caller) -> Http.json(ctx, 200, Json.exercises(registry.exercises()))));
     list.add(new Endpoint("GET", "/api/v1/sources", "listSources", "The sources that facts cite, with their URLs", Endpoint.ANY_USER, null,
         "[{id, url, publisher, type, lang}]", this::listSources));
     return list;
@@ -66,6 +73,11 @@ final class AgreementEndpoints {
 
   private void getParty(Context ctx, User caller) {
     Http.json(ctx, 200, partyJson(registry.requireParty(ctx.pathParam("code"))));
+  }
+
+  private void getPartners(Context ctx, User caller) {
+    PartyCode code = registry.requireParty(ctx.pathParam("code")).code();
+    Http.json(ctx, 200, Json.partners(PartnersAt.of(registry, code, at(ctx), kind(ctx, AgreementKind.INFORMATION))));
   }
 
   private static ObjectNode partyJson(Party party) {
@@ -97,15 +109,7 @@ final class AgreementEndpoints {
     Instant at = at(ctx);
     String partyParam = ctx.queryParam("party");
     PartyCode filter = partyParam == null ? null : registry.requireParty(partyParam).code();
-    String kindParam = ctx.queryParam("kind");
-    AgreementKind kind = null;
-    if (kindParam != null) {
-      try {
-        kind = AgreementKind.valueOf(kindParam.toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw ApiProblem.badParameter("kind", "unknown kind '" + kindParam + "' (INFORMATION, LOGISTICS or ARRANGEMENT)");
-      }
-    }
+    AgreementKind kind = kind(ctx, null);
     boolean inForceOnly = Params.booleanParam(ctx, "inForce");
     ArrayNode array = Json.MAPPER.createArrayNode();
     for (Agreement agreement : registry.agreements()) {
@@ -116,6 +120,19 @@ final class AgreementEndpoints {
       array.add(Json.agreement(agreement, at, true));
     }
     Http.json(ctx, 200, array);
+  }
+
+  /** The {@code kind} query parameter, or {@code fallback} when absent; an unknown kind is a bad parameter. */
+  private static AgreementKind kind(Context ctx, AgreementKind fallback) {
+    String kindParam = ctx.queryParam("kind");
+    if (kindParam == null) {
+      return fallback;
+    }
+    try {
+      return AgreementKind.valueOf(kindParam.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ApiProblem.badParameter("kind", "unknown kind '" + kindParam + "' (INFORMATION, LOGISTICS or ARRANGEMENT)");
+    }
   }
 
   private Agreement requireAgreement(String id) {

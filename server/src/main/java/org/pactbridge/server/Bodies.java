@@ -51,7 +51,7 @@ final class Bodies {
    */
   record SupportCheckBody(String supplier, String receiver, String category, String activity, String agreement, String location,
       @JsonDeserialize(using = NumberOrText.class) String quantity, @JsonDeserialize(using = NumberOrText.class) String value, String currency,
-      String at) {}
+      String at, String exercise) {}
 
   /**
    * {@code POST /api/v1/logistics/ledger/entries}: {@code type} provide or receive (with the flags of

@@ -20,6 +20,7 @@ import org.pactbridge.core.logistics.terms.Activity;
 import org.pactbridge.core.logistics.terms.Category;
 import org.pactbridge.core.logistics.Ledger;
 import org.pactbridge.core.logistics.LedgerEntry;
+import org.pactbridge.core.logistics.ExerciseContext;
 import org.pactbridge.core.logistics.Location;
 import org.pactbridge.core.logistics.Money;
 import org.pactbridge.core.logistics.terms.ReimbursementMode;
@@ -112,7 +113,9 @@ final class LogisticsEndpoints {
         body.quantity() == null ? null : decimal(body.quantity(), "quantity"),
         body.value() == null ? null : Money.of(body.value(), body.currency()),
         at(body.at()));
-    Http.json(ctx, 200, LogisticsJson.supportDecision(engine.decide(request)));
+    // an exercise edition named as context must fit the request (activity exercise, date within it)
+    ExerciseContext context = body.exercise() == null ? null : ExerciseContext.resolve(registry, body.exercise(), request.activity(), request.at());
+    Http.json(ctx, 200, LogisticsJson.supportDecision(engine.decide(request), context));
   }
 
   private void createEntry(Context ctx, User caller) {

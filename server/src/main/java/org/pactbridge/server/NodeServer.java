@@ -30,6 +30,8 @@ import org.pactbridge.service.ItemArchives;
 import org.pactbridge.service.ItemReleases;
 import org.pactbridge.service.NodeKeyring;
 import org.pactbridge.service.Items;
+import org.pactbridge.service.KeyAccessService;
+import org.pactbridge.service.NodeKeyring;
 import org.pactbridge.service.Logistics;
 import org.pactbridge.store.Store;
 import org.pactbridge.store.StoreConfig;
@@ -44,7 +46,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>This class is the wiring: it opens the store and the server's database, builds the use cases of
  * the service layer on them, and registers one endpoint class per feature (users, agreements,
- * decisions, items, consents, audit, logistics, web) in that order, which is the OpenAPI document's.
+ * decisions, items, consents, audit, logistics, key access, web) in that order, which is the OpenAPI document's.
  * Health, metrics and the OpenAPI document are the node's own.
  *
  * <p>Logs carry the method, the route template, the reason code and, for internal errors, the exception
@@ -52,6 +54,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class NodeServer implements AutoCloseable {
   public static final String VERSION = "0.1.0";
+  /** How many rewrap token ids the node keeps (each for about two minutes): some 800 rewraps a second. */
+  static final int KAS_REPLAY_CAPACITY = 100_000;
   private static final Logger LOG = LoggerFactory.getLogger(NodeServer.class);
 
   private final ServerConfig config;
@@ -67,6 +71,7 @@ public final class NodeServer implements AutoCloseable {
   private final Javalin app;
   private final Optional<Accounts.Issued> firstStart;
   private final CallerAuthentication authentication;
+  private final NodeKeyring keyring;
 
   private NodeServer(ServerConfig config) {
     this.config = config;
@@ -108,6 +113,8 @@ public final class NodeServer implements AutoCloseable {
     list.addAll(new AuditEndpoints(new AuditReading(items)).endpoints());
     list.addAll(new LogisticsEndpoints(registry, new Logistics(registry, store, party.code()), config.clock(), party.code(), config.maxBodyBytes())
         .endpoints());
+    this.keyring = new NodeKeyring(store, party.code(), config.clock());
+    list.addAll(new KasEndpoints(config, new KeyAccessService(items, keyring, party.code(), KAS_REPLAY_CAPACITY), keyring).endpoints());
     list.addAll(new WebEndpoints(cookies).endpoints());
     this.endpoints = List.copyOf(list);
     this.openApi = Json.write(OpenApi.document(endpoints, VERSION), true).getBytes(StandardCharsets.UTF_8);
@@ -151,11 +158,9 @@ public final class NodeServer implements AutoCloseable {
       server.store.close();
       throw new ServerException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getClass().getSimpleName(), e);
     }
+    // the KAS URL exports name: --public-url, or this listener's own scheme://host:port; then /kas
+    server.store.recordKasUrl(config.kasUrl(server.port()));
     LOG.info("pactbridge node {} listening on {}:{} (database {})", config.party(), config.host(), server.port(), server.db.displayUrl());
-    if (server.store.kasUrl().isEmpty()) {
-      // exports name the node's KAS; until an operator gives a public URL, the listener's own address
-      server.store.recordKasUrl((config.tls() != null ? "https" : "http") + "://" + config.host() + ":" + server.port() + "/kas");
-    }
     return server;
   }
 
@@ -174,6 +179,16 @@ public final class NodeServer implements AutoCloseable {
   /** Appends the decisions counted so far to the audit log now, instead of within the second. For tests. */
   void flushDecisionTally() {
     decisions.flush();
+  }
+
+  /** The node's ZTDF keys as this process holds them (a rotation or retirement here is seen at once). For tests. */
+  NodeKeyring keyring() {
+    return keyring;
+  }
+
+  /** The node's store. For tests. */
+  Store store() {
+    return store;
   }
 
   /** The first-start admin token, present only on the start that created it: show it once. */

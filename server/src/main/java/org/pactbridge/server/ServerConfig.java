@@ -28,7 +28,8 @@ public record ServerConfig(
     Tls tls,
     java.nio.file.Path keyDir,
     boolean insecureHttp,
-    FailedLogins failedLogins) {
+    FailedLogins failedLogins,
+    String publicUrl) {
 
   /**
    * HTTPS instead of HTTP: the node's key and certificate in a PKCS#12 key store; with a trust store,
@@ -63,6 +64,39 @@ public record ServerConfig(
     clock = clock == null ? Clock.systemUTC() : clock;
     Objects.requireNonNull(keyDir, "keyDir");
     failedLogins = failedLogins == null ? FailedLogins.DEFAULT : failedLogins;
+    if (publicUrl != null) {
+      publicUrl = publicUrl.strip();
+      while (publicUrl.endsWith("/")) {
+        publicUrl = publicUrl.substring(0, publicUrl.length() - 1);
+      }
+      if (!publicUrl.matches("https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
+        throw new IllegalArgumentException("--public-url must be an http:// or https:// URL without query or fragment");
+      }
+    }
+  }
+
+  /** The configuration as it was before {@code publicUrl}: the node's KAS URL is the listener's own. */
+  public ServerConfig(Registry registry, PartyCode party, String dbUrl, String dbUser, String dbPassword, String host, int port, Clock clock,
+      long maxBodyBytes, int maxBatch, Tls tls, java.nio.file.Path keyDir, boolean insecureHttp, FailedLogins failedLogins) {
+    this(registry, party, dbUrl, dbUser, dbPassword, host, port, clock, maxBodyBytes, maxBatch, tls, keyDir, insecureHttp, failedLogins, null);
+  }
+
+  /**
+   * The node's KAS URL, which exports name in their key access objects: {@code publicUrl} (or the listener's
+   * own {@code scheme://host:port} when none is given) followed by {@code /kas}.
+   */
+  public String kasUrl(int boundPort) {
+    String base = publicUrl != null ? publicUrl : (tls != null ? "https" : "http") + "://" + hostForUrl() + ":" + boundPort;
+    return base + "/kas";
+  }
+
+  private String hostForUrl() {
+    return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+  }
+
+  public ServerConfig withPublicUrl(String url) {
+    return new ServerConfig(registry, party, dbUrl, dbUser, dbPassword, host, port, clock, maxBodyBytes, maxBatch, tls, keyDir, insecureHttp,
+        failedLogins, url);
   }
 
   /** The configuration as it was before {@code insecureHttp} and {@code failedLogins}: loopback-safe defaults for both. */
@@ -121,29 +155,32 @@ public record ServerConfig(
   }
 
   public ServerConfig withMaxBodyBytes(long bytes) {
-    return new ServerConfig(registry, party, dbUrl, dbUser, dbPassword, host, port, clock, bytes, maxBatch, tls, keyDir, insecureHttp, failedLogins);
+    return new ServerConfig(registry, party, dbUrl, dbUser, dbPassword, host, port, clock, bytes, maxBatch, tls, keyDir, insecureHttp,
+        failedLogins, publicUrl);
   }
 
   public ServerConfig withCredentials(String user, String password) {
-    return new ServerConfig(registry, party, dbUrl, user, password, host, port, clock, maxBodyBytes, maxBatch, tls, keyDir, insecureHttp, failedLogins);
+    return new ServerConfig(registry, party, dbUrl, user, password, host, port, clock, maxBodyBytes, maxBatch, tls, keyDir, insecureHttp,
+        failedLogins, publicUrl);
   }
 
   public ServerConfig withTls(Tls newTls) {
     return new ServerConfig(registry, party, dbUrl, dbUser, dbPassword, host, port, clock, maxBodyBytes, maxBatch, newTls, keyDir, insecureHttp,
-        failedLogins);
+        failedLogins, publicUrl);
   }
 
   public ServerConfig withHost(String newHost, boolean allowInsecureHttp) {
     return new ServerConfig(registry, party, dbUrl, dbUser, dbPassword, newHost, port, clock, maxBodyBytes, maxBatch, tls, keyDir, allowInsecureHttp,
-        failedLogins);
+        failedLogins, publicUrl);
   }
 
   public ServerConfig withClock(Clock newClock) {
     return new ServerConfig(registry, party, dbUrl, dbUser, dbPassword, host, port, newClock, maxBodyBytes, maxBatch, tls, keyDir, insecureHttp,
-        failedLogins);
+        failedLogins, publicUrl);
   }
 
   public ServerConfig withFailedLogins(FailedLogins policy) {
-    return new ServerConfig(registry, party, dbUrl, dbUser, dbPassword, host, port, clock, maxBodyBytes, maxBatch, tls, keyDir, insecureHttp, policy);
+    return new ServerConfig(registry, party, dbUrl, dbUser, dbPassword, host, port, clock, maxBodyBytes, maxBatch, tls, keyDir, insecureHttp,
+        policy, publicUrl);
   }
 }

@@ -176,6 +176,23 @@ abstract class ApiContract {
   }
 
   @Test
+  void aPartysPartnersAreTheNamedOnesBesideTheRecordsCounts() {
+    JsonNode partners = node.get("/api/v1/parties/KOR/partners?at=2011-01-05", analyst()).json();
+    assertThat(partners).isEqualTo(Json.partners(org.pactbridge.core.registry.PartnersAt.of(TestNode.REFERENCE, KOR, day("2011-01-05"),
+        org.pactbridge.core.agreement.AgreementKind.INFORMATION)));
+    assertThat(partners.get("counts").get(0).get("count").asText()).isEqualTo("21");
+    assertThat(partners.get("named").findValuesAsText("party")).contains("USA").doesNotContain("JPN");
+    assertThat(node.get("/api/v1/parties/KOR/partners?at=2011-01-05&kind=NONSENSE", analyst()).status()).isEqualTo(400);
+    JsonNode exercises = node.get("/api/v1/exercises", analyst()).json();
+    assertThat(exercises).isEqualTo(Json.exercises(TestNode.REFERENCE.exercises()));
+    assertThat(exercises.findValuesAsText("id")).contains("ROK-JPN-SAREX");
+    // the timeline's dates carry their precision
+    JsonNode mlsa = node.get("/api/v1/agreements/ROK-USA-MLSA-1988?at=2011-01-05", analyst()).json();
+    assertThat(mlsa.get("timeline").get(0).get("precision").asText()).isEqualTo("year");
+    assertThat(mlsa.get("timeline").get(0).get("date").asText()).isEqualTo("1988 (year only)");
+  }
+
+  @Test
   void healthAndMetricsNeedNoToken() {
     assertThat(node.get("/health", null).json().get("status").asText()).isEqualTo("UP");
     node.post("/api/v1/decisions", analyst(), "{\"originator\":\"KOR\",\"level\":\"II\",\"to\":\"JPN\",\"at\":\"2017-01-05\"}");

@@ -27,6 +27,7 @@ import org.pactbridge.core.logistics.SupportEngine;
 import org.pactbridge.core.logistics.SupportRequest;
 import org.pactbridge.core.logistics.Transfer;
 import org.pactbridge.core.party.PartyCode;
+import org.pactbridge.core.time.DateSpec;
 import org.pactbridge.core.user.Role;
 import org.pactbridge.geo.KoreaAreas;
 
@@ -86,6 +87,13 @@ abstract class LogisticsApiContract {
     assertThat(sar.get("reasons").findValuesAsText("code")).contains("NO_AGREEMENT_IN_FORCE");
     assertThat(sar).isEqualTo(LogisticsJson.supportDecision(engine.decide(new SupportRequest(KOR, JPN, null, Category.FUEL, Activity.EXERCISE,
         null, null, null, day("2007-06-15")))));
+
+    // the same request in the context of the 5th SAREX: the edition is shown, the decision unchanged
+    String during = DateSpec.format(TestNode.REFERENCE.findExercise("ROK-JPN-SAREX").orElseThrow().edition(5).orElseThrow().from());
+    JsonNode framed = post("/support-checks", "{\"supplier\":\"KOR\",\"receiver\":\"JPN\",\"category\":\"fuel\",\"activity\":\"exercise\","
+        + "\"at\":\"" + during + "\",\"exercise\":\"ROK-JPN-SAREX:5\"}").json();
+    assertThat(framed.get("exercise").get("edition").asInt()).isEqualTo(5);
+    assertThat(framed.get("reasons")).isEqualTo(sar.get("reasons"));
   }
 
   @Test
@@ -196,6 +204,10 @@ abstract class LogisticsApiContract {
           "unknown category 'lasers'"},
       {"/support-checks", "{\"supplier\":\"JPN\",\"receiver\":\"USA\",\"category\":\"fuel\",\"activity\":\"exercise\",\"quantity\":-3}",
           "NEGATIVE_QUANTITY", "quantity must not be negative: -3"},
+      {"/support-checks", "{\"supplier\":\"KOR\",\"receiver\":\"JPN\",\"category\":\"fuel\",\"activity\":\"training\",\"at\":\"2007-06-18\","
+          + "\"exercise\":\"ROK-JPN-SAREX:5\"}", "CONTRADICTORY_INPUT", "has the activity exercise, not training"},
+      {"/support-checks", "{\"supplier\":\"KOR\",\"receiver\":\"JPN\",\"category\":\"fuel\",\"activity\":\"exercise\",\"at\":\"2007-06-25\","
+          + "\"exercise\":\"ROK-JPN-SAREX:5\"}", "CONTRADICTORY_INPUT", "outside ROK-JPN-SAREX:5"},
     };
     for (String[] each : cases) {
       TestNode.Response response = post(each[0], each[1]);

@@ -40,6 +40,8 @@ class RoleMatrixTest {
       Map.entry("createToken", ADMIN),
       Map.entry("listParties", ALL),
       Map.entry("getParty", ALL),
+      Map.entry("getPartyPartners", ALL),
+      Map.entry("listExercises", ALL),
       Map.entry("listAgreements", ALL),
       Map.entry("getAgreement", ALL),
       Map.entry("listAgreementEvents", ALL),
@@ -70,10 +72,11 @@ class RoleMatrixTest {
       Map.entry("ledgerBalances", LEDGER_READERS),
       Map.entry("ledgerOverdue", LEDGER_READERS),
       Map.entry("ledgerStatement", LEDGER_READERS),
+      Map.entry("kasRewrap", HOLDERS),
       Map.entry("createSession", ALL),
       Map.entry("getSession", ALL),
       Map.entry("deleteSession", ALL));
-  private static final Set<String> PUBLIC = Set.of("health", "metrics", "openapi");
+  private static final Set<String> PUBLIC = Set.of("health", "metrics", "openapi", "kasPublicKey");
 
   private final TestNode node = TestNode.start(TestNode.Db.H2).withRoleUsers();
 
@@ -136,6 +139,7 @@ class RoleMatrixTest {
       case "whatIf" -> "{\"at\":\"2017-01-05\",\"parties\":[\"KOR\",\"JPN\"]}";
       case "createItem" -> "{\"marking\":\"//KOR III\",\"topics\":[\"dprk-missile\"],\"content\":\"matrix\"}";
       case "decideItem", "releaseItem", "exportItem" -> "{\"to\":\"USA\"}";
+      case "kasRewrap" -> "{\"signedRequestToken\":\"a.b.c\"}";
       case "requestConsent" -> "{\"item\":\"no-such-item\",\"to\":\"JPN\"}";
       case "answerConsent" -> "{\"verdict\":\"GRANTED\"}";
       case "supportCheck" -> "{\"supplier\":\"JPN\",\"receiver\":\"USA\",\"category\":\"fuel\",\"activity\":\"exercise\",\"at\":\"2018-06-04\"}";

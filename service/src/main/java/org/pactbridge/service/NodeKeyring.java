@@ -35,9 +35,14 @@ public final class NodeKeyring {
 
   /** The keyring of {@code store}, whose first keys are created as done by the node of {@code party}. */
   public NodeKeyring(Store store, PartyCode party, Clock clock) {
+    this(store, AuditActor.node(party), clock);
+  }
+
+  /** The keyring of {@code store}, whose first keys, if a command needs them before the node has made them, are created as done by {@code creator}. */
+  public NodeKeyring(Store store, AuditActor creator, Clock clock) {
     this.keys = store.tdfKeys();
     this.clock = clock;
-    this.node = AuditActor.node(party);
+    this.node = creator;
   }
 
   /** The active KAS key as archives name it: this node's KAS at {@code kasUrl}. */
@@ -77,6 +82,46 @@ public final class NodeKeyring {
     return (assertionId, kid) -> kid == null || kid.isEmpty()
         ? Optional.of(keys.ensure(Purpose.ASSERTION, node, clock.instant()).publicKey())
         : assertionPublicKey(kid);
+  }
+
+  /** Which key: the key access service's or the assertion signer's. */
+  public enum Kind { KAS, ASSERTION }
+
+  /**
+   * A key as the front doors show it, without its private part: kid, kind, public key, when made,
+   * superseded and retired, and its status ({@code active}, {@code superseded}, {@code retired}).
+   */
+  public record KeyView(String kid, Kind kind, PublicKey publicKey, java.time.Instant created, Optional<java.time.Instant> superseded,
+      Optional<java.time.Instant> retired, String status) {
+    static KeyView of(TdfKey key) {
+      return new KeyView(key.kid(), key.purpose() == Purpose.KAS ? Kind.KAS : Kind.ASSERTION, key.publicKey(), key.createdAt(),
+          key.supersededAt(), key.retiredAt(), key.status());
+    }
+  }
+
+  /** Every key, oldest first, as the front doors show them. */
+  public List<KeyView> views() {
+    return keys.list().stream().map(KeyView::of).toList();
+  }
+
+  /** The active KAS key, as the front doors show it. */
+  public KeyView activeKasView() {
+    return KeyView.of(activeKas());
+  }
+
+  /** A KAS key that still unwraps (active or superseded, not retired), by kid. */
+  public Optional<KeyView> unwrappingKasKey(String kid) {
+    return keys.find(kid).filter(key -> key.purpose() == Purpose.KAS && key.retiredAt().isEmpty()).map(KeyView::of);
+  }
+
+  /** Rotates the key of {@code kind} (audited as {@code actor}), for the front doors. */
+  public KeyView rotate(Kind kind, AuditActor actor) {
+    return KeyView.of(rotate(kind == Kind.KAS ? Purpose.KAS : Purpose.ASSERTION, actor));
+  }
+
+  /** Retires a superseded key (audited as {@code actor}), for the front doors; see {@link #retire}. */
+  public KeyView retireKey(String kid, AuditActor actor) {
+    return KeyView.of(retire(kid, actor));
   }
 
   /** Every key, oldest first, without private parts. */

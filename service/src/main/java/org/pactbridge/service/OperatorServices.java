@@ -59,6 +59,22 @@ public final class OperatorServices implements AutoCloseable {
     return ServiceException.badInput(e.code(), e.getMessage());
   }
 
+  /** The node's ZTDF keys, for the operator's {@code keys} commands; first keys, if any are missing, are created as done by {@code operator}. */
+  public NodeKeyring keyring(AuditActor operator) {
+    return new NodeKeyring(store, operator, java.time.Clock.systemUTC());
+  }
+
+  /**
+   * The node's key access service on this store, deciding with {@code registry} on the node's clock, for
+   * the operator's local {@code tdf decrypt}: the same checks, engine and audit as a rewrap over HTTP, the
+   * node being of {@code party}.
+   */
+  public KeyAccessService keyAccess(Registry registry, PartyCode party, AuditActor operator) {
+    java.time.Clock clock = java.time.Clock.systemUTC();
+    Items items = new Items(store, new org.pactbridge.core.engine.ReleaseEngine(registry), clock);
+    return new KeyAccessService(items, new NodeKeyring(store, operator, clock), party, 1);
+  }
+
   /** The database, for messages (no password). */
   public String displayUrl() {
     return store.config().displayUrl();

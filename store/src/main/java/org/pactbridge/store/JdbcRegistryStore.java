@@ -35,6 +35,7 @@ import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.party.Topic;
 import org.pactbridge.core.registry.Registry;
 import org.pactbridge.core.registry.Source;
+import org.pactbridge.core.time.DateSpec.Precision;
 
 /**
  * The registry in tables: sources, parties with their scheme versions and levels, communities,
@@ -303,6 +304,26 @@ public final class JdbcRegistryStore {
     }
   }
 
+  // A date known only to the month or year keeps its precision in the note column, as a trailer that
+  // loading strips: timeline_event has no precision column, and adding one is a migration this change
+  // does not own. A later migration should move it into a column of its own.
+  private static final String PRECISION_TRAILER = "\n@precision=";
+
+  private static String noteWithPrecision(TimelineEvent event) {
+    boolean partial = event.precision() == Precision.MONTH || event.precision() == Precision.YEAR;
+    return partial ? event.note() + PRECISION_TRAILER + event.precision().name() : event.note();
+  }
+
+  /** The precision a stored note's trailer gives, or null (the day, or the instant, as the event's instant shows). */
+  private static Precision precisionOf(String note) {
+    for (Precision precision : new Precision[] {Precision.MONTH, Precision.YEAR}) {
+      if (note.endsWith(PRECISION_TRAILER + precision.name())) {
+        return precision;
+      }
+    }
+    return null;
+  }
+
   private static void insertEvent(Connection connection, AgreementId id, int eventNo, TimelineEvent event, Instant now) throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement("INSERT INTO timeline_event (agreement_id, event_no, event_type, at_instant,"
         + " takes_effect, assumed, sources, note, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -313,7 +334,7 @@ public final class JdbcRegistryStore {
       Db.setInstant(insert, 5, event.takesEffect());
       insert.setBoolean(6, event.assumed());
       insert.setString(7, Db.join(event.sources()));
-      insert.setString(8, event.note());
+      insert.setString(8, noteWithPrecision(event));
       Db.setInstant(insert, 9, now);
       insert.executeUpdate();
     }
@@ -421,8 +442,11 @@ public final class JdbcRegistryStore {
         + " FROM timeline_event ORDER BY agreement_id, event_no");
         ResultSet row = select.executeQuery()) {
       while (row.next()) {
+        String note = row.getString(7);
+        Precision precision = precisionOf(note);
         events.computeIfAbsent(row.getString(1), key -> new ArrayList<>()).add(new TimelineEvent(EventType.valueOf(row.getString(2)),
-            Db.getInstant(row, "at_instant"), Db.getInstant(row, "takes_effect"), row.getBoolean(5), Db.split(row.getString(6)), row.getString(7)));
+            Db.getInstant(row, "at_instant"), Db.getInstant(row, "takes_effect"), row.getBoolean(5), Db.split(row.getString(6)),
+            precision == null ? note : note.substring(0, note.length() - PRECISION_TRAILER.length() - precision.name().length()), precision));
       }
     }
     Map<String, Map<Integer, List<Map<PartyCode, List<Level>>>>> rows = new LinkedHashMap<>();

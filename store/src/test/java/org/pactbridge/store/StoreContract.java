@@ -102,6 +102,11 @@ abstract class StoreContract {
     reopen();
     Registry loaded = store.registry().require();
     assertThat(RegistryText.describe(loaded)).isEqualTo(RegistryText.describe(reference()));
+    // dates known only to the month or year keep their precision (and their notes) through the store
+    for (var agreement : reference().agreements()) {
+      assertThat(loaded.requireAgreement(agreement.id()).timeline().events()).as(agreement.id().value())
+          .isEqualTo(agreement.timeline().events());
+    }
   }
 
   @Test

@@ -25,7 +25,9 @@ final class Jws {
   static String signRs256(String kid, PrivateKey key, ObjectNode claims) {
     ObjectNode header = Json.MAPPER.createObjectNode();
     header.put("alg", "RS256");
-    header.put("kid", kid);
+    if (kid != null) {
+      header.put("kid", kid);
+    }
     String signingInput = Crypto.base64Url(Json.bytes(header)) + "." + Crypto.base64Url(Json.bytes(claims));
     try {
       Signature signature = Signature.getInstance("SHA256withRSA");

@@ -50,7 +50,17 @@ public final class TdfException extends PactbridgeException {
     /** The encrypted metadata does not decrypt with the key share. */
     METADATA_INTEGRITY,
     /** Reading or writing the underlying channel failed. */
-    IO
+    IO,
+    /** A rewrap request's token is not a compact JWS of the documented claims (or its key is unusable). */
+    REWRAP_TOKEN_INVALID,
+    /** A rewrap request's token does not verify with the client public key it carries. */
+    REWRAP_TOKEN_SIGNATURE,
+    /** A rewrap request's token is older than 60 seconds, past its {@code exp}, or issued in the future. */
+    REWRAP_TOKEN_EXPIRED,
+    /** A rewrap request's token id ({@code jti}) was seen before. */
+    REWRAP_TOKEN_REPLAYED,
+    /** The replay cache is full of live token ids: the request is refused rather than let a replay through. */
+    REWRAP_BUSY
   }
 
   private final Reason reason;
@@ -139,6 +149,10 @@ public final class TdfException extends PactbridgeException {
   static TdfException metadataIntegrity(int index) {
     return new TdfException(Reason.METADATA_INTEGRITY, "keyAccess " + index + " encryptedMetadata",
         "the encrypted metadata does not decrypt with the key share", null);
+  }
+
+  static TdfException rewrap(Reason reason, String message) {
+    return new TdfException(reason, "signedRequestToken", message, null);
   }
 
   static TdfException io(String part, java.io.IOException cause) {

@@ -54,6 +54,7 @@ final class ReadContext {
         throw idNode.error("unknown source id '" + id + "'");
       }
       ids.add(id);
+      builder.cite(id);
     }
     return ids;
   }

@@ -16,8 +16,8 @@ import org.pactbridge.core.registry.Registry;
 
 /**
  * Reads a world: a folder whose {@code world.yaml} lists the files to read, each holding any of the
- * sections {@code sources}, {@code parties}, {@code communities}, {@code agreements} and
- * {@code knownPartners}. Strict: an unknown field, an unknown party, level or source id, or a bad date
+ * sections {@code sources}, {@code parties}, {@code communities}, {@code agreements},
+ * {@code knownPartners}, {@code counts} and {@code exercises}. Strict: an unknown field, an unknown party, level or source id, or a bad date
  * is a {@link WorldFormatException} naming the file, line and field. Nothing is partially loaded: the
  * registry is built only when every file has been read.
  *
@@ -33,7 +33,7 @@ public final class WorldLoader {
   private static final String REFERENCE = "/org/pactbridge/world/reference/";
   private static volatile Registry reference;
 
-  private static final Set<String> SECTIONS = Set.of("sources", "parties", "communities", "agreements", "knownPartners");
+  private static final Set<String> SECTIONS = Set.of("sources", "parties", "communities", "agreements", "knownPartners", "counts", "exercises");
 
   /** Where the files of a world come from: a folder, or the classpath for the reference world. */
   interface FileSource {
@@ -108,7 +108,7 @@ public final class WorldLoader {
       throw format.error("unsupported format '" + format.text() + "' (this program reads pactbridge-world/1)");
     }
     Map<String, List<Yaml>> sections = new LinkedHashMap<>();
-    for (String section : List.of("sources", "parties", "communities", "agreements", "knownPartners")) {
+    for (String section : List.of("sources", "parties", "communities", "agreements", "knownPartners", "counts", "exercises")) {
       sections.put(section, new ArrayList<>());
     }
     for (Yaml name : Fields.required(manifest, top, "files").sequence()) {
@@ -124,6 +124,8 @@ public final class WorldLoader {
     sections.get("communities").forEach(reader::communities);
     sections.get("agreements").forEach(reader::agreements);
     sections.get("knownPartners").forEach(reader::knownPartners);
+    sections.get("counts").forEach(reader::counts);
+    sections.get("exercises").forEach(reader::exercises);
     return reader.build();
   }
 }

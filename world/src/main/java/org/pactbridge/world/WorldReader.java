@@ -8,6 +8,7 @@ import static org.pactbridge.world.Fields.partyCode;
 import static org.pactbridge.world.Fields.required;
 import static org.pactbridge.world.Fields.text;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -32,6 +33,9 @@ import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.Party;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.party.Topic;
+import org.pactbridge.core.registry.Exercise;
+import org.pactbridge.core.registry.ExerciseEdition;
+import org.pactbridge.core.registry.PartnerCount;
 import org.pactbridge.core.registry.Registry;
 import org.pactbridge.core.registry.Source;
 import org.pactbridge.core.time.DateSpec;
@@ -121,7 +125,7 @@ final class WorldReader {
 
   void communities(Yaml section) {
     for (Yaml entry : section.sequence()) {
-      Map<String, Yaml> fields = entry.requireOnly(Set.of("name", "members", "membersKnown", "sources", "note"));
+      Map<String, Yaml> fields = entry.requireOnly(Set.of("name", "members", "membersKnown", "assumed", "sources", "note"));
       String name = required(entry, fields, "name").text();
       Set<PartyCode> members = new LinkedHashSet<>();
       if (fields.containsKey("members")) {
@@ -133,7 +137,7 @@ final class WorldReader {
         throw entry.error("community " + name + " is defined twice");
       }
       context.builder.community(new Community(name, members, !fields.containsKey("membersKnown") || fields.get("membersKnown").bool(),
-          context.sourceIds(fields.get("sources"))));
+          context.sourceIds(fields.get("sources")), flag(fields, "assumed")));
     }
   }
 
@@ -145,6 +149,67 @@ final class WorldReader {
       String status = optionalText(fields, "status");
       context.builder.knownPartner(fields.get("party").text() + ": " + required(entry, fields, "instrument").text()
           + (status == null ? "" : " (" + status + ")"));
+    }
+  }
+
+  /** The record's counts of a party's partners: {@code {party, asOf, count, basis, sources, confidence, note}}. */
+  void counts(Yaml section) {
+    for (Yaml entry : section.sequence()) {
+      Map<String, Yaml> fields = entry.requireOnly(Set.of("party", "asOf", "count", "basis", "sources", "confidence", "note"));
+      PartyCode party = context.knownParty(required(entry, fields, "party"));
+      DateSpec asOf = date(required(entry, fields, "asOf"));
+      List<String> sources = context.sourceIds(fields.get("sources"));
+      if (sources.isEmpty()) {
+        throw entry.error("a count is a fact of the record: it needs its sources");
+      }
+      context.builder.partnerCount(new PartnerCount(party, asOf.earliest(), asOf.precision(), required(entry, fields, "count").text(),
+          optionalText(fields, "basis"), sources, optionalText(fields, "confidence"), optionalText(fields, "note")));
+    }
+  }
+
+  /**
+   * Exercise series: {@code {id, title, parties, editions, sources, note}}, each edition {@code {edition,
+   * at, until, location, assumed, confidence, sources, note}}. An edition runs from the start of
+   * {@code at} to the end of {@code until} (or of {@code at}); a partial date spans its period and is
+   * assumed.
+   */
+  void exercises(Yaml section) {
+    for (Yaml entry : section.sequence()) {
+      Map<String, Yaml> fields = entry.requireOnly(Set.of("id", "title", "parties", "editions", "sources", "note"));
+      String id = required(entry, fields, "id").text();
+      if (!id.matches("[A-Z0-9][A-Z0-9-]*")) {
+        throw fields.get("id").error("an exercise id is capital letters, digits and '-', found '" + id + "'");
+      }
+      if (context.builder.hasExercise(id)) {
+        throw entry.error("exercise " + id + " is defined twice");
+      }
+      List<PartyCode> parties = new ArrayList<>();
+      for (Yaml partyNode : required(entry, fields, "parties").sequence()) {
+        parties.add(context.knownParty(partyNode));
+      }
+      List<ExerciseEdition> editions = new ArrayList<>();
+      Set<Integer> numbers = new LinkedHashSet<>();
+      for (Yaml editionNode : required(entry, fields, "editions").sequence()) {
+        Map<String, Yaml> edition = editionNode.requireOnly(Set.of("edition", "at", "until", "location", "assumed", "confidence", "sources", "note"));
+        Integer number = edition.containsKey("edition") ? edition.get("edition").integer() : null;
+        if (number != null && !numbers.add(number)) {
+          throw edition.get("edition").error("edition " + number + " of " + id + " is listed twice");
+        }
+        DateSpec at = date(required(editionNode, edition, "at"));
+        DateSpec until = edition.containsKey("until") ? date(edition.get("until")) : at;
+        Instant end = until.latest().plus(Duration.ofDays(1));
+        if (!end.isAfter(at.earliest())) {
+          throw edition.get("until").error("an edition cannot end before it begins");
+        }
+        List<String> sources = context.sourceIds(edition.get("sources"));
+        if (sources.isEmpty()) {
+          throw editionNode.error("an edition is a fact of the record: it needs its sources");
+        }
+        editions.add(new ExerciseEdition(number, at.earliest(), end, at.precision(), optionalText(edition, "location"),
+            at.assumed() || flag(edition, "assumed"), optionalText(edition, "confidence"), sources, optionalText(edition, "note")));
+      }
+      context.builder.exercise(new Exercise(id, optionalText(fields, "title"), parties, editions, context.sourceIds(fields.get("sources")),
+          optionalText(fields, "note")));
     }
   }
 
@@ -200,23 +265,34 @@ final class WorldReader {
         context.sourceIds(fields.get("sources")), optionalText(fields, "note"));
   }
 
-  /** Design rule: no sourced entry into force → in force on the signing date, assumed. */
+  /**
+   * Design rule: no sourced entry into force → in force on the signing date, assumed (so every decision
+   * relying on it says ASSUMED_PROVISION). Not where the timeline says that the status becomes unknown:
+   * the record then says the agreement was not in force when last seen, and nothing is inferred.
+   */
   private static void inferEntryIntoForce(List<TimelineEvent> events) {
-    boolean hasInForce = events.stream().anyMatch(event -> event.type() == EventType.IN_FORCE);
+    boolean hasInForce = events.stream().anyMatch(event -> event.type() == EventType.IN_FORCE || event.type() == EventType.STATUS_UNKNOWN);
     if (hasInForce) {
       return;
     }
     for (TimelineEvent event : events) {
       if (event.type() == EventType.SIGNED) {
         events.add(events.indexOf(event) + 1, new TimelineEvent(EventType.IN_FORCE, event.at(), null, true, event.sources(),
-            "entry into force not sourced: taken as the signing date"));
+            "entry into force not sourced: taken as the signing date", event.precision()));
         return;
       }
     }
   }
 
+  /**
+   * One timeline event. A partial {@code at} is read at its conservative end (the start of the period for
+   * an event that ends something, its last day for one that starts something) unless {@code day} gives
+   * the day the record's notes infer; either way the event is assumed and keeps the precision of
+   * {@code at}. A STATUS_UNKNOWN event's {@code at} is the last day the status is known: the status is
+   * unknown from the end of that day (or period).
+   */
   private TimelineEvent event(Yaml node) {
-    Map<String, Yaml> fields = node.requireOnly(Set.of("type", "at", "takesEffect", "assumed", "sources", "note"));
+    Map<String, Yaml> fields = node.requireOnly(Set.of("type", "at", "day", "takesEffect", "assumed", "sources", "note"));
     EventType type = enumValue(required(node, fields, "type"), EventType.class);
     DateSpec at = date(required(node, fields, "at"));
     boolean ends = switch (type) {
@@ -224,6 +300,22 @@ final class WorldReader {
       default -> false;
     };
     Instant instant = ends ? at.earliest() : at.latest();
+    boolean inferredDay = false;
+    if (fields.containsKey("day")) {
+      Yaml dayNode = fields.get("day");
+      DateSpec day = date(dayNode);
+      if (!at.assumed() || day.precision() != DateSpec.Precision.DAY) {
+        throw dayNode.error("'day' infers the day of a date known only to the month or year: 'at' must be partial and 'day' a day");
+      }
+      if (day.earliest().isBefore(at.earliest()) || day.earliest().isAfter(at.latest())) {
+        throw dayNode.error("the day " + day.text() + " is not within " + at.text());
+      }
+      instant = day.earliest();
+      inferredDay = true;
+    }
+    if (type == EventType.STATUS_UNKNOWN && at.precision() != DateSpec.Precision.INSTANT) {
+      instant = instant.plus(Duration.ofDays(1));
+    }
     Instant takesEffect = null;
     if (fields.containsKey("takesEffect")) {
       if (type != EventType.TERMINATION_NOTICE) {
@@ -236,8 +328,9 @@ final class WorldReader {
     } else if (type == EventType.TERMINATION_NOTICE) {
       throw node.error("missing required field 'takesEffect' (when the termination would take effect)");
     }
-    boolean assumed = at.assumed() || flag(fields, "assumed");
-    return new TimelineEvent(type, instant, takesEffect, assumed, context.sourceIds(fields.get("sources")), optionalText(fields, "note"));
+    boolean assumed = at.assumed() || inferredDay || flag(fields, "assumed");
+    return new TimelineEvent(type, instant, takesEffect, assumed, context.sourceIds(fields.get("sources")), optionalText(fields, "note"),
+        at.precision());
   }
 
   private static Set<String> versionFields() {

@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.pactbridge.core.agreement.Agreement;
+import org.pactbridge.core.agreement.EventType;
 import org.pactbridge.core.agreement.ProvisionVersion;
 import org.pactbridge.core.agreement.Provisions;
 import org.pactbridge.core.agreement.TimelineEvent;
@@ -22,8 +25,12 @@ import org.pactbridge.core.party.Community;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.Party;
 import org.pactbridge.core.party.PartyCode;
+import org.pactbridge.core.registry.Exercise;
+import org.pactbridge.core.registry.ExerciseEdition;
+import org.pactbridge.core.registry.PartnerCount;
 import org.pactbridge.core.registry.Registry;
 import org.pactbridge.core.registry.Source;
+import org.pactbridge.core.time.DateSpec;
 
 /**
  * Writes a registry as a world folder that {@link WorldLoader#load(Path)} reads back into an equal
@@ -51,6 +58,12 @@ public final class WorldWriter {
     }
     if (!registry.knownPartnersWithoutDates().isEmpty()) {
       sections.put("known-partners.yaml", knownPartners(registry));
+    }
+    if (!registry.partnerCounts().isEmpty()) {
+      sections.put("counts.yaml", counts(registry));
+    }
+    if (!registry.exercises().isEmpty()) {
+      sections.put("exercises.yaml", exercises(registry));
     }
     StringBuilder manifest = new StringBuilder("# Written by pactbridge export. Format: docs/world-format.md.\n");
     manifest.append("format: pactbridge-world/1\n");
@@ -136,6 +149,9 @@ public final class WorldWriter {
       if (!community.membersKnown()) {
         out.append("    membersKnown: false\n");
       }
+      if (community.assumed()) {
+        out.append("    assumed: true\n");
+      }
       list(out, "    ", "sources", community.sources());
     }
     return out.toString();
@@ -155,7 +171,7 @@ public final class WorldWriter {
       if (!agreement.timeline().events().isEmpty()) {
         out.append("    timeline:\n");
         for (TimelineEvent event : agreement.timeline().events()) {
-          out.append("      - {type: ").append(event.type()).append(", at: ").append(quote(date(event.at())));
+          out.append("      - {type: ").append(event.type()).append(", at: ").append(eventDate(event));
           if (event.takesEffect() != null) {
             out.append(", takesEffect: ").append(quote(date(event.takesEffect())));
           }
@@ -214,6 +230,77 @@ public final class WorldWriter {
     return out.toString();
   }
 
+  private static String exercises(Registry registry) {
+    StringBuilder out = new StringBuilder("exercises:\n");
+    for (Exercise exercise : registry.exercises()) {
+      out.append("  - id: ").append(exercise.id()).append('\n');
+      if (!exercise.title().isEmpty()) {
+        out.append("    title: ").append(quote(exercise.title())).append('\n');
+      }
+      out.append("    parties: ").append(inline(exercise.parties().stream().map(PartyCode::value).toList())).append('\n');
+      list(out, "    ", "sources", exercise.sources());
+      if (!exercise.note().isEmpty()) {
+        out.append("    note: ").append(quote(exercise.note())).append('\n');
+      }
+      out.append("    editions:\n");
+      for (ExerciseEdition edition : exercise.editions()) {
+        out.append("      - {");
+        if (edition.number() != null) {
+          out.append("edition: ").append(edition.number()).append(", ");
+        }
+        Instant last = edition.until().minus(Duration.ofDays(1));
+        out.append("at: ").append(quote(partial(edition.from(), edition.precision())));
+        if (edition.precision() == DateSpec.Precision.DAY && !last.equals(edition.from())) {
+          out.append(", until: ").append(quote(date(last)));
+        }
+        if (!edition.location().isEmpty()) {
+          out.append(", location: ").append(quote(edition.location()));
+        }
+        if (edition.assumed() && edition.precision() == DateSpec.Precision.DAY) {
+          out.append(", assumed: true");
+        }
+        if (!edition.confidence().isEmpty()) {
+          out.append(", confidence: ").append(quote(edition.confidence()));
+        }
+        out.append(", sources: ").append(inline(edition.sources()));
+        if (!edition.note().isEmpty()) {
+          out.append(", note: ").append(quote(edition.note()));
+        }
+        out.append("}\n");
+      }
+    }
+    return out.toString();
+  }
+
+  /** A date written to its precision: {@code 1999}, {@code 1999-08} or the day. */
+  private static String partial(Instant at, DateSpec.Precision precision) {
+    return switch (precision) {
+      case YEAR -> String.valueOf(at.atOffset(ZoneOffset.UTC).getYear());
+      case MONTH -> YearMonth.from(at.atOffset(ZoneOffset.UTC)).toString();
+      case DAY, INSTANT -> date(at);
+    };
+  }
+
+  private static String counts(Registry registry) {
+    StringBuilder out = new StringBuilder("counts:\n");
+    for (PartnerCount count : registry.partnerCounts()) {
+      String asOf = partial(count.asOf(), count.precision());
+      out.append("  - {party: ").append(count.party()).append(", asOf: ").append(quote(asOf)).append(", count: ").append(quote(count.count()));
+      if (!count.basis().isEmpty()) {
+        out.append(", basis: ").append(quote(count.basis()));
+      }
+      out.append(", sources: ").append(inline(count.sources()));
+      if (!count.confidence().isEmpty()) {
+        out.append(", confidence: ").append(quote(count.confidence()));
+      }
+      if (!count.note().isEmpty()) {
+        out.append(", note: ").append(quote(count.note()));
+      }
+      out.append("}\n");
+    }
+    return out.toString();
+  }
+
   static void list(StringBuilder out, String indent, String key, List<String> values) {
     if (!values.isEmpty()) {
       out.append(indent).append(key).append(": ").append(inline(values)).append('\n');
@@ -229,6 +316,20 @@ public final class WorldWriter {
   }
 
   /** A date alone when the instant is 00:00 UTC (the loader reads it back as that instant), else the ISO instant. */
+  /**
+   * An event's {@code at} as the reader takes it back: a partial date with the day it was read at, and
+   * for STATUS_UNKNOWN the last day the status was known (the day before the event's instant).
+   */
+  private static String eventDate(TimelineEvent event) {
+    Instant base = event.type() == EventType.STATUS_UNKNOWN && event.precision() != DateSpec.Precision.INSTANT
+        ? event.at().minus(Duration.ofDays(1)) : event.at();
+    return switch (event.precision()) {
+      case YEAR -> quote(String.valueOf(base.atOffset(ZoneOffset.UTC).getYear())) + ", day: " + quote(date(base));
+      case MONTH -> quote(YearMonth.from(base.atOffset(ZoneOffset.UTC)).toString()) + ", day: " + quote(date(base));
+      case DAY, INSTANT -> quote(date(base));
+    };
+  }
+
   static String date(Instant instant) {
     if (instant.atOffset(ZoneOffset.UTC).toLocalTime().equals(LocalTime.MIDNIGHT)) {
       return instant.atOffset(ZoneOffset.UTC).toLocalDate().toString();

@@ -100,10 +100,12 @@ class ReferenceWorldTest {
 
   @Test
   void partialDatesAreReadAtTheirConservativeEndAndMarkedAssumed() {
-    Agreement nato = agreement("JPN-NATO-ISA-2010");
-    assertThat(nato.statusAt(Instant.parse("2010-06-29T00:00:00Z")).inForce()).isFalse();
-    assertThat(nato.statusAt(Instant.parse("2010-06-30T00:00:00Z")).inForce()).isTrue();
-    assertThat(nato.statusAt(Instant.parse("2010-06-30T00:00:00Z")).assumed()).isTrue();
+    // Japan–Australia information agreement: in force in March 2013 (no day in the record)
+    Agreement australia = agreement("JPN-AUS-ISA-2012");
+    assertThat(australia.statusAt(Instant.parse("2013-03-30T00:00:00Z")).inForce()).isFalse();
+    assertThat(australia.statusAt(Instant.parse("2013-03-31T00:00:00Z")).inForce()).isTrue();
+    assertThat(australia.statusAt(Instant.parse("2013-03-31T00:00:00Z")).assumed()).isTrue();
+    assertThat(australia.timeline().events().get(1).date()).isEqualTo("2013-03 (month only)");
   }
 
   @Test

@@ -27,6 +27,13 @@ class WorldWriterTest {
     Registry reloaded = WorldLoader.load(dir.resolve("out"));
     assertThat(RegistryText.describe(reloaded)).isEqualTo(RegistryText.describe(reference));
     assertThat(reloaded.agreements()).hasSameSizeAs(reference.agreements());
+    // what the store does not keep (so RegistryText leaves it out), compared directly
+    assertThat(reloaded.partnerCounts()).isNotEmpty().isEqualTo(reference.partnerCounts());
+    assertThat(reloaded.exercises()).isNotEmpty().isEqualTo(reference.exercises());
+    for (var agreement : reference.agreements()) {
+      assertThat(reloaded.requireAgreement(agreement.id()).timeline().events()).as(agreement.id().value())
+          .isEqualTo(agreement.timeline().events());
+    }
   }
 
   @Test

@@ -18,6 +18,10 @@ import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.release.Decision;
 import org.pactbridge.core.release.Hop;
 import org.pactbridge.core.release.Reason;
+import org.pactbridge.core.registry.Exercise;
+import org.pactbridge.core.registry.ExerciseEdition;
+import org.pactbridge.core.registry.PartnerCount;
+import org.pactbridge.core.registry.PartnersAt;
 import org.pactbridge.core.release.Route;
 import org.pactbridge.core.time.DateSpec;
 
@@ -65,6 +69,11 @@ public final class Json {
     statusNode.put("phase", status.phase().name());
     statusNode.put("display", status.display());
     statusNode.put("since", status.since() == null ? null : DateSpec.format(status.since()));
+    TimelineEvent since = status.since() == null ? null : agreement.timeline().eventAt(status.since());
+    if (since != null) {
+      statusNode.put("sincePrecision", DateSpec.jsonName(since.precision()));
+      statusNode.put("sinceDate", since.date());
+    }
     statusNode.put("terminationTakesEffect", status.terminationTakesEffect() == null ? null : DateSpec.format(status.terminationTakesEffect()));
     statusNode.put("noticeSuspended", status.noticeSuspended());
     statusNode.put("assumed", status.assumed());
@@ -79,6 +88,8 @@ public final class Json {
         ObjectNode item = timeline.addObject();
         item.put("type", event.type().name());
         item.put("at", DateSpec.format(event.at()));
+        item.put("precision", DateSpec.jsonName(event.precision()));
+        item.put("date", event.date());
         if (event.takesEffect() != null) {
           item.put("takesEffect", DateSpec.format(event.takesEffect()));
         }
@@ -95,6 +106,92 @@ public final class Json {
       }
     }
     return node;
+  }
+
+  /**
+   * A party's partners at an instant: the named partners in force, each with its agreements, and the
+   * counts the record gives up to then (newest first) with their sources. The counts are not
+   * reconciled with the names: no unnamed party is invented.
+   */
+  public static ObjectNode partners(PartnersAt partners) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("party", partners.party().value());
+    node.put("at", DateSpec.format(partners.at()));
+    node.put("kind", partners.kind().name());
+    ArrayNode named = node.putArray("named");
+    partners.named().forEach((partner, agreements) -> {
+      ObjectNode item = named.addObject();
+      item.put("party", partner.value());
+      ArrayNode ids = item.putArray("agreements");
+      for (Agreement agreement : agreements) {
+        AgreementStatus status = agreement.statusAt(partners.at());
+        ObjectNode entry = ids.addObject();
+        entry.put("id", agreement.id().value());
+        TimelineEvent since = status.since() == null ? null : agreement.timeline().eventAt(status.since());
+        entry.put("since", status.since() == null ? null : DateSpec.format(status.since()));
+        entry.put("sinceDate", since == null ? null : since.date());
+        entry.put("assumed", status.assumed());
+      }
+    });
+    node.put("namedCount", partners.named().size());
+    ArrayNode counts = node.putArray("counts");
+    for (PartnerCount count : partners.counts()) {
+      ObjectNode item = counts.addObject();
+      item.put("asOf", DateSpec.format(count.asOf()));
+      item.put("precision", DateSpec.jsonName(count.precision()));
+      item.put("date", count.date());
+      item.put("count", count.count());
+      item.put("basis", count.basis());
+      ArrayNode sources = item.putArray("sources");
+      count.sources().forEach(sources::add);
+      if (!count.confidence().isEmpty()) {
+        item.put("confidence", count.confidence());
+      }
+      if (!count.note().isEmpty()) {
+        item.put("note", count.note());
+      }
+    }
+    node.put("note", "counts are the record's, shown beside the named partners; no unnamed party is invented to match them");
+    return node;
+  }
+
+  /** The exercise series the world dates, each edition with its dates as the record gives them, its precision and sources. */
+  public static ArrayNode exercises(List<Exercise> exercises) {
+    ArrayNode array = MAPPER.createArrayNode();
+    for (Exercise exercise : exercises) {
+      ObjectNode node = array.addObject();
+      node.put("id", exercise.id());
+      node.put("title", exercise.title());
+      ArrayNode parties = node.putArray("parties");
+      exercise.parties().forEach(party -> parties.add(party.value()));
+      ArrayNode sources = node.putArray("sources");
+      exercise.sources().forEach(sources::add);
+      if (!exercise.note().isEmpty()) {
+        node.put("note", exercise.note());
+      }
+      ArrayNode editions = node.putArray("editions");
+      for (ExerciseEdition edition : exercise.editions()) {
+        ObjectNode item = editions.addObject();
+        if (edition.number() != null) {
+          item.put("edition", edition.number());
+        }
+        item.put("from", DateSpec.format(edition.from()));
+        item.put("until", DateSpec.format(edition.until()));
+        item.put("precision", DateSpec.jsonName(edition.precision()));
+        item.put("dates", edition.dates());
+        item.put("location", edition.location());
+        item.put("assumed", edition.assumed());
+        if (!edition.confidence().isEmpty()) {
+          item.put("confidence", edition.confidence());
+        }
+        ArrayNode editionSources = item.putArray("sources");
+        edition.sources().forEach(editionSources::add);
+        if (!edition.note().isEmpty()) {
+          item.put("note", edition.note());
+        }
+      }
+    }
+    return array;
   }
 
   public static ObjectNode provisions(ProvisionVersion version) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.pactbridge.core.logistics.Balance;
 import org.pactbridge.core.logistics.Obligation;
+import org.pactbridge.core.logistics.ExerciseContext;
 import org.pactbridge.core.logistics.SupportDecision;
 import org.pactbridge.core.logistics.SupportReason;
 import org.pactbridge.core.time.DateSpec;
@@ -31,6 +32,29 @@ public final class LogisticsJson {
       item.put("message", reason.message());
       item.put("effect", reason.denies() ? "DENY" : "INFO");
       item.put("agreement", reason.agreement() == null ? null : reason.agreement().value());
+    }
+    return node;
+  }
+
+  /**
+   * The support decision with the exercise edition the request named as its context: the decision's
+   * fields unchanged, and {@code exercise} (series, edition, dates, precision, location, assumed,
+   * sources) beside them.
+   */
+  public static ObjectNode supportDecision(SupportDecision decision, ExerciseContext context) {
+    ObjectNode node = supportDecision(decision);
+    if (context != null) {
+      ObjectNode exercise = node.putObject("exercise");
+      exercise.put("id", context.exercise().id());
+      exercise.put("edition", context.edition().number());
+      exercise.put("dates", context.edition().dates());
+      exercise.put("from", DateSpec.format(context.edition().from()));
+      exercise.put("until", DateSpec.format(context.edition().until()));
+      exercise.put("precision", DateSpec.jsonName(context.edition().precision()));
+      exercise.put("location", context.edition().location());
+      exercise.put("assumed", context.edition().assumed());
+      ArrayNode sources = exercise.putArray("sources");
+      context.edition().sources().forEach(sources::add);
     }
     return node;
   }

@@ -6,6 +6,9 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.pactbridge.core.agreement.Agreement;
+import org.pactbridge.core.agreement.AgreementKind;
+import org.pactbridge.core.agreement.Phase;
 import org.pactbridge.core.agreement.ThirdPartyRule;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.Party;
@@ -67,6 +70,7 @@ public final class ReleaseRules {
       Level holderLevel = request.level();
       if (!holder.equals(request.level().party())) {
         HopAnswer received = oracle.hop(request.level().party(), request.level(), holder, request.topics(), at);
+        unknown(codes, request.level().party(), holder, at);
         if (received.lawful()) {
           holderLevel = level(received.level());
           rule = received.rule();
@@ -80,6 +84,7 @@ public final class ReleaseRules {
       }
       if (holderLevel != null) {
         HopAnswer direct = oracle.hop(holder, holderLevel, recipient, request.topics(), at);
+        unknown(codes, holder, recipient, at);
         if (direct.lawful()) {
           recipientLevel = level(direct.level());
           codes.add(ReasonCode.AGREEMENT_IN_FORCE);
@@ -142,6 +147,15 @@ public final class ReleaseRules {
       throw new IllegalStateException("the peer answered an unknown level " + qualified);
     }
     return level;
+  }
+
+  /** STATUS_UNKNOWN when an information agreement between the hop's parties has a status the timeline leaves unknown at the instant. */
+  private void unknown(EnumSet<ReasonCode> codes, PartyCode from, PartyCode to, Instant at) {
+    for (Agreement agreement : registry.between(from, to, AgreementKind.INFORMATION)) {
+      if (agreement.statusAt(at).phase() == Phase.UNKNOWN) {
+        codes.add(ReasonCode.STATUS_UNKNOWN);
+      }
+    }
   }
 
   private static void cautions(EnumSet<ReasonCode> codes, HopAnswer hop) {

@@ -176,7 +176,13 @@ public final class WorldGenerator {
     long end = Long.MAX_VALUE;
     int fate = random.nextInt(100);
     if (fate < 35) {
-      // open-ended
+      // open-ended; a tenth of these, chosen from the pair so that no random draw shifts the rest of the
+      // world, have a status the record does not know after some years (STATUS_UNKNOWN)
+      int pick = Math.floorMod((a.value() + "-" + b.value()).hashCode(), 200);
+      if (pick < 20) {
+        events.add(new TimelineEvent(EventType.STATUS_UNKNOWN, day(inForce + 365L * (3 + pick)), null, false, List.of(),
+            "status unknown from here"));
+      }
     } else if (fate < 50) {
       end = inForce + 365L * (10 + random.nextInt(60)); // many expire after 2038
       events.add(TimelineEvent.of(EventType.EXPIRED, day(end)));

@@ -18,12 +18,13 @@ public record AgreementStatus(Phase phase, Instant since, Instant terminationTak
     return terminationTakesEffect != null;
   }
 
-  /** The label the network picture uses: in force, termination notified, suspended, not yet in force, ended. */
+  /** The label the network picture uses: in force, termination notified, suspended, not yet in force, ended, unknown. */
   public String display() {
     return switch (phase) {
       case IN_FORCE -> terminationPending() ? "TERMINATION_NOTIFIED" : "IN_FORCE";
       case SUSPENDED -> "SUSPENDED";
       case TERMINATED, EXPIRED -> phase.name();
+      case UNKNOWN -> "STATUS_UNKNOWN";
       default -> "NOT_YET_IN_FORCE";
     };
   }

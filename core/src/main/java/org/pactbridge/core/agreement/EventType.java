@@ -17,5 +17,11 @@ public enum EventType {
   SUSPENDED,
   RESUMED,
   TERMINATED,
-  EXPIRED
+  EXPIRED,
+  /**
+   * The record's knowledge ends: from this instant the status is unknown (a signed agreement whose entry
+   * into force no source gives). Such an agreement is not relied on, as if not in force, and a decision
+   * that meets it says {@code STATUS_UNKNOWN}.
+   */
+  STATUS_UNKNOWN
 }

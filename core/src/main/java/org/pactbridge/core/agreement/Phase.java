@@ -10,7 +10,9 @@ public enum Phase {
   IN_FORCE,
   SUSPENDED,
   TERMINATED,
-  EXPIRED;
+  EXPIRED,
+  /** The record does not say (after a {@link EventType#STATUS_UNKNOWN} event): not relied on, as if not in force. */
+  UNKNOWN;
 
   public boolean isTerminal() {
     return this == TERMINATED || this == EXPIRED;

@@ -85,6 +85,20 @@ public final class Timeline {
     return null;
   }
 
+  /**
+   * The last event at exactly this instant (the one that put the agreement in the status it has from
+   * then), or null: so that a status's {@code since} is shown with the precision the record gives.
+   */
+  public TimelineEvent eventAt(Instant at) {
+    TimelineEvent found = null;
+    for (TimelineEvent event : events) {
+      if (event.at().equals(at)) {
+        found = event;
+      }
+    }
+    return found;
+  }
+
   /** Every instant at which the status changes, in order: the boundaries a what-if or test walks. */
   public List<Instant> transitionInstants() {
     return List.of(transitionAt);
@@ -136,6 +150,13 @@ public final class Timeline {
           phase = Phase.SUSPENDED;
           since = event.at();
           assumed = event.assumed();
+        }
+        case STATUS_UNKNOWN -> {
+          phase = Phase.UNKNOWN;
+          since = event.at();
+          assumed = event.assumed();
+          pending = null;
+          suspendedNotice = false;
         }
         case TERMINATED, EXPIRED -> {
           phase = event.type() == EventType.TERMINATED ? Phase.TERMINATED : Phase.EXPIRED;

@@ -1,11 +1,15 @@
 package org.pactbridge.core.registry;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.pactbridge.core.InvalidInputException;
 import org.pactbridge.core.agreement.Agreement;
 import org.pactbridge.core.agreement.AgreementId;
@@ -35,6 +39,9 @@ public final class Registry {
   private final Agreement[][] byParty; // information agreements of each party
   private final List<Agreement> arrangements;
   private final List<String> knownPartnersWithoutDates;
+  private final List<PartnerCount> partnerCounts;
+  private final List<Exercise> exercises;
+  private final Set<String> cited;
   private final Map<String, Source> sources;
   private final int size;
 
@@ -43,6 +50,9 @@ public final class Registry {
     this.communities = Map.copyOf(builder.communities);
     this.agreements = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.agreements));
     this.knownPartnersWithoutDates = List.copyOf(builder.knownPartners);
+    this.partnerCounts = List.copyOf(builder.partnerCounts);
+    this.exercises = List.copyOf(builder.exercises.values());
+    this.cited = Set.copyOf(builder.cited);
     this.sources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.sources));
     List<PartyCode> codes = new ArrayList<>(builder.parties.keySet());
     codes.sort(null);
@@ -168,6 +178,41 @@ public final class Registry {
     return knownPartnersWithoutDates;
   }
 
+  /** The counts of partners that the record gives, in the order the world lists them. */
+  public List<PartnerCount> partnerCounts() {
+    return partnerCounts;
+  }
+
+  /**
+   * The source ids the world's files cite anywhere, including where the registry keeps no sources (a
+   * scheme's, a logistics condition's): empty for a registry not read from world files.
+   */
+  public Set<String> citedSources() {
+    return cited;
+  }
+
+  /** The exercise series the world dates, in the order it lists them. */
+  public List<Exercise> exercises() {
+    return exercises;
+  }
+
+  /** An exercise series by id. */
+  public Optional<Exercise> findExercise(String id) {
+    return exercises.stream().filter(exercise -> exercise.id().equals(id)).findFirst();
+  }
+
+  /** The party's counts dated at or before the instant, newest first: what the record says of that time. */
+  public List<PartnerCount> partnerCountsOf(PartyCode party, Instant at) {
+    List<PartnerCount> counts = new ArrayList<>();
+    for (PartnerCount count : partnerCounts) {
+      if (count.party().equals(party) && !count.asOf().isAfter(at)) {
+        counts.add(count);
+      }
+    }
+    counts.sort(Comparator.comparing(PartnerCount::asOf).reversed());
+    return counts;
+  }
+
   /**
    * Agreements of a kind between two parties, in registry order. The returned array is shared: do not
    * modify it. Cost: two hash look-ups; no allocation.
@@ -244,6 +289,9 @@ public final class Registry {
     builder.communities.putAll(communities);
     builder.agreements.putAll(agreements);
     builder.knownPartners.addAll(knownPartnersWithoutDates);
+    builder.partnerCounts.addAll(partnerCounts);
+    exercises.forEach(exercise -> builder.exercises.put(exercise.id(), exercise));
+    builder.cited.addAll(cited);
     builder.sources.putAll(sources);
     return builder;
   }
@@ -256,6 +304,9 @@ public final class Registry {
     private final Map<String, Community> communities = new LinkedHashMap<>();
     private final Map<AgreementId, Agreement> agreements = new LinkedHashMap<>();
     private final List<String> knownPartners = new ArrayList<>();
+    private final List<PartnerCount> partnerCounts = new ArrayList<>();
+    private final Map<String, Exercise> exercises = new LinkedHashMap<>();
+    private final Set<String> cited = new LinkedHashSet<>();
     private final Map<String, Source> sources = new LinkedHashMap<>();
 
     public Builder source(Source source) {
@@ -292,6 +343,28 @@ public final class Registry {
 
     public Builder knownPartner(String description) {
       knownPartners.add(description);
+      return this;
+    }
+
+    /** Records that the world cites a source, where the registry may not keep the citation itself. */
+    public Builder cite(String id) {
+      cited.add(id);
+      return this;
+    }
+
+    public Builder exercise(Exercise exercise) {
+      if (exercises.putIfAbsent(exercise.id(), exercise) != null) {
+        throw new IllegalArgumentException("exercise " + exercise.id() + " is defined twice");
+      }
+      return this;
+    }
+
+    public boolean hasExercise(String id) {
+      return exercises.containsKey(id);
+    }
+
+    public Builder partnerCount(PartnerCount count) {
+      partnerCounts.add(count);
       return this;
     }
 

@@ -10,6 +10,7 @@ import org.pactbridge.core.agreement.AgreementKind;
 import org.pactbridge.core.agreement.AgreementStatus;
 import org.pactbridge.core.agreement.EquivalenceTable;
 import org.pactbridge.core.agreement.InformationProvisions;
+import org.pactbridge.core.agreement.Phase;
 import org.pactbridge.core.agreement.Provisions;
 import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.PartyCode;
@@ -114,8 +115,24 @@ public final class AgreementRule implements ReleaseRule {
     return reasons;
   }
 
-  /** Rule 4 for one hop, the sender holding the item at {@code levelAtSender}. */
+  /**
+   * Rule 4 for one hop, the sender holding the item at {@code levelAtSender}. Every candidate whose status
+   * is unknown at the instant is named after the hop's own reasons ({@code STATUS_UNKNOWN}).
+   */
   public HopOutcome hop(PartyCode from, Level levelAtSender, PartyCode to, Set<Topic> topics, Instant at) {
+    HopOutcome outcome = knownHop(from, levelAtSender, to, topics, at);
+    List<Reason> unknown = null;
+    for (Agreement agreement : registry.between(from, to, AgreementKind.INFORMATION)) {
+      if (agreement.statusAt(at).phase() == Phase.UNKNOWN) {
+        unknown = unknown == null ? new ArrayList<>(outcome.reasons()) : unknown;
+        unknown.add(Reason.statusUnknown(agreement.id(), from, to));
+      }
+    }
+    return unknown == null ? outcome
+        : new HopOutcome(outcome.from(), outcome.to(), outcome.agreement(), outcome.provisions(), outcome.status(), outcome.level(), unknown);
+  }
+
+  private HopOutcome knownHop(PartyCode from, Level levelAtSender, PartyCode to, Set<Topic> topics, Instant at) {
     Agreement[] candidates = registry.between(from, to, AgreementKind.INFORMATION);
     for (Agreement agreement : candidates) {
       AgreementStatus status = agreement.statusAt(at);

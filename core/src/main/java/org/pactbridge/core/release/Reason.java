@@ -81,6 +81,14 @@ public final class Reason {
     return new Reason(ReasonCode.TERMINATION_PENDING, agreement, null, null, null, null, takesEffect);
   }
 
+  /**
+   * A caution of rule 4: an information agreement between the hop's parties has a status the record does
+   * not know at the instant (signed, entry into force not found); it is not relied on, as if not in force.
+   */
+  public static Reason statusUnknown(AgreementId agreement, PartyCode from, PartyCode to) {
+    return new Reason(ReasonCode.STATUS_UNKNOWN, agreement, from, to, null, null, null);
+  }
+
   /** Rule 5: the holder is not the originator, and the originator's consent is missing. */
   public static Reason thirdPartyConsentRequired(PartyCode holder, PartyCode recipient, PartyCode originator) {
     return new Reason(ReasonCode.THIRD_PARTY_CONSENT_REQUIRED, null, holder, recipient, originator, null, null);
@@ -175,6 +183,8 @@ public final class Reason {
           + (instant == null ? "" : ": it would take effect at " + java.time.format.DateTimeFormatter.ISO_INSTANT.format(instant));
       case AGREEMENT_IN_FORCE -> agreement + " is in force and covers " + level + " (" + from + " to " + to + ")";
       case CONSENT_RECORDED -> party + " has consented to this release to " + to;
+      case STATUS_UNKNOWN -> "the status of " + agreement + " (" + from + " to " + to + ") at this instant is unknown to the record:"
+          + " it is not relied on";
     };
   }
 

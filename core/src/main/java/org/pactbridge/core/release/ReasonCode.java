@@ -22,7 +22,12 @@ public enum ReasonCode {
   /** Informational: the agreement relied on permits the level and scope (rule 4 holds). */
   AGREEMENT_IN_FORCE(RuleId.AGREEMENT, Effect.INFO),
   /** Informational: a consent the request carries satisfies the third-party rule. */
-  CONSENT_RECORDED(RuleId.CONSENT, Effect.INFO);
+  CONSENT_RECORDED(RuleId.CONSENT, Effect.INFO),
+  /**
+   * Informational caution: an information agreement between the hop's parties has a status the record
+   * does not know at the instant; it is not relied on, as if not in force.
+   */
+  STATUS_UNKNOWN(RuleId.AGREEMENT, Effect.INFO);
 
   private final RuleId rule;
   private final Effect effect;

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.pactbridge.core.InvalidInputException;
 
@@ -76,6 +77,25 @@ public record DateSpec(String text, Precision precision, Instant earliest, Insta
       throw InvalidInputException.malformedDate(text);
     }
     throw InvalidInputException.malformedDate(text);
+  }
+
+  /**
+   * The date as known to {@code precision}: {@code 2008 (year only)}, {@code 2011-10 (month only)},
+   * {@code 2011-10-24} or an ISO instant; never a day that the record does not give.
+   */
+  public static String display(Instant at, Precision precision) {
+    LocalDate day = at.atOffset(ZoneOffset.UTC).toLocalDate();
+    return switch (precision) {
+      case YEAR -> day.getYear() + " (year only)";
+      case MONTH -> YearMonth.from(day) + " (month only)";
+      case DAY -> day.toString();
+      case INSTANT -> format(at);
+    };
+  }
+
+  /** The precision's name in JSON: {@code day}, {@code month} or {@code year} (an instant is known to the day). */
+  public static String jsonName(Precision precision) {
+    return precision == Precision.INSTANT ? "day" : precision.name().toLowerCase(Locale.ROOT);
   }
 
   /** The ISO form used in output: {@code 2011-01-05T00:00:00Z}. */

@@ -78,6 +78,10 @@ class TimelineProperties {
           phase = Phase.EXPIRED;
           pending = null;
         }
+        case STATUS_UNKNOWN -> {
+          phase = Phase.UNKNOWN;
+          pending = null;
+        }
         case TERMINATION_NOTICE -> pending = event.takesEffect();
         case NOTICE_WITHDRAWN, NOTICE_SUSPENDED -> pending = null;
         case AMENDED -> { }

@@ -97,6 +97,13 @@ class DeepLinkBrowserTest {
     assertThat(browser.attr("#network .edge[data-agreement='ROK-JPN-GSOMIA-2016']", "class")).contains("changed");
     assertThat(browser.attr("#network .edge[data-agreement='ROK-JPN-GSOMIA-2016']", "data-change")).isEqualTo("in force");
     assertThat(browser.text("#network-changes")).contains("Since 2015-06-01").contains("2016-11-23 ROK-JPN-GSOMIA-2016 in force");
+    // Beside the drawn edges, the record's newest count of Korea's partners up to the date (2016-11-24: 32,
+    // S186), next to the partners the registry names, which it does not claim to match.
+    browser.waitFor("Korea's partner count at 2017-01-05",
+        () -> "32".equals(browser.script("var li = document.querySelector(\"#network-partners li[data-party='KOR']\"); return li && li.dataset.recorded")));
+    assertThat(browser.text("#network-partners li[data-party='KOR']")).contains("named in force").contains("the record counts 32").contains("S186");
+    assertThat(Integer.parseInt(browser.attr("#network-partners li[data-party='KOR']", "data-named"))).isPositive();
+    assertThat(browser.text("#network-partners")).contains("none is invented");
     browser.screenshot("21-network-changes-2015-to-2017");
     check("network changes");
 

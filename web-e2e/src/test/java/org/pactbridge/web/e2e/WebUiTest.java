@@ -108,6 +108,9 @@ class WebUiTest {
     browser.waitForText("#detail-title", "ROK-JPN-GSOMIA-2016");
     WebElement detail = browser.find("#agreement-detail");
     assertThat(detail.getText()).contains("in force").contains("signed").contains("2016-11-23").contains("Equivalence");
+    // the record's exercises between the two are rows of the timeline, with their dates as the record gives them
+    assertThat(browser.all("#agreement-detail tr.exercise")).isNotEmpty();
+    assertThat(detail.getText()).contains("ROK-JPN-SAREX edition 5").contains("2007-06-17 to 2007-06-23").contains("1999-08 (month only)");
     assertThat(browser.all("#agreement-detail ul.sources a")).isNotEmpty()
         .allSatisfy(link -> assertThat(link.getAttribute("href")).startsWith("http"));
     browser.screenshot("03-network-2017-01-05-detail");

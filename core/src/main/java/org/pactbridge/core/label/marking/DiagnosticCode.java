@@ -62,7 +62,8 @@ public enum DiagnosticCode {
   NON_CANONICAL_FORM(Severity.WARNING, "a US or NATO classification written as a party and a level"),
   NON_CANONICAL_SEPARATOR(Severity.WARNING, "a blank beside '//' or '/' or at an end of the marking, or REL TO entries not separated by ', '"),
   DUPLICATE_ENTRY(Severity.WARNING, "an entry given twice"),
-  REL_TO_MISSING_ORIGINATOR(Severity.WARNING, "a non-US party's REL TO list that does not name that party");
+  REL_TO_MISSING_ORIGINATOR(Severity.WARNING, "a non-US party's REL TO list that does not name that party"),
+  DESIGNATION_OVER_GRADE(Severity.WARNING, "a Japanese designation written over its grade, such as 特定秘密(極秘): read as the grade");
 
   private final Severity severity;
   private final String message;

@@ -63,7 +63,7 @@ public final class CompiledEngine {
       return originatorPermit(request);
     }
 
-    ReasonList reasons = ReasonList.forDecision(request.originators().size());
+    ReasonList reasons = ReasonList.forDecision(request.originators().size(), hops.unknownPerHop());
     boolean deny = false;
     // Rule 2: unclassified or declassified.
     boolean unclassified =
@@ -100,13 +100,16 @@ public final class CompiledEngine {
       Level sent = request.level();
       for (int hop = relayed ? 0 : 1; hop < 2; hop++) {
         PartyCode to = hop == 0 ? holder : recipient;
-        HopResult result = hops.check(fromIndex, sent, hop == 0 ? holderIndex : registry.indexOf(recipient), topics, request.at());
+        int toIndex = hop == 0 ? holderIndex : registry.indexOf(recipient);
+        HopResult result = hops.check(fromIndex, sent, toIndex, topics, request.at());
         if (!result.lawful()) {
           addHopFailure(reasons, result, from, to, sent);
+          hops.appendUnknown(fromIndex, toIndex, request.at(), reasons);
           deny = true;
           break;
         }
         reasons.appendAll(result.reasons());
+        hops.appendUnknown(fromIndex, toIndex, request.at(), reasons);
         if (hop == 0) {
           received = result;
         } else {

@@ -13,6 +13,8 @@ import org.pactbridge.core.agreement.AgreementId;
 import org.pactbridge.core.agreement.AgreementKind;
 import org.pactbridge.core.agreement.ArrangementProvisions;
 import org.pactbridge.core.agreement.Channel;
+import org.pactbridge.core.agreement.EventType;
+import org.pactbridge.core.agreement.Phase;
 import org.pactbridge.core.agreement.ProvisionVersion;
 import org.pactbridge.core.agreement.Provisions;
 import org.pactbridge.core.agreement.Scope;
@@ -23,6 +25,7 @@ import org.pactbridge.core.party.Topic;
 import org.pactbridge.core.index.DenseIndex;
 import org.pactbridge.core.index.PartySet;
 import org.pactbridge.core.registry.Registry;
+import org.pactbridge.core.release.Reason;
 import org.pactbridge.core.release.ReasonCode;
 
 /**
@@ -41,7 +44,7 @@ import org.pactbridge.core.release.ReasonCode;
  * decision or search. The route search also reads the parties' agreements, the links between parties
  * as bit sets, and the arrangements' channels from here. Thread-safe.
  *
- * <p>About 450 lines, over the house's 400 on purpose: the flat arrays and every method that reads them
+ * <p>About 490 lines, over the house's 400 on purpose: the flat arrays and every method that reads them
  * on the hot path stay in one class, so that a check is field reads of one object and the JIT's
  * inlining (which this code is measured against) sees them together. What is built once and then only
  * read ({@link Timeslice}, {@link Side}, {@link Segment}) and what a check hands out ({@link HopResult},
@@ -81,6 +84,10 @@ public final class HopCheck {
   private final Side[] sides;
   // the arrangements, aligned with Registry.arrangements
   private final Side arrangements;
+  // [sender * parties + receiver]: the candidates whose timeline can leave their status unknown, in
+  // registry order; null for every pair without one (all of them in most registries)
+  private final Agreement[][] pairUnknowable;
+  private final int unknownPerHop;
   // bit b of linked[a] is set when an information agreement joins a and b, whatever its status
   private final long[][] linked;
   // every topic a restricted scope of an information agreement or arrangement names, numbered in the
@@ -142,6 +149,8 @@ public final class HopCheck {
     this.pairSegments = new Segment[parties * parties][][];
     this.pairSpan = new int[parties * parties];
     this.linked = new long[parties][PartySet.words(parties)];
+    this.pairUnknowable = new Agreement[parties * parties][];
+    int mostUnknowable = 0;
     for (int a = 0; a < parties; a++) {
       Side side = sides[a];
       for (int b = 0; b < parties; b++) {
@@ -167,6 +176,38 @@ public final class HopCheck {
             ? span(side.first[positions[0]], side.first[positions[0] + 1])
             : -1;
         PartySet.add(linked[a], b);
+        Agreement[] unknowable = Arrays.stream(agreements).filter(HopCheck::canBeUnknown).toArray(Agreement[]::new);
+        pairUnknowable[a * parties + b] = unknowable.length == 0 ? null : unknowable;
+        mostUnknowable = Math.max(mostUnknowable, unknowable.length);
+      }
+    }
+    this.unknownPerHop = mostUnknowable;
+  }
+
+  private static boolean canBeUnknown(Agreement agreement) {
+    return agreement.timeline().events().stream().anyMatch(event -> event.type() == EventType.STATUS_UNKNOWN);
+  }
+
+  /** The most agreements of one pair whose status can be unknown: the room a decision keeps for their reasons. */
+  int unknownPerHop() {
+    return unknownPerHop;
+  }
+
+  /**
+   * Appends {@code STATUS_UNKNOWN} for each agreement between the two parties whose status is unknown at
+   * the instant, in registry order. Nothing is read for the many pairs without such an agreement.
+   */
+  void appendUnknown(int from, int to, Instant at, ReasonList reasons) {
+    if (from < 0 || to < 0) {
+      return;
+    }
+    Agreement[] unknowable = pairUnknowable[from * parties + to];
+    if (unknowable == null) {
+      return;
+    }
+    for (Agreement agreement : unknowable) {
+      if (agreement.statusAt(at).phase() == Phase.UNKNOWN) {
+        reasons.append(Reason.statusUnknown(agreement.id(), registry.codeAt(from), registry.codeAt(to)));
       }
     }
   }

@@ -20,10 +20,11 @@ final class ReasonList extends AbstractList<Reason> implements RandomAccess {
   /**
    * Room for every reason a decision about an item with this many originators can give: rules 2 and 3
    * one each, each of the two hops three at most (in force, assumed, termination pending; or two
-   * failures), one per originator for rule 5, three for rule 6.
+   * failures) and then {@code unknownPerHop} agreements whose status is unknown, one per originator for
+   * rule 5, three for rule 6.
    */
-  static ReasonList forDecision(int originators) {
-    return new ReasonList(11 + originators);
+  static ReasonList forDecision(int originators, int unknownPerHop) {
+    return new ReasonList(11 + originators + 2 * unknownPerHop);
   }
 
   static ReasonList of(Reason reason) {

@@ -10,6 +10,8 @@ export const PATHS = {
   session: () => `${BASE}/session`,
   parties: () => `${BASE}/parties`,
   sources: () => `${BASE}/sources`,
+  exercises: () => `${BASE}/exercises`,
+  partners: (code, at) => `${BASE}/parties/${encodeURIComponent(code)}/partners?at=${encodeURIComponent(at)}`,
   agreements: (at) => `${BASE}/agreements?at=${encodeURIComponent(at)}`,
   agreement: (id, at) => `${BASE}/agreements/${encodeURIComponent(id)}?at=${encodeURIComponent(at)}`,
   coverage: (at, parties, topics) =>

@@ -51,6 +51,38 @@ const dateOf = (days) => new Date(START + days * DAY).toISOString().slice(0, 10)
 const pairKey = (a, b) => [a, b].sort().join('-');
 
 let sourcesCache = null;
+let exercisesCache = null;
+
+/** The exercise series the record dates (GET /exercises), fetched once; none when the node cannot say. */
+async function exercises() {
+  if (exercisesCache === null) {
+    try {
+      const list = await get(PATHS.exercises());
+      exercisesCache = Array.isArray(list) ? list : [];
+    } catch (error) {
+      exercisesCache = [];
+    }
+  }
+  return exercisesCache;
+}
+
+/**
+ * The exercise editions among the agreement's parties (every party of the agreement takes part), as
+ * timeline rows: an exercise is a fact of the record shown beside the agreement's events, not one of them.
+ */
+export function exerciseRows(agreement, list) {
+  const rows = [];
+  for (const exercise of list || []) {
+    if (!agreement.parties.every((party) => exercise.parties.includes(party))) {
+      continue;
+    }
+    for (const edition of exercise.editions || []) {
+      rows.push({ at: edition.from, dates: edition.dates, assumed: edition.assumed, exercise: exercise.id, edition: edition.edition,
+        location: edition.location, note: edition.note, sources: edition.sources || [] });
+    }
+  }
+  return rows.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}
 
 async function sources() {
   if (sourcesCache === null) {
@@ -142,6 +174,7 @@ export async function render(main, parts, params) {
   const pending = h('input', { type: 'checkbox', id: 'show-pending', checked: params.get('pending') === 'true' });
   const svg = s('svg', { id: 'network', viewBox: '0 0 920 640', role: 'group', 'aria-labelledby': 'network-title network-summary' });
   const summary = h('div', { id: 'network-summary', class: 'summary', 'aria-live': 'polite' });
+  const partnerBox = h('section', { id: 'network-partners', class: 'summary partners', 'aria-labelledby': 'partners-title' });
   const changeBox = h('section', { id: 'network-changes', class: 'summary changes', 'aria-labelledby': 'changes-title' });
   const detail = h('section', { id: 'agreement-detail', class: 'detail', 'aria-live': 'polite', tabindex: '-1' },
     h('p', { class: 'muted' }, 'Select an edge (click it, or Tab to it and press Enter) to see the agreement\'s timeline, provisions and sources.'));
@@ -156,7 +189,7 @@ export async function render(main, parts, params) {
       h('label', { class: 'check' }, pending, ' show agreements not yet in force')),
     h('div', { class: 'network-layout' },
       h('div', { class: 'graph' }, svg, legend()),
-      h('div', { class: 'side' }, summary, changeBox, detail)));
+      h('div', { class: 'side' }, summary, partnerBox, changeBox, detail)));
 
   const state = { at: dateOf(Number(slider.value)), selected: params.get('agreement'), agreements: [], seq: 0, previous: null, changes: [], focusId: null };
   const positions = layout(partyList.map((party) => party.code), Array.isArray(everything) ? everything : everything.agreements || []);
@@ -188,6 +221,7 @@ export async function render(main, parts, params) {
     state.agreements = next;
     draw();
     showChanges();
+    showPartners(date, seq);
     remember();
     main.dataset.at = date;
     if (state.selected) {
@@ -384,13 +418,43 @@ export async function render(main, parts, params) {
       state.changes.length > 12 ? h('p', { class: 'muted' }, `and ${state.changes.length - 12} more.`) : null);
   }
 
+  /**
+   * Beside the drawn edges, each core party's count of information-sharing partners as the record gives it
+   * for the date (the newest count up to then), next to the partners the registry names: the two are not
+   * reconciled, and no unnamed party is drawn to make them match.
+   */
+  async function showPartners(date, seq) {
+    let answers;
+    try {
+      answers = await Promise.all(CORE.map((code) => get(PATHS.partners(code, date))));
+    } catch (error) {
+      fill(partnerBox, h('h2', { id: 'partners-title' }, 'Partners'), problemBox(error));
+      return;
+    }
+    if (seq !== state.seq) {
+      return;
+    }
+    const sourceMap = await sources();
+    const rows = answers.map((answer) => {
+      const count = (answer.counts || [])[0];
+      const recorded = count
+        ? [`the record counts ${count.count} (${count.basis}, as of ${count.date}${count.precision === 'day' ? '' : ` (${count.precision} only)`}; `,
+          sourceLinks(count.sources, sourceMap), ')']
+        : ['the record gives no count up to this date'];
+      return h('li', { 'data-party': answer.party, 'data-named': String(answer.namedCount), 'data-recorded': count ? String(count.count) : '' },
+        h('strong', {}, `${answer.party}: `), `${answer.namedCount} named in force; `, recorded);
+    });
+    fill(partnerBox, h('h2', { id: 'partners-title' }, 'Information-sharing partners'), h('ul', { class: 'pairs' }, rows),
+      h('p', { class: 'muted' }, 'Named partners are the agreements drawn; the record\'s counts include partners it does not name, and none is invented here.'));
+  }
+
   async function showDetail(id, focus) {
     state.selected = id;
     remember();
     svg.querySelectorAll('.edge').forEach((element) => element.classList.toggle('selected', element.dataset.agreement === id));
     try {
-      const [agreement, sourceMap] = await Promise.all([get(PATHS.agreement(id, state.at)), sources()]);
-      fill(detail, agreementDetail(agreement, sourceMap, state.at));
+      const [agreement, sourceMap, exerciseList] = await Promise.all([get(PATHS.agreement(id, state.at)), sources(), exercises()]);
+      fill(detail, agreementDetail(agreement, sourceMap, state.at, exerciseList));
       detail.dataset.agreement = id;
       if (focus) {
         detail.focus();
@@ -464,10 +528,23 @@ function sourceLinks(ids, sourceMap) {
   });
 }
 
-function agreementDetail(agreement, sourceMap, at) {
+/** An event's date as the record knows it: "2008 (year only)" or "2011-10 (month only)", never a modelled day. */
+function eventDate(event) {
+  return event.precision && event.precision !== 'day' ? event.date : when(event.at);
+}
+
+function agreementDetail(agreement, sourceMap, at, exerciseList) {
   const status = agreement.status || {};
-  const events = (agreement.timeline || []).map((event) => h('tr', { class: event.at > `${at}T23:59:59Z` ? 'future' : '' },
-    h('td', {}, when(event.at), event.assumed ? h('abbr', { title: 'assumed date', class: 'assumed' }, ' ≈') : null),
+  const drills = exerciseRows(agreement, exerciseList).map((row) => ({ exerciseRow: row, at: row.at }));
+  const timeline = [...(agreement.timeline || []).map((event) => ({ event, at: event.at })), ...drills]
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  const events = timeline.map(({ event, exerciseRow }) => exerciseRow ? h('tr', { class: `exercise${exerciseRow.at > `${at}T23:59:59Z` ? ' future' : ''}` },
+    h('td', {}, exerciseRow.dates, exerciseRow.assumed ? h('abbr', { title: 'assumed date', class: 'assumed' }, ' ≈') : null),
+    h('td', {}, 'Exercise'),
+    h('td', {}, `${exerciseRow.exercise}${exerciseRow.edition ? ' edition ' + exerciseRow.edition : ''}`,
+      exerciseRow.location ? ` — ${exerciseRow.location}` : '', exerciseRow.note ? ` — ${exerciseRow.note}` : ''),
+    h('td', {}, sourceLinks(exerciseRow.sources, sourceMap))) : h('tr', { class: event.at > `${at}T23:59:59Z` ? 'future' : '' },
+    h('td', {}, eventDate(event), event.assumed ? h('abbr', { title: 'assumed date', class: 'assumed' }, ' ≈') : null),
     h('td', {}, label(event.type)),
     h('td', {}, event.takesEffect ? `takes effect ${when(event.takesEffect)}` : '', event.note ? [event.takesEffect ? ' — ' : '', event.note] : ''),
     h('td', {}, sourceLinks(event.sources, sourceMap))));
@@ -486,13 +563,14 @@ function agreementDetail(agreement, sourceMap, at) {
     version.note ? h('p', { class: 'muted' }, version.note) : null));
   const allSources = [...new Set([...(agreement.sources || []),
     ...(agreement.timeline || []).flatMap((event) => event.sources || []),
+    ...drills.flatMap(({ exerciseRow }) => exerciseRow.sources),
     ...(agreement.provisions || []).flatMap((version) => [...(version.sources || []), ...((version.equivalence || {}).sources || [])])])];
   return [
     h('h2', { id: 'detail-title' }, agreement.id),
     h('p', {}, agreement.title),
     h('p', {}, h('span', { class: `badge status-${String(status.display).toLowerCase().replace(/_/g, '-')}`, id: 'detail-status' }, STATUS_TEXT[status.display] || label(status.display)),
       ` at ${at} · ${label(agreement.kind)} · ${agreement.parties.join(', ')}`,
-      status.since ? ` · since ${when(status.since)}` : '',
+      status.since ? ` · since ${status.sincePrecision && status.sincePrecision !== 'day' ? status.sinceDate : when(status.since)}` : '',
       status.terminationTakesEffect ? ` · termination takes effect ${when(status.terminationTakesEffect)}` : '',
       status.noticeSuspended ? ' · termination notice suspended' : '',
       status.assumed ? ' · assumed date' : ''),
