@@ -163,4 +163,22 @@ class TdfCommandTest {
     assertThat(page.out()).contains("pactbridge tdf export").contains("3   the decision was DENY or CONSENT_REQUIRED");
     assertThat(Cli.run("help", "tdf").out()).contains("inspect").contains("import");
   }
+
+  @Test
+  void anExportedArchiveOpensThroughTheNodesOwnKeyAccessService() throws Exception {
+    String id = addItem("//KOR II//REL TO USA");
+    // serve records the node's KAS URL at start; without a running node, the test records it as serve would
+    try (org.pactbridge.store.Store store = org.pactbridge.store.Store.open(org.pactbridge.store.StoreConfig.of(
+        "jdbc:h2:file:" + dir.resolve("db").resolve("pactbridge"), dir.resolve("keys")))) {
+      store.recordKasUrl(KAS);
+    }
+    Path archive = dir.resolve("for-usa.tdf");
+    Cli exported = Cli.run(with("tdf", "export", "--item", id, "--to", "USA", "--out", archive.toString()));
+    assertThat(exported.status()).as(exported.err()).isZero();
+    Path plain = dir.resolve("plain.txt");
+    Cli decrypted = Cli.run(with("tdf", "decrypt", archive.toString(), "--out", plain.toString(), "--party", "KOR"));
+    assertThat(decrypted.status()).as(decrypted.out() + decrypted.err()).isZero();
+    assertThat(Files.readString(plain)).isEqualTo(CONTENT);
+    assertNoSecrets(decrypted);
+  }
 }
