@@ -123,7 +123,7 @@ final class KeysCommand implements Runnable {
       try (OperatorServices opened = store.open(spec.commandLine().getErr())) {
         NodeKeyring.KeyView key;
         try {
-          key = opened.keyring(StoreOptions.operator()).retireKey(kid, StoreOptions.operator());
+          key = opened.keyring(StoreOptions.operator()).retire(kid, StoreOptions.operator());
         } catch (ServiceException e) {
           throw new BadInputException(e.getMessage());
         }

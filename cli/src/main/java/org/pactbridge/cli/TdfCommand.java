@@ -18,17 +18,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PublicKey;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -131,12 +128,11 @@ final class TdfCommand implements Runnable {
     if (from < 0 || to < from) {
       throw new BadInputException(file + " is not a PEM public key (" + begin + ")");
     }
-    try {
-      byte[] der = Base64.getMimeDecoder().decode(text.substring(from + begin.length(), to));
-      return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
-    } catch (IllegalArgumentException | java.security.GeneralSecurityException e) {
+    PublicKey key = RewrapToken.parsePem(text.substring(from, to + end.length()));
+    if (key == null) {
       throw new BadInputException(file + " does not hold an RSA public key");
     }
+    return key;
   }
 
   @Command(name = "export", mixinStandardHelpOptions = true,

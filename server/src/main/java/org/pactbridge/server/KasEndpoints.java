@@ -56,7 +56,7 @@ final class KasEndpoints {
     ObjectNode node = Json.MAPPER.createObjectNode();
     node.put("kid", key.kid());
     node.put("alg", RewrapToken.ALGORITHM);
-    node.put("publicKey", NodeKeyring.pem(key.publicKey()));
+    node.put("publicKey", RewrapToken.pem(key.publicKey()));
     node.put("url", kas.kasUrl());
     node.put("status", key.status());
     Http.json(ctx, 200, node);

@@ -18,7 +18,7 @@ import org.pactbridge.core.audit.AuditActor;
 import org.pactbridge.core.audit.AuditEntry;
 import org.pactbridge.core.label.Releasability;
 import org.pactbridge.core.user.Role;
-import org.pactbridge.store.JdbcTdfKeys;
+import org.pactbridge.service.NodeKeyring;
 import org.pactbridge.tdf.KasKey;
 import org.pactbridge.tdf.PolicyLabel;
 import org.pactbridge.tdf.RewrapToken;
@@ -166,7 +166,7 @@ abstract class KasApiContract {
     KasKey before = KasFixtures.kasKey(node);
     TdfArchive archive = archive(before, KasFixtures.korLabel("II", Releasability.open()), List.of(), null);
     AuditActor operator = AuditActor.localOperator("ops");
-    JdbcTdfKeys.TdfKey next = node.server.keyring().rotate(JdbcTdfKeys.Purpose.KAS, operator);
+    NodeKeyring.KeyView next = node.server.keyring().rotate(NodeKeyring.Kind.KAS, operator);
     assertThat(KasFixtures.kasKey(node).kid()).isEqualTo(next.kid()).isNotEqualTo(before.kid());
     assertThat(node.get("/kas/v1/public-key?kid=" + before.kid(), null).json().get("status").asText()).isEqualTo("superseded");
 

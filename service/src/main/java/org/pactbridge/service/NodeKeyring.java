@@ -3,7 +3,6 @@ package org.pactbridge.service;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +51,7 @@ public final class NodeKeyring {
   }
 
   /** The active KAS key's record (its kid and public key). */
-  public TdfKey activeKas() {
+  private TdfKey activeKas() {
     return keys.ensure(Purpose.KAS, node, clock.instant());
   }
 
@@ -114,32 +113,17 @@ public final class NodeKeyring {
     return keys.find(kid).filter(key -> key.purpose() == Purpose.KAS && key.retiredAt().isEmpty()).map(KeyView::of);
   }
 
-  /** Rotates the key of {@code kind} (audited as {@code actor}), for the front doors. */
+  /** Rotates the key of {@code kind} (audited as {@code actor}); the superseded one stays usable until retired. */
   public KeyView rotate(Kind kind, AuditActor actor) {
-    return KeyView.of(rotate(kind == Kind.KAS ? Purpose.KAS : Purpose.ASSERTION, actor));
-  }
-
-  /** Retires a superseded key (audited as {@code actor}), for the front doors; see {@link #retire}. */
-  public KeyView retireKey(String kid, AuditActor actor) {
-    return KeyView.of(retire(kid, actor));
-  }
-
-  /** Every key, oldest first, without private parts. */
-  public List<TdfKey> keys() {
-    return keys.list();
-  }
-
-  /** Rotates the key of {@code purpose} (audited as {@code actor}); the superseded one stays usable until retired. */
-  public TdfKey rotate(Purpose purpose, AuditActor actor) {
-    return keys.rotate(purpose, actor, clock.instant());
+    return KeyView.of(keys.rotate(kind == Kind.KAS ? Purpose.KAS : Purpose.ASSERTION, actor, clock.instant()));
   }
 
   /** Retires a superseded key (audited as {@code actor}); an unknown, active or retired kid is bad input or a conflict. */
-  public TdfKey retire(String kid, AuditActor actor) {
+  public KeyView retire(String kid, AuditActor actor) {
     try {
       TdfKey retired = keys.retire(kid, actor, clock.instant());
       opened.keySet().removeIf(cached -> cached.endsWith(":" + kid));
-      return retired;
+      return KeyView.of(retired);
     } catch (StoreException e) {
       throw switch (e.code()) {
         case "NOT_FOUND" -> ServiceException.notFound("no key '" + kid + "' on this node");
@@ -147,12 +131,6 @@ public final class NodeKeyring {
         default -> e;
       };
     }
-  }
-
-  /** A public key as PEM ({@code -----BEGIN PUBLIC KEY-----}, X.509 SubjectPublicKeyInfo, lines of 64). */
-  public static String pem(PublicKey key) {
-    String body = Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(key.getEncoded());
-    return "-----BEGIN PUBLIC KEY-----\n" + body + "\n-----END PUBLIC KEY-----\n";
   }
 
   private Optional<PrivateKey> privateKey(String kid, Purpose purpose) {

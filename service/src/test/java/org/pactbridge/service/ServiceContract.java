@@ -96,7 +96,7 @@ abstract class ServiceContract {
     assertThat(keyring.kasPrivateKey(signer.kid())).as("an assertion key never unwraps").isEmpty();
     assertThat(keyring.assertionPublicKey(kas.kid())).as("a KAS key never verifies assertions").isEmpty();
     AuditActor operator = AuditActor.localOperator("ops");
-    var next = keyring.rotate(org.pactbridge.store.JdbcTdfKeys.Purpose.KAS, operator);
+    var next = keyring.rotate(NodeKeyring.Kind.KAS, operator);
     assertThat(keyring.kasKey("https://kor.example/kas").kid()).isEqualTo(next.kid());
     assertThat(keyring.kasPrivateKey(kas.kid())).as("superseded, still unwraps").isPresent();
     assertThatThrownBy(() -> keyring.retire(next.kid(), operator)).isInstanceOfSatisfying(ServiceException.class,
@@ -104,7 +104,7 @@ abstract class ServiceContract {
     assertThatThrownBy(() -> keyring.retire("kas-0123456789abcdef", operator)).isInstanceOf(ServiceException.class);
     keyring.retire(kas.kid(), operator);
     assertThat(keyring.kasPrivateKey(kas.kid())).as("retired, dropped from memory too").isEmpty();
-    assertThat(NodeKeyring.pem(next.publicKey())).startsWith("-----BEGIN PUBLIC KEY-----\n").endsWith("-----END PUBLIC KEY-----\n");
+    assertThat(org.pactbridge.tdf.RewrapToken.pem(next.publicKey())).startsWith("-----BEGIN PUBLIC KEY-----\n").endsWith("-----END PUBLIC KEY-----\n");
     assertThat(store.audit().entries(1, 1000)).extracting(entry -> entry.event().kind())
         .containsSubsequence("TDF_KEY_CREATED", "TDF_KEY_CREATED", "TDF_KEY_ROTATED", "TDF_KEY_RETIRED");
   }

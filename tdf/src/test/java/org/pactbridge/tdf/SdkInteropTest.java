@@ -14,7 +14,6 @@ import io.opentdf.platform.sdk.TDF;
 import io.opentdf.platform.sdk.nanotdf.NanoTDFType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.security.PublicKey;
 import java.util.Base64;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -37,7 +36,7 @@ class SdkInteropTest {
       Config.KASInfo info = new Config.KASInfo();
       info.URL = KAS_URL;
       info.KID = "kas-1";
-      info.PublicKey = pem(kasPublic());
+      info.PublicKey = RewrapToken.pem(kasPublic());
       info.Algorithm = "rsa:2048";
       return info;
     }
@@ -66,11 +65,6 @@ class SdkInteropTest {
     public void close() {
       // nothing held
     }
-  }
-
-  static String pem(PublicKey key) {
-    return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(key.getEncoded())
-        + "\n-----END PUBLIC KEY-----\n";
   }
 
   /** An SDK assertion with a string statement; without a key the SDK binds it HS256 with the payload key. */
