@@ -34,6 +34,8 @@ final class Browser implements AutoCloseable {
   private final ChromeDriver driver;
   private final WebDriverWait wait;
   private final Path screenshots;
+  /** axe-core's findings kept by {@link #checkAccessibility} until {@link #takeViolations}. */
+  private final List<String> violations = new java.util.ArrayList<>();
 
   Browser() throws IOException {
     this(null);
@@ -133,6 +135,18 @@ final class Browser implements AutoCloseable {
         .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getNodes().stream()
             .map(node -> String.valueOf(node.getTarget())).limit(5).toList())
         .toList();
+  }
+
+  /** Runs axe-core on the page as it is now and keeps its serious or critical violations, named by {@code state}. */
+  void checkAccessibility(String state) {
+    accessibilityViolations().forEach(violation -> violations.add(state + ": " + violation));
+  }
+
+  /** The violations {@link #checkAccessibility} kept since the last call; the list is emptied. */
+  List<String> takeViolations() {
+    List<String> found = List.copyOf(violations);
+    violations.clear();
+    return found;
   }
 
   /** Signs in at {@code base} with an API token through the sign-in form, and waits for the network page it leads to. */

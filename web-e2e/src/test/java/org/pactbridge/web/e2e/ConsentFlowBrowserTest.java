@@ -3,9 +3,7 @@ package org.pactbridge.web.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +33,6 @@ class ConsentFlowBrowserTest {
   private String usaAnalyst;
   private String granted;
   private String refused;
-  private final List<String> violations = new ArrayList<>();
 
   @BeforeAll
   void start() throws Exception {
@@ -45,26 +42,15 @@ class ConsentFlowBrowserTest {
     String originator = api.account("flow-originator", "KOR", "II", List.of("originator"));
     officer = api.account("flow-fdo", "KOR", "I", List.of("disclosure-officer"));
     usaAnalyst = api.account("flow-usa-analyst", "USA", "TOP_SECRET", List.of("analyst"));
-    granted = item(api, originator, "Downgrade me");
-    refused = item(api, originator, "Refuse me");
+    granted = api.itemAwaitingConsent(originator, usaAnalyst, "Downgrade me", "consent flow (test content)");
+    refused = api.itemAwaitingConsent(originator, usaAnalyst, "Refuse me", "consent flow (test content)");
     browser = new Browser();
-  }
-
-  /** A KOR II item released to the United States, whose analyst asks to pass it to Japan. */
-  private String item(NodeApi api, String originator, String title) throws Exception {
-    String id = api.post(originator, "/api/v1/items", Map.of("originator", List.of("KOR"), "level", "II", "relTo", List.of("USA", "JPN"),
-        "topics", List.of("dprk-missile"), "title", title, "content", "consent flow (test content)")).get("id").asText();
-    api.postExpecting(originator, "/api/v1/items/" + id + "/releases", Map.of("to", "USA"), 200);
-    api.post(usaAnalyst, "/api/v1/consents", Map.of("item", id, "to", "JPN"));
-    return id;
   }
 
   @AfterEach
   void noSeriousViolations() {
     browser.printConsole();
-    List<String> found = List.copyOf(violations);
-    violations.clear();
-    assertThat(found).as("axe-core: serious or critical violations").isEmpty();
+    assertThat(browser.takeViolations()).as("axe-core: serious or critical violations").isEmpty();
   }
 
   @AfterAll
@@ -91,11 +77,11 @@ class ConsentFlowBrowserTest {
     assertThat(downgrade.getOptions()).extracting(option -> option.getAttribute("value")).containsExactly("", "KOR:III");
     downgrade.selectByValue("KOR:III");
     browser.setDate(card.findElement(By.cssSelector("input[type='date']")), "2030-01-01");
-    check("consent with conditions");
+    browser.checkAccessibility("consent with conditions");
     card.findElement(By.cssSelector("button.approve-conditions")).click();
     browser.waitForText("#consent-pending .confirm-question", "Approve the release of " + granted + " from USA to JPN, with expiry 2030-01-01; downgrade to KOR:III");
     browser.screenshot("30-consent-downgrade-confirm");
-    check("consent confirm approval");
+    browser.checkAccessibility("consent confirm approval");
     browser.clickable("#consent-pending .confirm-yes").click();
     browser.waitFor("the answered list", () -> browser.text("#consent-answered").contains(granted));
     assertThat(browser.text("#consent-answered")).contains("granted").contains("expiry 2030-01-01").contains("downgrade to KOR:III");
@@ -114,7 +100,7 @@ class ConsentFlowBrowserTest {
     browser.waitForText("#consent-pending", "Nothing waiting");
     assertThat(browser.text("#consent-answered")).contains(refused).contains("refused");
     browser.screenshot("31-consent-answered");
-    check("consents answered");
+    browser.checkAccessibility("consents answered");
     browser.signOut();
   }
 
@@ -129,7 +115,7 @@ class ConsentFlowBrowserTest {
     assertThat(browser.text("#mine-table tr[data-state='GRANTED']")).contains(granted).contains("downgrade to KOR:III");
     assertThat(browser.text("#mine-table tr[data-state='REFUSED']")).contains(refused).contains("refused");
     browser.screenshot("32-my-requests-answered");
-    check("my requests answered");
+    browser.checkAccessibility("my requests answered");
 
     // Granted with a downgrade: a permit at KOR:III, until the expiry.
     browser.open(base + "#/items/" + granted + "?to=JPN&at=2017-01-05");
@@ -137,14 +123,14 @@ class ConsentFlowBrowserTest {
     assertThat(browser.text("#decision-conditions")).contains("expiry 2030-01-01").contains("downgrade to KOR:III");
     assertThat(browser.text("#recipient-marking")).startsWith("JPN:");
     browser.screenshot("33-permit-after-downgrade");
-    check("permit after a downgrade");
+    browser.checkAccessibility("permit after a downgrade");
     browser.setDate(browser.find("#dec-at"), "2030-01-02");
     browser.clickable("#dec-submit").click();
     browser.waitFor("the decision after the expiry", () -> browser.text("#decision-outcome").contains("at 2030-01-02"));
     assertThat(browser.text("#decision-outcome")).startsWith("CONSENT REQUIRED").contains("once KOR's disclosure officer consents");
     assertThat(browser.all("#decision-conditions")).as("the expired consent no longer applies").isEmpty();
     browser.screenshot("34-consent-expired");
-    check("consent expired");
+    browser.checkAccessibility("consent expired");
 
     // Refused: consent is still what is needed; the page never says that no route exists.
     browser.open(base + "#/items/" + refused + "?to=JPN&at=2017-01-05");
@@ -152,11 +138,7 @@ class ConsentFlowBrowserTest {
     assertThat(browser.text("#decision-sentence")).contains("once KOR's disclosure officer consents");
     assertThat(browser.text("#decision")).doesNotContain("No lawful route");
     assertThat(browser.text("#item-consents")).contains("refused");
-    check("refused item");
+    browser.checkAccessibility("refused item");
     browser.signOut();
-  }
-
-  private void check(String state) {
-    browser.accessibilityViolations().forEach(violation -> violations.add(state + ": " + violation));
   }
 }

@@ -3,9 +3,7 @@ package org.pactbridge.web.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +33,6 @@ class DeepLinkBrowserTest {
   private String usaAnalyst;
   private String auditor;
   private String itemId;
-  private final List<String> violations = new ArrayList<>();
 
   @BeforeAll
   void start() throws Exception {
@@ -46,10 +43,7 @@ class DeepLinkBrowserTest {
     officer = api.account("link-fdo", "KOR", "I", List.of("disclosure-officer"));
     usaAnalyst = api.account("link-usa-analyst", "USA", "TOP_SECRET", List.of("analyst"));
     auditor = api.account("link-auditor", "KOR", "II", List.of("auditor"));
-    itemId = api.post(originator, "/api/v1/items", Map.of("originator", List.of("KOR"), "level", "II", "relTo", List.of("USA", "JPN"),
-        "topics", List.of("dprk-missile"), "title", "Launch assessment", "content", "deep link (test content)")).get("id").asText();
-    api.postExpecting(originator, "/api/v1/items/" + itemId + "/releases", Map.of("to", "USA"), 200);
-    api.post(usaAnalyst, "/api/v1/consents", Map.of("item", itemId, "to", "JPN"));
+    itemId = api.itemAwaitingConsent(originator, usaAnalyst, "Launch assessment", "deep link (test content)");
     browser = new Browser();
   }
 
@@ -57,9 +51,7 @@ class DeepLinkBrowserTest {
   @AfterEach
   void noSeriousViolations(TestInfo test) {
     browser.printConsole();
-    List<String> found = List.copyOf(violations);
-    violations.clear();
-    assertThat(found).as("axe-core: serious or critical violations").isEmpty();
+    assertThat(browser.takeViolations()).as("axe-core: serious or critical violations").isEmpty();
   }
 
   @AfterAll
@@ -75,7 +67,7 @@ class DeepLinkBrowserTest {
     Object visibleInputs = browser.script("return [...document.querySelectorAll('#signin-form input')].filter(i => i.offsetParent !== null).map(i => i.id)");
     assertThat(Browser.strings(visibleInputs)).containsExactly("signin-token");
     assertThat(Browser.strings(browser.script("return [...document.querySelectorAll('#signin-form button')].map(b => b.textContent)"))).containsExactly("Sign in");
-    check("sign-in");
+    browser.checkAccessibility("sign-in");
     browser.screenshot("20-signin");
   }
 
@@ -88,7 +80,7 @@ class DeepLinkBrowserTest {
     assertThat(browser.find("#at-date").getAttribute("value")).isEqualTo("2015-06-01");
     assertThat(browser.all("#network .edge[data-pair='JPN-KOR']")).isEmpty();
     assertThat(browser.text("#network-changes")).contains("Move the date");
-    check("network 2015-06-01");
+    browser.checkAccessibility("network 2015-06-01");
 
     // A later date: the Korea–Japan pact entered into force in between; it is highlighted and listed.
     browser.setDate(browser.find("#at-date"), "2017-01-05");
@@ -105,7 +97,7 @@ class DeepLinkBrowserTest {
     assertThat(Integer.parseInt(browser.attr("#network-partners li[data-party='KOR']", "data-named"))).isPositive();
     assertThat(browser.text("#network-partners")).contains("none is invented");
     browser.screenshot("21-network-changes-2015-to-2017");
-    check("network changes");
+    browser.checkAccessibility("network changes");
 
     // Later still: Korea gave notice in 2019; that is a change too.
     browser.setDate(browser.find("#at-date"), "2019-09-01");
@@ -131,7 +123,7 @@ class DeepLinkBrowserTest {
     assertThat(browser.attr("#network .edge[data-agreement='" + first + "']", "class")).contains("selected");
     assertThat(currentHash()).isEqualTo("#/network?at=2019-09-01&agreement=" + first);
     browser.screenshot("22-network-selected-by-keyboard");
-    check("network selected edge");
+    browser.checkAccessibility("network selected edge");
 
     // The shared address opens the same view: date and selected agreement.
     browser.open(base + "#/coverage");
@@ -152,7 +144,7 @@ class DeepLinkBrowserTest {
     browser.waitFor("the 2011 heat map", () -> browser.text("#heatmap").contains("2011-01-05"));
     assertThat(currentHash()).isEqualTo("#/coverage?at=2011-01-05&topics=dprk-missile");
     browser.screenshot("23-coverage-deep-link");
-    check("coverage");
+    browser.checkAccessibility("coverage");
   }
 
   @Test
@@ -162,21 +154,21 @@ class DeepLinkBrowserTest {
     browser.waitForText("#decision-outcome", "CONSENT REQUIRED");
     assertThat(browser.text("#decision-sentence")).contains("may go to JPN at 2017-01-05");
     assertThat(browser.find("#item-level").getText()).isEqualTo("KOR:II 군사 Ⅱ급 비밀");
-    check("item consent required");
+    browser.checkAccessibility("item consent required");
     // Asking again for another date keeps the address in step.
     browser.setDate(browser.find("#dec-at"), "2015-06-01");
     browser.clickable("#dec-submit").click();
     browser.waitFor("the 2015 decision", () -> browser.text("#decision-outcome").contains("at 2015-06-01"));
     assertThat(currentHash()).isEqualTo("#/items/" + itemId + "?to=JPN&at=2015-06-01");
     browser.screenshot("24-item-deep-link");
-    check("item deny");
+    browser.checkAccessibility("item deny");
     browser.open(base + "#/consents");
     browser.find("#consent-mine");
     // The request the analyst asked is theirs: under "My requests", not only their nation's.
     assertThat(browser.text("#mine-title")).isEqualTo("My requests (1)");
     assertThat(browser.text("#mine-table")).contains(itemId).contains("waiting");
     browser.screenshot("25-my-requests");
-    check("my requests");
+    browser.checkAccessibility("my requests");
     browser.signOut();
   }
 
@@ -189,10 +181,10 @@ class DeepLinkBrowserTest {
     assertThat(card.getText()).contains("Launch assessment").contains("KOR:II//REL TO USA, JPN").contains("dprk-missile")
         .contains("Now, without your answer:").contains("once KOR's disclosure officer consents");
     assertThat(browser.text("#consent-pending .consent-asked")).contains("by link-usa-analyst of USA, which holds a copy");
-    check("consent inbox");
+    browser.checkAccessibility("consent inbox");
     card.findElement(org.openqa.selenium.By.cssSelector("button.refuse")).click();
     browser.waitForText("#consent-pending .confirm-question", "Refuse the release of " + itemId + " from USA to JPN?");
-    check("consent confirm");
+    browser.checkAccessibility("consent confirm");
     browser.screenshot("26-consent-refuse-confirm");
     browser.clickable("#consent-pending .confirm-no").click();
     assertThat(browser.all("#consent-pending .confirm-question")).as("cancelled: nothing sent").isEmpty();
@@ -210,7 +202,7 @@ class DeepLinkBrowserTest {
         .isNotEmpty().containsOnly("CONSENT_REQUESTED");
     assertThat(browser.text("#audit-table")).contains("link-usa-analyst").contains("USA");
     assertThat(browser.find("#audit-kind").getAttribute("value")).isEqualTo("CONSENT_REQUESTED");
-    check("audit filtered");
+    browser.checkAccessibility("audit filtered");
     browser.open(base + "#/audit?item=" + itemId + "&actor=link-originator");
     browser.find("#audit-table");
     assertThat(Browser.strings(browser.script("return [...document.querySelectorAll('#audit-table tbody tr')].map(tr => tr.dataset.kind)")))
@@ -221,7 +213,7 @@ class DeepLinkBrowserTest {
     assertThat(browser.text("#audit-exported")).matches("Wrote audit-entries-filtered\\.json: " + rows + " entries, #\\d+ \\(\\d{4}-\\d{2}-\\d{2} [0-9:]+Z\\)"
         + " to #\\d+ \\(.*Z\\), filtered by item " + itemId + ", actor link-originator\\.");
     browser.screenshot("27-audit-filtered-export");
-    check("audit export");
+    browser.checkAccessibility("audit export");
     // The node filtered, not the page: every read of the entries carried the filters.
     List<String> reads = Browser.strings(browser.script(
         "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('/api/v1/audit/entries'))"));
@@ -237,7 +229,7 @@ class DeepLinkBrowserTest {
         .containsExactly("DECISION_SHOWN", "DECISION_SHOWN");
     assertThat(browser.text("#audit-table")).contains("link-usa-analyst").contains("2015-06-01T00:00:00Z").contains("2017-01-05T00:00:00Z");
     browser.screenshot("28-audit-decisions-shown");
-    check("audit decisions shown");
+    browser.checkAccessibility("audit decisions shown");
     browser.open(base + "#/audit?item=" + itemId + "&kind=DECISION_RECORDED");
     browser.waitForText("#audit-empty", "No entry matches the filters.");
 
@@ -249,10 +241,6 @@ class DeepLinkBrowserTest {
     assertThat(browser.text("#audit-entries .problem")).contains("'since'");
     browser.find("#audit-filters");
     browser.signOut();
-  }
-
-  private void check(String state) {
-    browser.accessibilityViolations().forEach(violation -> violations.add(state + ": " + violation));
   }
 
   private String currentHash() {

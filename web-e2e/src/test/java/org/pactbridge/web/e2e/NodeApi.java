@@ -33,6 +33,23 @@ final class NodeApi {
     return post(node.adminToken(), "/api/v1/users/" + user.get("id").asText() + "/tokens", Map.of("label", "browser test")).get("token").asText();
   }
 
+  /**
+   * A Korean item (KOR II, REL TO USA, JPN, dprk-missile, titled unless {@code title} is null) that Korea released to
+   * the United States and whose United States holder {@code asker} asked Korea's consent to pass to Japan: the
+   * officer's inbox then has a card to answer. Its id.
+   */
+  String itemAwaitingConsent(String originator, String asker, String title, String content) throws Exception {
+    Map<String, Object> item = new java.util.LinkedHashMap<>(Map.of("originator", List.of("KOR"), "level", "II", "relTo", List.of("USA", "JPN"),
+        "topics", List.of("dprk-missile"), "content", content));
+    if (title != null) {
+      item.put("title", title);
+    }
+    String id = post(originator, "/api/v1/items", item).get("id").asText();
+    postExpecting(originator, "/api/v1/items/" + id + "/releases", Map.of("to", "USA"), 200);
+    post(asker, "/api/v1/consents", Map.of("item", id, "to", "JPN"));
+    return id;
+  }
+
   /** POSTs {@code body} as JSON with {@code token}; the answer must be 201 Created. */
   JsonNode post(String token, String path, Object body) throws Exception {
     return postExpecting(token, path, body, 201);

@@ -54,11 +54,7 @@ class RoleWalkBrowserTest {
     String usaOfficer = api.account("walk-usa-officer", "USA", "TOP_SECRET", List.of("disclosure-officer"));
     // A Korean item that the United States holds and has asked Korea's consent to pass to Japan: the
     // officer's inbox has something to answer, and the holders have something to release.
-    itemId = api.post(tokens.get("originator"), "/api/v1/items",
-        Map.of("originator", List.of("KOR"), "level", "II", "relTo", List.of("USA", "JPN"), "topics", List.of("dprk-missile"),
-            "content", "role walk (test content)")).get("id").asText();
-    api.postExpecting(tokens.get("originator"), "/api/v1/items/" + itemId + "/releases", Map.of("to", "USA"), 200);
-    api.post(usaAnalyst, "/api/v1/consents", Map.of("item", itemId, "to", "JPN"));
+    itemId = api.itemAwaitingConsent(tokens.get("originator"), usaAnalyst, null, "role walk (test content)");
     tokens.put("usa-disclosure-officer", usaOfficer);
     browser = new Browser();
   }
