@@ -2,17 +2,13 @@ package org.pactbridge.service;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.pactbridge.core.agreement.AgreementId;
 import org.pactbridge.core.audit.AuditActor;
 import org.pactbridge.core.audit.AuditEvent;
-import org.pactbridge.core.consent.ConsentAnswer;
 import org.pactbridge.core.consent.ConsentCondition;
-import org.pactbridge.core.consent.ConsentRequest;
 import org.pactbridge.core.item.Holding;
 import org.pactbridge.core.item.Item;
 import org.pactbridge.core.item.Release;
@@ -70,29 +66,19 @@ public final class ItemReleases {
 
   /** As {@link #decide}, for the nation {@code holder} (which must hold the item), written as done by {@code actor}. */
   ItemDecision decideAs(PartyCode holder, AuditActor actor, Item item, PartyCode to, Instant at, Keeping keeping) {
-    Set<PartyCode> consents = new LinkedHashSet<>();
-    List<ConsentCondition> conditions = new ArrayList<>();
+    GrantedConsents granted = GrantedConsents.of(store, item.id(), holder, to, at);
+    List<ConsentCondition> conditions = granted.conditions();
     Level level = item.level();
-    for (ConsentRequest request : store.consents().requestsFor(item.id())) {
-      if (!request.requester().equals(holder) || !request.recipient().equals(to)) {
-        continue;
-      }
-      Optional<ConsentAnswer> answer = store.consents().answerTo(request.id());
-      if (answer.isPresent() && answer.get().permitsAt(at)) {
-        consents.add(request.originator());
-        for (ConsentCondition condition : answer.get().conditions()) {
-          conditions.add(condition);
-          if (condition instanceof ConsentCondition.Downgrade downgrade) {
-            Level lower = items.levelOf(downgrade.level());
-            if (lower.party().equals(level.party()) && lower.rank() < level.rank()) {
-              level = lower;
-            }
-          }
+    for (ConsentCondition condition : conditions) {
+      if (condition instanceof ConsentCondition.Downgrade downgrade) {
+        Level lower = items.levelOf(downgrade.level());
+        if (lower.party().equals(level.party()) && lower.rank() < level.rank()) {
+          level = lower;
         }
       }
     }
     ReleaseRequest request = new ReleaseRequest(Set.copyOf(item.originators()), level, item.releasability(), item.orcon(), item.topics(),
-        item.declassifyOn(), holder, to, null, consents, at);
+        item.declassifyOn(), holder, to, null, granted.originators(), at);
     Decision decision = items.engine().decide(request);
     if (keeping == Keeping.RECORD) {
       store.releases().record(release(item, holder, to, at, decision, false), null, actor);

@@ -4,15 +4,12 @@ import java.security.PrivateKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.pactbridge.core.agreement.AgreementId;
 import org.pactbridge.core.audit.AuditActor;
 import org.pactbridge.core.audit.AuditEvent;
-import org.pactbridge.core.consent.ConsentAnswer;
-import org.pactbridge.core.consent.ConsentRequest;
 import org.pactbridge.core.item.Holding;
 import org.pactbridge.core.item.Item;
 import org.pactbridge.core.item.ItemId;
@@ -198,7 +195,8 @@ public final class KeyAccessService {
     PartyCode recipient = requester.party();
     PartyCode holder = recipient.equals(party) && !label.originators().contains(party) ? level.party() : party;
     ReleaseRequest request = new ReleaseRequest(Set.copyOf(label.originators()), level, label.releasability(), label.orcon(), label.topics(),
-        item.map(Item::declassifyOn).orElse(null), holder, recipient, requester.user(), consents(item, holder, recipient, now), now);
+        item.map(Item::declassifyOn).orElse(null), holder, recipient, requester.user(),
+        item.map(found -> GrantedConsents.of(store, found.id(), holder, recipient, now).originators()).orElse(Set.of()), now);
     Decision decision = items.engine().decide(request, false);
     List<String> reasons = codes(decision);
     if (decision.outcome() != Outcome.PERMIT && item.isPresent() && failsOnlyOnAgreement(decision)) {
@@ -215,23 +213,6 @@ public final class KeyAccessService {
       }
     }
     return new Verdict(decision.outcome(), decision, reasons, Optional.empty(), kid, policy.uuid(), itemId);
-  }
-
-  /** Consents recorded for this item, holder and recipient that hold at {@code at}. */
-  private Set<PartyCode> consents(Optional<Item> item, PartyCode holder, PartyCode recipient, Instant at) {
-    Set<PartyCode> consents = new LinkedHashSet<>();
-    if (item.isEmpty()) {
-      return consents;
-    }
-    for (ConsentRequest request : store.consents().requestsFor(item.get().id())) {
-      if (request.requester().equals(holder) && request.recipient().equals(recipient)) {
-        Optional<ConsentAnswer> answer = store.consents().answerTo(request.id());
-        if (answer.isPresent() && answer.get().permitsAt(at)) {
-          consents.add(request.originator());
-        }
-      }
-    }
-    return consents;
   }
 
   /** Every reason that keeps the decision from a permit is the agreement rule's (the agreement is no longer in force). */
