@@ -21,6 +21,7 @@ module org.pactbridge.core {
   exports org.pactbridge.core.label.marking;
   exports org.pactbridge.core.label.stanag;
   exports org.pactbridge.core.logistics;
+  exports org.pactbridge.core.merkle;
   exports org.pactbridge.core.logistics.terms;
   exports org.pactbridge.core.party;
   exports org.pactbridge.core.registry;

@@ -48,19 +48,19 @@ public final class ServiceException extends RuntimeException {
     return getMessage();
   }
 
-  static ServiceException notFound(String detail) {
+  public static ServiceException notFound(String detail) {
     return new ServiceException(Kind.NOT_FOUND, "NOT_FOUND", "Not found", detail);
   }
 
-  static ServiceException forbidden(String code, String title, String detail) {
+  public static ServiceException forbidden(String code, String title, String detail) {
     return new ServiceException(Kind.FORBIDDEN, code, title, detail);
   }
 
-  static ServiceException conflict(String code, String title, String detail) {
+  public static ServiceException conflict(String code, String title, String detail) {
     return new ServiceException(Kind.CONFLICT, code, title, detail);
   }
 
-  static ServiceException badInput(String code, String detail) {
+  public static ServiceException badInput(String code, String detail) {
     return new ServiceException(Kind.BAD_INPUT, code, "Bad input", detail);
   }
 }
