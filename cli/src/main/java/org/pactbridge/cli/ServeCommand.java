@@ -2,12 +2,16 @@ package org.pactbridge.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.registry.Registry;
+import org.pactbridge.core.time.DateSpec;
 import org.pactbridge.server.NodeServer;
 import org.pactbridge.server.ServerConfig;
+import org.pactbridge.service.ExerciseClock;
 import org.pactbridge.store.Store;
 import org.pactbridge.store.StoreConfig;
 import org.pactbridge.world.WorldLoader;
@@ -64,6 +68,21 @@ final class ServeCommand implements Callable<Integer> {
       description = "Also accept client certificates trusted by this PKCS#12 store (password from PACTBRIDGE_TLS_TRUST_PASSWORD); the CN names the user.")
   Path tlsTrustStore;
 
+  @Option(names = "--clock", paramLabel = "DATE",
+      description = "Run on an exercise clock: the node's \"now\" starts at DATE (2015-06-01, or an instant 2015-06-01T09:00:00Z) and"
+          + " advances with real time. It governs decisions and the instants in records and audit entries; tokens, sessions and"
+          + " certificates keep the real clock. Every response carries Pactbridge-Clock and the web UI shows a banner.")
+  String clock;
+
+  /** The exercise clock's start, as --clock gives it: a date (its midnight UTC) or an instant; one clear line when it is neither. */
+  static Instant exerciseStart(String text) {
+    try {
+      return DateSpec.parseInstant(text.strip());
+    } catch (RuntimeException e) {
+      throw new BadInputException("--clock " + text + ": expected a date such as 2015-06-01 or an instant such as 2015-06-01T09:00:00Z");
+    }
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     Registry registry = data == null ? WorldLoader.reference() : WorldLoader.load(data);
@@ -86,6 +105,9 @@ final class ServeCommand implements Callable<Integer> {
     ServerConfig config = new ServerConfig(registry, code, storeConfig.jdbcUrl(), dbUser == null ? storeConfig.user() : dbUser,
         dbUser == null ? storeConfig.password() : password, host, port, null, maxBody, ServerConfig.DEFAULT_MAX_BATCH, tls, storeConfig.keyDir(),
         insecureHttp, null, publicUrl);
+    if (clock != null) {
+      config = config.withClock(ExerciseClock.startingAt(exerciseStart(clock), Clock.systemUTC()));
+    }
     config.listenerRefusal().ifPresent(reason -> {
       throw new BadInputException(reason);
     });
@@ -102,6 +124,10 @@ final class ServeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.printf("pactbridge node %s listening on %s://%s:%d (OpenAPI: /api/openapi.json)%n", code, tls == null ? "http" : "https", host,
         server.port());
+    if (config.clock() instanceof ExerciseClock exercise) {
+      out.printf("Exercise clock: this node's now started at %s and advances with real time (tokens and certificates use the real clock)%n",
+          exercise.start());
+    }
     server.firstStartAdmin().ifPresent(issued -> {
       out.println("First start: created user 'admin'. Its API token is shown this once and is stored only as a hash:");
       out.println("  " + issued.secret());

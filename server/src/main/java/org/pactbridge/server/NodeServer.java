@@ -123,7 +123,7 @@ public final class NodeServer implements AutoCloseable {
       javalin.http.maxRequestSize = config.maxBodyBytes();
       javalin.router.ignoreTrailingSlashes = true;
       WebEndpoints.serveStaticPages(javalin);
-      HttpEdges.configure(javalin, config.tls() != null);
+      HttpEdges.configure(javalin, config.tls() != null, config.clock());
       if (config.tls() != null) {
         javalin.jetty.addConnector((server, http) -> TlsConnector.create(server, http, config));
       }
@@ -210,7 +210,7 @@ public final class NodeServer implements AutoCloseable {
   /** The node's own endpoints: health, metrics and this document. */
   private List<Endpoint> nodeEndpoints() {
     return List.of(
-        new Endpoint("GET", "/health", "health", "Liveness and database health", Endpoint.PUBLIC, null, "{status, party, database}", this::health),
+        new Endpoint("GET", "/health", "health", "Liveness and database health", Endpoint.PUBLIC, null, "{status, party, database, version, clock: {mode, now, start}}", this::health),
         new Endpoint("GET", "/metrics", "metrics", "Prometheus metrics (text exposition format)", Endpoint.PUBLIC, null,
             "Prometheus text", (ctx, caller) -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape())),
         new Endpoint("GET", "/api/openapi.json", "openapi", "This document", Endpoint.PUBLIC, null, "OpenAPI 3.1",
@@ -260,6 +260,16 @@ public final class NodeServer implements AutoCloseable {
     node.put("party", party.code().value());
     node.put("database", databaseUp ? "UP" : "DOWN");
     node.put("version", VERSION);
+    ObjectNode clock = node.putObject("clock");
+    if (config.clock() instanceof org.pactbridge.service.ExerciseClock exercise) {
+      // the web UI reads this to show its exercise banner on every page
+      clock.put("mode", "exercise");
+      clock.put("now", exercise.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+      clock.put("start", exercise.start().toString());
+    } else {
+      clock.put("mode", "real");
+      clock.put("now", config.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+    }
     Http.json(ctx, databaseUp ? 200 : 503, node);
   }
 
