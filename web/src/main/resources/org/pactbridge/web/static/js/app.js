@@ -81,6 +81,8 @@ async function showClock() {
     return;
   }
   const clock = health && health.clock;
+  // what the node said, for tests and styles: 'real' or 'exercise'
+  document.body.dataset.clock = clock ? clock.mode : 'unknown';
   if (!clock || clock.mode !== 'exercise') {
     return;
   }
