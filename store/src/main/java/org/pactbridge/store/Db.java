@@ -76,6 +76,11 @@ final class Db implements AutoCloseable {
     afterCommit.add(action);
   }
 
+  /** Whether the calling thread is inside a transaction of this connection (would wait for itself). */
+  boolean heldByCurrentThread() {
+    return Thread.holdsLock(this);
+  }
+
   private void rollbackQuietly(Throwable cause) {
     try {
       connection.rollback();

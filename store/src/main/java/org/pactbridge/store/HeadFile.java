@@ -37,6 +37,10 @@ import org.pactbridge.core.audit.Checkpoint;
  * signature=&lt;base64 Ed25519 signature of the checkpoint text&gt;
  * </pre>
  *
+ * <p>A head that signs a Merkle tree head (a v2 checkpoint, written by every v3 commit) is kept as
+ * {@code pactbridge-audit-head-v2}: the same lines with {@code root=<64 hex digits>} after {@code hash}.
+ * Both are read.
+ *
  * <p>The file only moves up: a head is written when its sequence number is higher than the file's. It is
  * written to a temporary file, forced to disk and renamed over the old one, owner-only, under a lock
  * file ({@code audit-head.lock}) so that several processes sharing the folder take turns, and under a
@@ -48,6 +52,7 @@ import org.pactbridge.core.audit.Checkpoint;
 final class HeadFile implements AutoCloseable {
   static final String FILE = "audit-head";
   static final String MAGIC = "pactbridge-audit-head-v1";
+  static final String MAGIC_V2 = "pactbridge-audit-head-v2";
   private static final System.Logger LOG = System.getLogger(HeadFile.class.getName());
   private static final ConcurrentHashMap<Path, Object> FOLDER_LOCKS = new ConcurrentHashMap<>();
 
@@ -87,11 +92,19 @@ final class HeadFile implements AutoCloseable {
       throw StoreException.corruptHeadFile(file, (int) text.lines().count(), "the last line is not ended by LF (a half-written file?)");
     }
     List<String> lines = text.lines().toList();
-    if (lines.isEmpty() || !lines.get(0).equals(MAGIC)) {
-      throw StoreException.corruptHeadFile(file, 1, "expected '" + MAGIC + "'");
+    if (lines.isEmpty() || !lines.get(0).equals(MAGIC) && !lines.get(0).equals(MAGIC_V2)) {
+      throw StoreException.corruptHeadFile(file, 1, "expected '" + MAGIC + "' or '" + MAGIC_V2 + "'");
     }
-    if (lines.size() != 6) {
-      throw StoreException.corruptHeadFile(file, Math.min(lines.size(), 6) + 1, "expected 6 lines, found " + lines.size());
+    boolean v2 = lines.get(0).equals(MAGIC_V2);
+    int expected = v2 ? 7 : 6;
+    if (lines.size() != expected) {
+      throw StoreException.corruptHeadFile(file, Math.min(lines.size(), expected) + 1, "expected " + expected + " lines, found " + lines.size());
+    }
+    String root = null;
+    if (v2) {
+      root = field(file, lines, 4, "root");
+      lines = new java.util.ArrayList<>(lines);
+      lines.remove(3);
     }
     String seqText = field(file, lines, 2, "seq");
     if (!seqText.matches("[1-9][0-9]{0,18}")) {
@@ -105,7 +118,7 @@ final class HeadFile implements AutoCloseable {
     }
     try {
       return Optional.of(new Checkpoint(Long.parseLong(seqText), field(file, lines, 3, "hash"), at, field(file, lines, 5, "signer"),
-          field(file, lines, 6, "signature")));
+          field(file, lines, 6, "signature"), root));
     } catch (IllegalArgumentException e) {
       throw StoreException.corruptHeadFile(file, 3, e.getMessage());
     }
@@ -120,6 +133,10 @@ final class HeadFile implements AutoCloseable {
   }
 
   static String text(Checkpoint head) {
+    if (head.root() != null) {
+      return MAGIC_V2 + "\nseq=" + head.seq() + "\nhash=" + head.hashHex() + "\nroot=" + head.root() + "\nat=" + head.at() + "\nsigner="
+          + head.signerKey() + "\nsignature=" + head.signature() + "\n";
+    }
     return MAGIC + "\nseq=" + head.seq() + "\nhash=" + head.hashHex() + "\nat=" + head.at() + "\nsigner=" + head.signerKey()
         + "\nsignature=" + head.signature() + "\n";
   }

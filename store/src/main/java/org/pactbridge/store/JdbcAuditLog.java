@@ -31,6 +31,9 @@ import org.pactbridge.core.audit.CommitRange;
 import org.pactbridge.core.audit.IndexedFields;
 import org.pactbridge.core.audit.KeptHead;
 import org.pactbridge.core.audit.Verification;
+import org.pactbridge.core.merkle.MerkleFrontier;
+import org.pactbridge.core.merkle.MerkleProofs;
+import org.pactbridge.core.merkle.MerkleTree;
 
 /**
  * The audit log in tables {@code audit_entry}, {@code audit_checkpoint} and the lock row
@@ -46,6 +49,13 @@ import org.pactbridge.core.audit.Verification;
  * it would hide the change. Verification reads one snapshot (repeatable read) in pages of
  * {@value #PAGE} rows, so memory does not grow with the chain. Thread-safe through {@link Db}.
  *
+ * <p>Format v3 (schema version 20): the log is also one RFC 9162 Merkle tree over the bodies. Each
+ * commit reads, under the head lock, the frontier kept with the previous signed head (checked against
+ * its tree head), adds its k entries and signs the new tree head: O(k + log n) hashes. A chain written
+ * before v3 has no frontier: the first v3 commit rebuilds it once from the bodies. Appends that need
+ * no transaction of their own ({@link #append}) go through {@link GroupCommit}: several callers' events
+ * become one commit with one signed head.
+ *
  * <p>Over 400 lines on purpose: append, the head's locking and verification share one transaction
  * discipline and the chain's format, and splitting them would spread one invariant over several files.
  * Issue 22's batched chain format is the moment to split it.
@@ -54,13 +64,19 @@ final class JdbcAuditLog implements AuditLog, AutoCloseable {
   private static final int PAGE = 2000;
   private static final HexFormat HEX = HexFormat.of();
   private static final byte[] V2_PREFIX = (AuditCodec.MAGIC_V2 + "\n").getBytes(StandardCharsets.UTF_8);
+  private static final byte[] V3_PREFIX = (AuditCodec.MAGIC_V3 + "\n").getBytes(StandardCharsets.UTF_8);
+  /** At most this many events in one group commit. */
+  static final int GROUP_MAX = 1024;
+  /** How long a group waits for more events when several callers are active (microseconds). */
+  static final long GROUP_LINGER_MICROS = 2000;
   private static final String ENTRY_COLUMNS = "seq, kind, subject, prev_hash, body, hash, actor_id, actor_name, actor_nation";
-  private static final String CHECKPOINT_COLUMNS = "seq, hash, at_text, signer_key, signature";
+  private static final String CHECKPOINT_COLUMNS = "seq, hash, at_text, signer_key, signature, root";
 
   private final Db db;
   private final NodeKeys keys;
   private final String trustedKey;
   private final HeadFile headFile;
+  private final GroupCommit group;
   /** The highest signed head this instance signed or saw with a valid signature; null before any. */
   private volatile Checkpoint known;
   /** Why appends are refused (the chain contradicts a signed head), or null. */
@@ -71,6 +87,8 @@ final class JdbcAuditLog implements AuditLog, AutoCloseable {
     this.keys = keys;
     this.trustedKey = trustedKey;
     this.headFile = headFile;
+    this.group = new GroupCommit(events -> db.tx("appending to the audit log", connection -> appendIn(connection, events)), GROUP_MAX,
+        GROUP_LINGER_MICROS);
   }
 
   /**
@@ -123,9 +141,17 @@ final class JdbcAuditLog implements AuditLog, AutoCloseable {
     headFile.offer(head);
   }
 
+  /**
+   * Appends one event through the group commit: it is written with the events other callers appended
+   * meanwhile, as one commit, and this returns once that commit is durable. Called from inside a store
+   * transaction (which would wait for itself), it is appended in that transaction instead.
+   */
   @Override
   public AuditEntry append(AuditEvent event) {
-    return db.tx("appending to the audit log", connection -> appendIn(connection, List.of(event)).get(0));
+    if (db.heldByCurrentThread()) {
+      return db.tx("appending to the audit log", connection -> appendIn(connection, List.of(event)).get(0));
+    }
+    return group.append(event);
   }
 
   /** Appends events in order as one commit, with its signed head, inside the caller's transaction. */
@@ -144,6 +170,7 @@ final class JdbcAuditLog implements AuditLog, AutoCloseable {
       throw StoreException.auditChainContradicted("the signed head of entry " + head.seq + " is missing or does not match it", headFile.path());
     }
     byte[] prev = parseHash(head, headFile.path());
+    MerkleFrontier tree = frontier(connection, head);
     List<AuditEntry> written = AuditChain.commit(head.seq + 1, prev, events);
     CommitRange commit = new CommitRange(head.seq + 1, head.seq + events.size());
     try (PreparedStatement insert = connection.prepareStatement(
@@ -164,8 +191,11 @@ final class JdbcAuditLog implements AuditLog, AutoCloseable {
       }
       insert.executeBatch();
     }
+    for (AuditEntry entry : written) {
+      tree.appendData(entry.body());
+    }
     AuditEntry last = written.get(written.size() - 1);
-    Checkpoint signed = insertCheckpoint(connection, last.seq(), last.hashHex());
+    Checkpoint signed = insertCheckpoint(connection, last.seq(), last.hashHex(), tree);
     db.afterCommit(() -> signedOrSeen(signed));
     return written;
   }
@@ -194,33 +224,99 @@ final class JdbcAuditLog implements AuditLog, AutoCloseable {
     }
   }
 
-  /** The last entry, whether it is v2, and the hash its signed head names (null when it has none). */
-  private record Head(long seq, String hashHex, boolean v2, String signedHashHex) {}
+  /**
+   * The last entry; whether it is v2 or v3 (whose commits are always signed); and the hash, tree head
+   * and frontier its signed head names (null when it has none, or for a v1 checkpoint).
+   */
+  private record Head(long seq, String hashHex, boolean v2, String signedHashHex, String rootHex, String frontierHex) {}
 
   private static Head readHead(Connection connection) throws SQLException {
     try (PreparedStatement select = connection.prepareStatement(
-        "SELECT e.seq, e.hash, e.body, c.hash FROM audit_entry e LEFT JOIN audit_checkpoint c ON c.seq = e.seq ORDER BY e.seq DESC LIMIT 1");
+        "SELECT e.seq, e.hash, e.body, c.hash, c.root, c.frontier FROM audit_entry e LEFT JOIN audit_checkpoint c ON c.seq = e.seq"
+            + " ORDER BY e.seq DESC LIMIT 1");
         ResultSet row = select.executeQuery()) {
       if (!row.next()) {
-        return new Head(0, HEX.formatHex(AuditChain.genesis()), false, null);
+        return new Head(0, HEX.formatHex(AuditChain.genesis()), false, null, null, null);
       }
       byte[] body = row.getBytes(3);
-      boolean v2 = body.length >= V2_PREFIX.length && Arrays.equals(body, 0, V2_PREFIX.length, V2_PREFIX, 0, V2_PREFIX.length);
-      return new Head(row.getLong(1), row.getString(2), v2, row.getString(4));
+      boolean v2 = startsWith(body, V2_PREFIX) || startsWith(body, V3_PREFIX);
+      return new Head(row.getLong(1), row.getString(2), v2, row.getString(4), row.getString(5), row.getString(6));
     }
   }
 
-  private Checkpoint insertCheckpoint(Connection connection, long seq, String hashHex) throws SQLException {
+  private static boolean startsWith(byte[] body, byte[] prefix) {
+    return body.length >= prefix.length && Arrays.equals(body, 0, prefix.length, prefix, 0, prefix.length);
+  }
+
+  /**
+   * The Merkle tree of entries 1..head, read under the head lock: the frontier kept with the head's
+   * signed head, once it folds to the tree head that signed head names; or, for a chain written before
+   * v3 (no frontier yet), rebuilt from the bodies, once.
+   */
+  private MerkleFrontier frontier(Connection connection, Head head) throws SQLException {
+    if (head.seq == 0) {
+      return new MerkleFrontier();
+    }
+    if (head.frontierHex != null) {
+      MerkleFrontier tree;
+      try {
+        tree = MerkleFrontier.fromHex(head.seq, head.frontierHex);
+      } catch (IllegalArgumentException e) {
+        throw StoreException.auditChainContradicted("the Merkle frontier kept with the signed head of entry " + head.seq + " is malformed",
+            headFile.path());
+      }
+      if (head.rootHex == null || !HEX.formatHex(tree.root()).equals(head.rootHex)) {
+        throw StoreException.auditChainContradicted("the Merkle frontier kept with the signed head of entry " + head.seq
+            + " does not give its tree head", headFile.path());
+      }
+      return tree;
+    }
+    return rebuild(connection, 0, head.seq);
+  }
+
+  /** The tree of entries {@code from + 1 .. to} (leaves {@code from .. to - 1}), read from the bodies in pages. */
+  private static MerkleFrontier rebuild(Connection connection, long from, long to) throws SQLException {
+    MerkleFrontier tree = new MerkleFrontier();
+    long next = from + 1;
+    try (PreparedStatement select = connection.prepareStatement("SELECT seq, body FROM audit_entry WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT ?")) {
+      while (next <= to) {
+        select.setLong(1, next);
+        select.setLong(2, to);
+        select.setInt(3, PAGE);
+        int read = 0;
+        try (ResultSet row = select.executeQuery()) {
+          while (row.next()) {
+            long seq = row.getLong(1);
+            if (seq != next) {
+              throw new IllegalArgumentException("entry " + next + " is missing: the Merkle tree cannot be computed");
+            }
+            tree.appendData(row.getBytes(2));
+            next++;
+            read++;
+          }
+        }
+        if (read == 0) {
+          throw new IllegalArgumentException("entry " + next + " is missing: the Merkle tree cannot be computed");
+        }
+      }
+    }
+    return tree;
+  }
+
+  private Checkpoint insertCheckpoint(Connection connection, long seq, String hashHex, MerkleFrontier tree) throws SQLException {
     Instant at = Instant.now();
-    String signature = Base64.getEncoder().encodeToString(keys.sign(Checkpoint.signedBytes(seq, hashHex, at)));
-    Checkpoint checkpoint = new Checkpoint(seq, hashHex, at, keys.publicKeyBase64(), signature);
+    String root = HEX.formatHex(tree.root());
+    String signature = Base64.getEncoder().encodeToString(keys.sign(Checkpoint.signedBytes(seq, root, hashHex, at)));
+    Checkpoint checkpoint = new Checkpoint(seq, hashHex, at, keys.publicKeyBase64(), signature, root);
     try (PreparedStatement insert = connection.prepareStatement(
-        "INSERT INTO audit_checkpoint (" + CHECKPOINT_COLUMNS + ") VALUES (?, ?, ?, ?, ?)")) {
+        "INSERT INTO audit_checkpoint (" + CHECKPOINT_COLUMNS + ", frontier) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       insert.setLong(1, seq);
       insert.setString(2, hashHex);
       insert.setString(3, at.toString());
       insert.setString(4, checkpoint.signerKey());
       insert.setString(5, signature);
+      insert.setString(6, root);
+      insert.setString(7, tree.toHex());
       insert.executeUpdate();
     }
     return checkpoint;
@@ -333,7 +429,7 @@ final class JdbcAuditLog implements AuditLog, AutoCloseable {
         // a v2 commit always ends signed: a missing signed head was removed, and signing now would hide it
         throw StoreException.auditChainContradicted("the signed head of entry " + head.seq + " is missing", headFile.path());
       }
-      Checkpoint signed = insertCheckpoint(connection, head.seq, head.hashHex);
+      Checkpoint signed = insertCheckpoint(connection, head.seq, head.hashHex, rebuild(connection, 0, head.seq));
       db.afterCommit(() -> signedOrSeen(signed));
       return Optional.of(signed);
     });
@@ -364,7 +460,7 @@ final class JdbcAuditLog implements AuditLog, AutoCloseable {
         long seq = row.getLong("seq");
         try {
           checkpoints.add(new Checkpoint(seq, row.getString("hash"), Instant.parse(row.getString("at_text")), row.getString("signer_key"),
-              row.getString("signature")));
+              row.getString("signature"), row.getString("root")));
         } catch (RuntimeException malformed) {
           throw new MalformedCheckpoint(seq, malformed);
         }
@@ -422,8 +518,86 @@ final class JdbcAuditLog implements AuditLog, AutoCloseable {
   }
 
   @Override
+  public byte[] treeRoot(long size) {
+    return db.tx("computing the audit log's Merkle tree head", Connection.TRANSACTION_REPEATABLE_READ, connection -> {
+      checkSize(connection, size);
+      try {
+        return size == 0 ? MerkleTree.root(List.of()) : ranges(connection).root(0, size);
+      } catch (UncheckedSql e) {
+        throw e.getCause();
+      }
+    });
+  }
+
+  @Override
+  public List<byte[]> consistencyProof(long oldSize, long newSize) {
+    if (oldSize < 0 || oldSize > newSize) {
+      throw new IllegalArgumentException("a consistency proof runs from a smaller tree to a larger one: " + oldSize + " to " + newSize);
+    }
+    return db.tx("computing an audit consistency proof", Connection.TRANSACTION_REPEATABLE_READ, connection -> {
+      checkSize(connection, newSize);
+      try {
+        return MerkleProofs.consistencyProof(ranges(connection), oldSize, newSize);
+      } catch (UncheckedSql e) {
+        throw e.getCause();
+      }
+    });
+  }
+
+  @Override
+  public List<byte[]> inclusionProof(long seq, long size) {
+    if (seq < 1 || seq > size) {
+      throw new IllegalArgumentException("entry " + seq + " is not in a tree of " + size + " entries");
+    }
+    return db.tx("computing an audit inclusion proof", Connection.TRANSACTION_REPEATABLE_READ, connection -> {
+      checkSize(connection, size);
+      try {
+        return MerkleProofs.inclusionProof(ranges(connection), seq - 1, size);
+      } catch (UncheckedSql e) {
+        throw e.getCause();
+      }
+    });
+  }
+
+  private static void checkSize(Connection connection, long size) throws SQLException {
+    long head = readHead(connection).seq;
+    if (size < 0 || size > head) {
+      throw new IllegalArgumentException("the audit log holds " + head + " entries, not " + size);
+    }
+  }
+
+  /**
+   * Subtree heads of the log: the head of a tree from entry 1 that a signed head names is read from that
+   * signed head's row; any other range is computed from the bodies, a page at a time. (A tampered row
+   * yields a proof that fails the receiver's check against the signed head it holds; nothing is hidden.)
+   */
+  private static MerkleProofs.Ranges ranges(Connection connection) {
+    return (from, to) -> {
+      try {
+        if (from == 0) {
+          try (PreparedStatement select = connection.prepareStatement("SELECT root FROM audit_checkpoint WHERE seq = ? AND root IS NOT NULL")) {
+            select.setLong(1, to);
+            try (ResultSet row = select.executeQuery()) {
+              if (row.next()) {
+                return HEX.parseHex(row.getString(1));
+              }
+            }
+          }
+        }
+        return rebuild(connection, from, to).root();
+      } catch (SQLException e) {
+        throw new UncheckedSql(e);
+      }
+    };
+  }
+
+  @Override
   public void close() {
-    headFile.close();
+    try {
+      group.close();
+    } finally {
+      headFile.close();
+    }
   }
 
   private boolean trusted(Checkpoint checkpoint) {

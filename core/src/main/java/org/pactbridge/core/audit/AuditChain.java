@@ -38,16 +38,25 @@ public final class AuditChain {
     return append(seq, prev, event);
   }
 
-  /** The v2 entry at {@code seq} linking to {@code prevHash}, as a commit of its own. */
+  /** The v3 entry at {@code seq} linking to {@code prevHash}, as a commit of its own. */
   public static AuditEntry append(long seq, byte[] prevHash, AuditEvent event) {
     return commit(seq, prevHash, List.of(event)).get(0);
   }
 
   /**
    * One commit: {@code events} placed at {@code firstSeq}, {@code firstSeq + 1}, …, the first linking to
-   * {@code prevHash}, each v2 body naming the commit's first and last entry.
+   * {@code prevHash}, each v3 body naming the commit's first and last entry.
    */
   public static List<AuditEntry> commit(long firstSeq, byte[] prevHash, List<AuditEvent> events) {
+    return commit(firstSeq, prevHash, events, 3);
+  }
+
+  /** As {@link #commit(long, byte[], List)} in v2 bodies: for tools and tests that reproduce chains written before v3. */
+  public static List<AuditEntry> commitV2(long firstSeq, byte[] prevHash, List<AuditEvent> events) {
+    return commit(firstSeq, prevHash, events, 2);
+  }
+
+  private static List<AuditEntry> commit(long firstSeq, byte[] prevHash, List<AuditEvent> events, int format) {
     if (events.isEmpty()) {
       throw new IllegalArgumentException("a commit holds at least one entry");
     }
@@ -56,7 +65,7 @@ public final class AuditChain {
     byte[] prev = prevHash;
     long seq = firstSeq;
     for (AuditEvent event : events) {
-      byte[] body = AuditCodec.encode(seq, range, event);
+      byte[] body = format == 3 ? AuditCodec.encode(seq, range, event) : AuditCodec.encodeV2(seq, range, event);
       byte[] hash = hash(prev, body);
       entries.add(new AuditEntry(seq, prev, body, hash));
       prev = hash;

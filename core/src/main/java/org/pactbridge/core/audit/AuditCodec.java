@@ -9,7 +9,9 @@ import org.pactbridge.core.party.PartyCode;
 
 /**
  * The canonical encodings of an audit entry's body (docs/audit-chain.md). UTF-8 text, one field a line,
- * each line {@code name=value} ended by a single LF. Format v2, which the store writes:
+ * each line {@code name=value} ended by a single LF. Format v3, which the store writes, has the lines of
+ * v2 under its own first line; a v3 entry is also a leaf of the log's Merkle tree, and its commit ends
+ * with a signed tree head (a v2 {@link Checkpoint}). Format v2 (and v3 but for the first line):
  *
  * <pre>
  * pactbridge-audit-v2
@@ -47,15 +49,30 @@ public final class AuditCodec {
   /** The first line of a v2 body. */
   public static final String MAGIC_V2 = "pactbridge-audit-v2";
 
+  /** The first line of a v3 body: the v2 lines, in a chain whose commits sign Merkle tree heads. */
+  public static final String MAGIC_V3 = "pactbridge-audit-v3";
+
   private static final String NUMBER = "[1-9][0-9]{0,18}";
 
   private AuditCodec() {}
 
-  /** A decoded body: its format (1 or 2), sequence number, commit (null for v1) and event. */
+  /** A decoded body: its format (1, 2 or 3), sequence number, commit (null for v1) and event. */
   public record Decoded(int format, long seq, CommitRange commit, AuditEvent event) {}
 
-  /** The v2 bytes of an event placed at {@code seq}, one of the entries of {@code commit}. */
+  /** The v3 bytes of an event placed at {@code seq}, one of the entries of {@code commit}: what the store writes. */
   public static byte[] encode(long seq, CommitRange commit, AuditEvent event) {
+    return encode(MAGIC_V3, seq, commit, event);
+  }
+
+  /**
+   * The v2 bytes of an event placed at {@code seq}. The store no longer writes v2; this is for tools and
+   * tests that reproduce chains written before v3.
+   */
+  public static byte[] encodeV2(long seq, CommitRange commit, AuditEvent event) {
+    return encode(MAGIC_V2, seq, commit, event);
+  }
+
+  private static byte[] encode(String magic, long seq, CommitRange commit, AuditEvent event) {
     if (!commit.contains(seq)) {
       throw new IllegalArgumentException("entry " + seq + " is not in its commit " + commit);
     }
@@ -64,7 +81,7 @@ public final class AuditCodec {
       throw AuditException.invalidField("actor.id", "missing: a v2 entry names the acting user");
     }
     StringBuilder out = new StringBuilder(192);
-    out.append(MAGIC_V2).append('\n');
+    out.append(magic).append('\n');
     out.append("seq=").append(seq).append('\n');
     out.append("commit=").append(commit).append('\n');
     out.append("at=").append(event.at()).append('\n');
@@ -124,13 +141,16 @@ public final class AuditCodec {
       offsets[i] = offset;
       offset += Utf8.encode(lines[i]).length + 1;
     }
+    if (lines[0].equals(MAGIC_V3)) {
+      return decodeV2(lines, offsets, 3);
+    }
     if (lines[0].equals(MAGIC_V2)) {
-      return decodeV2(lines, offsets);
+      return decodeV2(lines, offsets, 2);
     }
     if (lines[0].equals(MAGIC_V1)) {
       return decodeV1(lines, offsets);
     }
-    throw AuditException.malformedEntry(0, "expected '" + MAGIC_V1 + "' or '" + MAGIC_V2 + "'");
+    throw AuditException.malformedEntry(0, "expected '" + MAGIC_V1 + "', '" + MAGIC_V2 + "' or '" + MAGIC_V3 + "'");
   }
 
   private static Decoded decodeV1(String[] lines, int[] offsets) {
@@ -152,9 +172,10 @@ public final class AuditCodec {
     return new Decoded(1, seq, null, event);
   }
 
-  private static Decoded decodeV2(String[] lines, int[] offsets) {
+  /** Format v2 or v3 ({@code format}): the same lines under their own first line. */
+  private static Decoded decodeV2(String[] lines, int[] offsets, int format) {
     if (lines.length < 9) {
-      throw AuditException.malformedEntry(0, "expected '" + MAGIC_V2 + "' and eight fixed fields");
+      throw AuditException.malformedEntry(0, "expected '" + lines[0] + "' and eight fixed fields");
     }
     long seq = number(lines, offsets, 1, "seq");
     String commitText = field(lines, offsets, 2, "commit");
@@ -195,7 +216,7 @@ public final class AuditCodec {
     } catch (AuditException e) {
       throw AuditException.malformedEntry(0, e.getMessage());
     }
-    return new Decoded(2, seq, commit, event);
+    return new Decoded(format, seq, commit, event);
   }
 
   private static long number(String[] lines, int[] offsets, int index, String name) {

@@ -39,4 +39,24 @@ public interface AuditLog {
 
   /** Walks the whole chain against its checkpoints and the signed heads kept outside the database. */
   Verification verify();
+
+  /**
+   * The RFC 9162 Merkle tree head over entries 1..{@code size} (leaf hash: {@code MerkleTree.leafHash}
+   * of each entry's body, v1 and v2 entries included): what a v2 checkpoint of that size signs. Size 0 is
+   * the empty tree's head. Throws {@link IllegalArgumentException} when {@code size} is beyond the head.
+   */
+  byte[] treeRoot(long size);
+
+  /**
+   * RFC 9162 PROOF(m, D[n]): the consistency proof that the tree of the first {@code oldSize} entries
+   * is a prefix of the tree of the first {@code newSize} ({@code 0 <= oldSize <= newSize <= head}); empty
+   * when {@code oldSize} is 0 or equals {@code newSize}.
+   */
+  List<byte[]> consistencyProof(long oldSize, long newSize);
+
+  /**
+   * RFC 9162 PATH(m, D[n]): the inclusion proof of entry {@code seq} (1-based, leaf index {@code seq - 1})
+   * in the tree of the first {@code size} entries ({@code 1 <= seq <= size <= head}).
+   */
+  List<byte[]> inclusionProof(long seq, long size);
 }

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.pactbridge.core.merkle.MerkleFrontier;
+import org.pactbridge.core.merkle.MerkleTree;
 
 /**
  * Walks a chain in stored order, with its signed checkpoints beside it, and reports the first entry that
@@ -27,7 +29,13 @@ import java.util.function.Predicate;
  * signed head per commit, the first entry of the commit that changed. Heads kept outside the database
  * ({@link KeptHead}) pin the same way and catch a truncation of both entries and checkpoints.
  *
- * <p>Cost: one SHA-256 per entry and O(1) memory: entries and checkpoints are read once, in order.
+ * <p>The whole log, from entry 1, is also one RFC 9162 Merkle tree whose leaves are the bodies. The walk
+ * carries the tree's frontier ({@link MerkleFrontier}: at most 64 hashes), and a checkpoint that signs a
+ * tree head (v2, one per v3 commit) must name the head of the entries walked so far: a checkpoint whose
+ * tree head differs is treated as one whose hash differs. A v3 commit must end in such a checkpoint.
+ *
+ * <p>Cost: two SHA-256 per entry (chain and leaf) plus O(log n) per signed tree head, and O(log n)
+ * memory: entries and checkpoints are read once, in order.
  * Ed25519 checks are costly (about 1.5 ms each on the project's machine), so only the signatures that a
  * verdict rests on are checked: each kept head, the highest checkpoint (which, through the hashes,
  * vouches for every entry below it), and, once a problem is found, those below it down to the first
@@ -47,6 +55,11 @@ public final class ChainVerifier {
   private long last;
   private long count;
   private boolean sawV2;
+  private boolean sawV3;
+  /** The Merkle tree of the bodies walked so far. */
+  private final MerkleFrontier tree = new MerkleFrontier();
+  /** The format of the commit whose last entry was just walked. */
+  private int closedFormat;
   /** The v2 commit the walk is inside of, its last entry not yet walked; null between commits. */
   private CommitRange openCommit;
   /** The v2 commit whose last entry was just walked; null otherwise. */
@@ -114,7 +127,7 @@ public final class ChainVerifier {
     if (openCommit != null) {
       return truncatedCommit();
     }
-    return new Verification.Intact(count, last, HEX.formatHex(running), 0);
+    return new Verification.Intact(count, last, HEX.formatHex(running), 0, HEX.formatHex(tree.root()));
   }
 
   private Verification run(Iterator<AuditRow> rows) {
@@ -185,10 +198,17 @@ public final class ChainVerifier {
     }
     if (decoded.format() == 1) {
       if (sawV2) {
-        return broken(Verification.Problem.ALTERED, seq, "entry " + seq + " is altered: a v1 body after v2 entries (v1 is no longer written)");
+        return broken(Verification.Problem.ALTERED, seq, "entry " + seq + " is altered: a v1 body after v2 or v3 entries (v1 is no longer written)");
       }
     } else {
+      if (decoded.format() == 2 && sawV3) {
+        return broken(Verification.Problem.ALTERED, seq, "entry " + seq + " is altered: a v2 body after v3 entries (v2 is no longer written)");
+      }
+      if (openCommit != null && decoded.format() == 2 != (closedFormat == 2)) {
+        return broken(Verification.Problem.ALTERED, seq, "entry " + seq + " is altered: its format differs from the rest of its commit");
+      }
       sawV2 = true;
+      sawV3 |= decoded.format() == 3;
       CommitRange commit = decoded.commit();
       if (openCommit == null && commit.first() != seq) {
         return broken(Verification.Problem.ALTERED, seq,
@@ -199,6 +219,7 @@ public final class ChainVerifier {
             "entry " + seq + " is altered: it names commit " + commit + ", but it belongs to commit " + openCommit);
       }
       openCommit = commit;
+      closedFormat = decoded.format();
     }
     closedCommit = null;
     if (openCommit != null && seq == openCommit.last()) {
@@ -206,6 +227,7 @@ public final class ChainVerifier {
       openCommit = null;
     }
     running = entry.rawHash();
+    tree.append(MerkleTree.leafHash(entry.rawBody()));
     last = seq;
     count++;
     return null;
@@ -215,18 +237,23 @@ public final class ChainVerifier {
   private Verification pins() {
     long seq = last;
     boolean signed = false;
+    boolean signedRoot = false;
+    String rootHex = null;
     while (nextCheckpoint != null && nextCheckpoint.seq() <= seq) {
       Checkpoint checkpoint = nextCheckpoint;
       nextCheckpoint = ascending.hasNext() ? ascending.next() : null;
       checkpointsSeen++;
-      if (!Arrays.equals(checkpoint.hash(), running)) {
+      if (checkpoint.root() != null && checkpoint.seq() == seq && rootHex == null) {
+        rootHex = HEX.formatHex(tree.root());
+      }
+      if (!Arrays.equals(checkpoint.hash(), running) || checkpoint.root() != null && !checkpoint.root().equals(rootHex)) {
         if (!signatureValid.test(checkpoint)) {
           return broken(Verification.Problem.BAD_CHECKPOINT, seq,
               "the checkpoint at entry " + seq + " has an invalid signature and does not match the entry");
         }
         long pin = lastGenuinePin(seq);
         return broken(Verification.Problem.ALTERED, pin + 1, span(pin, seq, "differ", "differs") + " from what was signed at " + checkpoint.at()
-            + " (the signed head at entry " + seq + ")" + confirmedUpTo(pin));
+            + " (the signed head at entry " + seq + (Arrays.equals(checkpoint.hash(), running) ? ", its Merkle tree head" : "") + ")" + confirmedUpTo(pin));
       }
       if (openCommit != null) {
         return broken(Verification.Problem.BAD_CHECKPOINT, seq,
@@ -234,10 +261,14 @@ public final class ChainVerifier {
       }
       lastMatched = checkpoint;
       signed = true;
+      signedRoot |= checkpoint.root() != null;
     }
     for (KeptHead head : kept) {
       if (head.head().seq() == seq) {
-        if (!Arrays.equals(head.head().hash(), running)) {
+        if (head.head().root() != null && rootHex == null) {
+          rootHex = HEX.formatHex(tree.root());
+        }
+        if (!Arrays.equals(head.head().hash(), running) || head.head().root() != null && !head.head().root().equals(rootHex)) {
           long pin = lastGenuinePin(seq);
           return broken(Verification.Problem.ALTERED, pin + 1, span(pin, seq, "differ", "differs") + " from the signed head kept in " + head.where()
               + " (entry " + seq + ", signed at " + head.head().at() + ")" + confirmedUpTo(pin));
@@ -247,6 +278,10 @@ public final class ChainVerifier {
     }
     if (closedCommit != null) {
       CommitRange commit = closedCommit;
+      if (signedHeadsRequired && signed && closedFormat == 3 && !signedRoot) {
+        return broken(Verification.Problem.BAD_CHECKPOINT, seq,
+            "the signed head of commit " + commit + " names no Merkle tree head, which every v3 commit's signed head does");
+      }
       if (signedHeadsRequired && !signed) {
         long pin = lastGenuinePin(seq);
         return broken(Verification.Problem.UNSIGNED, pin + 1, "the signed head of commit " + commit + " is missing: " + span(pin, seq, "are", "is")
@@ -288,7 +323,7 @@ public final class ChainVerifier {
       return broken(Verification.Problem.BAD_CHECKPOINT, pin + 1, "the signed head at entry " + lastMatched.seq()
           + " has an invalid signature: " + span(pin, lastMatched.seq(), "are", "is") + " confirmed by no valid signed head" + confirmedUpTo(pin));
     }
-    return new Verification.Intact(count, last, HEX.formatHex(running), checkpointsSeen);
+    return new Verification.Intact(count, last, HEX.formatHex(running), checkpointsSeen, HEX.formatHex(tree.root()));
   }
 
   private Verification truncatedCommit() {

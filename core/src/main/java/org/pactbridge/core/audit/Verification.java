@@ -5,8 +5,16 @@ public sealed interface Verification permits Verification.Intact, Verification.B
 
   boolean ok();
 
-  /** The chain verifies: {@code entries} entries, the last one {@code lastSeq} with hash {@code headHex}. */
-  record Intact(long entries, long lastSeq, String headHex, int checkpoints) implements Verification {
+  /**
+   * The chain verifies: {@code entries} entries, the last one {@code lastSeq} with hash {@code headHex};
+   * {@code rootHex} is the Merkle tree head over all of them (docs/audit-chain.md, section 3).
+   */
+  record Intact(long entries, long lastSeq, String headHex, int checkpoints, String rootHex) implements Verification {
+    /** Without the tree head: as before the Merkle tree (for callers that do not compute it). */
+    public Intact(long entries, long lastSeq, String headHex, int checkpoints) {
+      this(entries, lastSeq, headHex, checkpoints, null);
+    }
+
     @Override
     public boolean ok() {
       return true;
