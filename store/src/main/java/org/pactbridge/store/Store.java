@@ -53,6 +53,7 @@ public final class Store implements AutoCloseable {
   private final JdbcCoOriginators coOriginators;
   private final JdbcTdfKeys tdfKeys;
   private final JdbcItemArchives itemArchives;
+  private final JdbcPeerKasKeys peerKasKeys;
 
   private Store(StoreConfig config, Db db, NodeKeys keys, String trustedKey) {
     this.config = config;
@@ -67,6 +68,7 @@ public final class Store implements AutoCloseable {
     this.coOriginators = new JdbcCoOriginators(db, audit);
     this.tdfKeys = new JdbcTdfKeys(db, audit, keys, new ContentCipher(keys.masterKey()));
     this.itemArchives = new JdbcItemArchives(db, audit, items, holdings);
+    this.peerKasKeys = new JdbcPeerKasKeys(db, audit);
   }
 
   /** Opens (and on first start creates) the store that {@code config} names. */
@@ -361,6 +363,11 @@ public final class Store implements AutoCloseable {
   /** Items imported from ZTDF archives, with what their archives said besides the label. */
   public JdbcItemArchives itemArchives() {
     return itemArchives;
+  }
+
+  /** Peers' KAS public keys, pinned at first use and changed only by a rotation their node announced. */
+  public JdbcPeerKasKeys peerKasKeys() {
+    return peerKasKeys;
   }
 
   /** Co-originators of JOINT items that were named and have not confirmed yet. */
