@@ -25,6 +25,7 @@ import org.pactbridge.core.user.Role;
 import org.pactbridge.core.user.User;
 import org.pactbridge.service.Accounts;
 import org.pactbridge.service.AuditReading;
+import org.pactbridge.service.AuditWitnesses;
 import org.pactbridge.service.Consents;
 import org.pactbridge.service.Decisions;
 import org.pactbridge.service.ItemArchives;
@@ -82,6 +83,7 @@ public final class NodeServer implements AutoCloseable {
   private final NodeSignatures nodeSignatures;
   private final PinnedPeerKeys peerKeys;
   private final KasKeyFederation kasFederation;
+  private final AuditWitnessFederation auditWitnesses;
   private final List<FederationEndpoint> federationEndpoints;
   private final FederationListener federationListener;
 
@@ -130,7 +132,7 @@ public final class NodeServer implements AutoCloseable {
     list.addAll(new WebEndpoints(cookies).endpoints());
     if (config.federation() != null) {
       // Certificates, CRLs and signatures are checked at the real clock; decisions and agreements at config.clock().
-      Clock realClock = Clock.systemUTC();
+      Clock realClock = org.pactbridge.service.ExerciseClock.real(config.clock());
       ServerConfig.Federation federation = config.federation();
       this.federationTrust = new FederationTrust(party.code(), federation.tlsDir(), federation.peersFile());
       this.peerChannel = new HttpPeerChannel(federationTrust, realClock);
@@ -141,6 +143,9 @@ public final class NodeServer implements AutoCloseable {
       List<FederationEndpoint> routes = new ArrayList<>();
       routes.add(new FederationEndpoint("GET", "/federation/v1/hello", "This node: {party, peer, version, instant}", this::hello));
       routes.addAll(kasFederation.endpoints());
+      this.auditWitnesses = new AuditWitnessFederation(new AuditWitnesses(store, peerChannel, nodeSignatures, config.clock()), store.witnesses());
+      routes.addAll(auditWitnesses.endpoints());
+      list.addAll(auditWitnesses.apiEndpoints());
       // each federation feature adds its routes here, one line each, e.g. routes.addAll(new XxxFederation(...).endpoints());
       this.federationEndpoints = List.copyOf(routes);
       this.federationListener = new FederationListener(config, federationTrust, federationEndpoints, metrics, realClock);
@@ -150,6 +155,7 @@ public final class NodeServer implements AutoCloseable {
       this.nodeSignatures = null;
       this.peerKeys = null;
       this.kasFederation = null;
+      this.auditWitnesses = null;
       this.federationEndpoints = List.of();
       this.federationListener = null;
     }
@@ -207,6 +213,7 @@ public final class NodeServer implements AutoCloseable {
             + e.getClass().getSimpleName(), e);
       }
       server.kasFederation.start();
+      server.auditWitnesses.start();
       LOG.info("pactbridge node {} federation listener on {}:{} ({} peers)", config.party(), federation.host(), server.federationPort(),
           server.peerChannel.peers().size());
     }
@@ -247,6 +254,11 @@ public final class NodeServer implements AutoCloseable {
     return Optional.ofNullable(peerKeys);
   }
 
+  /** Witnessed audit; empty without federation. */
+  Optional<AuditWitnessFederation> auditWitnesses() {
+    return Optional.ofNullable(auditWitnesses);
+  }
+
   /** Announces this node's KAS key to every peer not yet told it, now (the announcer does so every ten seconds). For tests. */
   int announceKasKey() {
     return kasFederation.announce();
@@ -280,6 +292,9 @@ public final class NodeServer implements AutoCloseable {
   public void close() {
     if (kasFederation != null) {
       kasFederation.close();
+    }
+    if (auditWitnesses != null) {
+      auditWitnesses.close();
     }
     if (federationListener != null) {
       federationListener.stop();

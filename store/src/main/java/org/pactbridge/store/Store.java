@@ -54,6 +54,7 @@ public final class Store implements AutoCloseable {
   private final JdbcTdfKeys tdfKeys;
   private final JdbcItemArchives itemArchives;
   private final JdbcPeerKasKeys peerKasKeys;
+  private final JdbcWitnesses witnesses;
 
   private Store(StoreConfig config, Db db, NodeKeys keys, String trustedKey) {
     this.config = config;
@@ -69,6 +70,7 @@ public final class Store implements AutoCloseable {
     this.tdfKeys = new JdbcTdfKeys(db, audit, keys, new ContentCipher(keys.masterKey()));
     this.itemArchives = new JdbcItemArchives(db, audit, items, holdings);
     this.peerKasKeys = new JdbcPeerKasKeys(db, audit);
+    this.witnesses = new JdbcWitnesses(db, audit);
   }
 
   /** Opens (and on first start creates) the store that {@code config} names. */
@@ -368,6 +370,11 @@ public final class Store implements AutoCloseable {
   /** Peers' KAS public keys, pinned at first use and changed only by a rotation their node announced. */
   public JdbcPeerKasKeys peerKasKeys() {
     return peerKasKeys;
+  }
+
+  /** Witnessed audit: peers' checkpoints this node cosigned, evidence against them, and their cosignatures of this node's log. */
+  public JdbcWitnesses witnesses() {
+    return witnesses;
   }
 
   /** Co-originators of JOINT items that were named and have not confirmed yet. */
