@@ -10,12 +10,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.pactbridge.api.json.Json;
-import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.user.Role;
 import org.pactbridge.core.user.User;
 import org.pactbridge.service.AuditWitnesses;
 import org.pactbridge.service.PinnedPeerKeys;
-import org.pactbridge.store.JdbcWitnesses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,12 +30,10 @@ final class AuditWitnessFederation implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AuditWitnessFederation.class);
 
   private final AuditWitnesses witnesses;
-  private final JdbcWitnesses store;
   private ScheduledExecutorService task;
 
-  AuditWitnessFederation(AuditWitnesses witnesses, JdbcWitnesses store) {
+  AuditWitnessFederation(AuditWitnesses witnesses) {
     this.witnesses = witnesses;
-    this.store = store;
   }
 
   List<FederationEndpoint> endpoints() {
@@ -96,17 +92,15 @@ final class AuditWitnessFederation implements AutoCloseable {
     }
     node.put("ok", ok);
     ArrayNode held = node.putArray("held");
-    for (PartyCode peer : witnesses.peers()) {
-      store.latest(peer).ifPresent(witnessed -> {
-        ObjectNode entry = held.addObject();
-        entry.put("party", peer.value());
-        entry.put("size", witnessed.size());
-        entry.put("root", witnessed.root());
-        entry.put("witnessedAt", witnessed.witnessedAt().toString());
-      });
+    for (AuditWitnesses.Held witnessed : witnesses.held()) {
+      ObjectNode entry = held.addObject();
+      entry.put("party", witnessed.party().value());
+      entry.put("size", witnessed.size());
+      entry.put("root", witnessed.root());
+      entry.put("witnessedAt", witnessed.witnessedAt().toString());
     }
     ArrayNode evidence = node.putArray("evidence");
-    for (JdbcWitnesses.Evidence kept : store.evidence(null)) {
+    for (AuditWitnesses.Kept kept : witnesses.evidence()) {
       ObjectNode entry = evidence.addObject();
       entry.put("id", kept.id());
       entry.put("party", kept.party().value());

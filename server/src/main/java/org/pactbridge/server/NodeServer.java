@@ -143,7 +143,7 @@ public final class NodeServer implements AutoCloseable {
       List<FederationEndpoint> routes = new ArrayList<>();
       routes.add(new FederationEndpoint("GET", "/federation/v1/hello", "This node: {party, peer, version, instant}", this::hello));
       routes.addAll(kasFederation.endpoints());
-      this.auditWitnesses = new AuditWitnessFederation(new AuditWitnesses(store, peerChannel, nodeSignatures, config.clock()), store.witnesses());
+      this.auditWitnesses = new AuditWitnessFederation(new AuditWitnesses(store, peerChannel, nodeSignatures, config.clock()));
       routes.addAll(auditWitnesses.endpoints());
       list.addAll(auditWitnesses.apiEndpoints());
       // each federation feature adds its routes here, one line each, e.g. routes.addAll(new XxxFederation(...).endpoints());

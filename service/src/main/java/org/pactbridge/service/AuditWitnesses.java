@@ -86,6 +86,12 @@ public final class AuditWitnesses {
   /** One peer's check: its status, the size it holds cosigned, the local size, and a line naming both. */
   public record Check(PartyCode peer, Status status, long heldSize, long localSize, String detail) {}
 
+  /** A peer's checkpoint this node holds, cosigned: its size, root and when it was witnessed. */
+  public record Held(PartyCode party, long size, String root, Instant witnessedAt) {}
+
+  /** Evidence kept against a peer: its id, kind (ROLLBACK, FORK), the sizes held and offered, a line, when. */
+  public record Kept(String id, PartyCode party, String kind, long heldSize, long offeredSize, String detail, Instant recordedAt) {}
+
   private final Store store;
   private final AuditLog audit;
   private final JdbcWitnesses witnesses;
@@ -168,6 +174,21 @@ public final class AuditWitnesses {
   }
 
   // ---- the witness's side ----
+
+  /** The latest checkpoint held of each peer, for peers of which one is held. */
+  public List<Held> held() {
+    List<Held> held = new ArrayList<>();
+    for (PartyCode peer : peers()) {
+      witnesses.latest(peer).ifPresent(kept -> held.add(new Held(peer, kept.size(), kept.root(), kept.witnessedAt())));
+    }
+    return held;
+  }
+
+  /** The evidence kept against any peer, oldest first. */
+  public List<Kept> evidence() {
+    return witnesses.evidence(null).stream()
+        .map(kept -> new Kept(kept.id(), kept.party(), kept.kind(), kept.heldSize(), kept.offeredSize(), kept.detail(), kept.recordedAt())).toList();
+  }
 
   /** One witness round for every peer, in the peers file's order; a failure for one does not stop the others. */
   public List<Round> witnessAll() {
