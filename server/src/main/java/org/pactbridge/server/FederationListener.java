@@ -56,7 +56,7 @@ final class FederationListener {
       javalin.showJavalinBanner = false;
       javalin.http.maxRequestSize = config.maxBodyBytes();
       javalin.router.ignoreTrailingSlashes = true;
-      HttpEdges.configure(javalin, true);
+      HttpEdges.configure(javalin, true, config.clock());
       javalin.jetty.addConnector((server, http) -> connector(server, http, federation, trust));
     });
     app.before(this::authenticate);
