@@ -18,6 +18,8 @@ CREATE TABLE witnessed_checkpoint (
 
 CREATE TABLE witness_evidence (
   id VARCHAR(36) PRIMARY KEY,
+  -- the order evidence was kept in, also within one microsecond
+  no BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,
   party VARCHAR(16) NOT NULL,
   kind VARCHAR(32) NOT NULL,
   held_size BIGINT NOT NULL,

@@ -134,7 +134,7 @@ public final class JdbcWitnesses {
   public List<Evidence> evidence(PartyCode party) {
     return db.tx("reading witness evidence", connection -> {
       String where = party == null ? "" : " WHERE party = ?";
-      try (PreparedStatement query = connection.prepareStatement("SELECT " + EVIDENCE + " FROM witness_evidence" + where + " ORDER BY recorded_at, id")) {
+      try (PreparedStatement query = connection.prepareStatement("SELECT " + EVIDENCE + " FROM witness_evidence" + where + " ORDER BY no")) {
         if (party != null) {
           query.setString(1, party.value());
         }
