@@ -134,11 +134,8 @@ class ChainPropertiesTest {
   void aChainBuiltByAppendingCommitsVerifies(@ForAll("events") List<AuditEvent> events, @ForAll long cuts) {
     List<AuditEntry> entries = chain(events, cuts);
     assertThat(ChainVerifier.verifyLinks(entries).ok()).isTrue();
-    MerkleFrontier tree = new MerkleFrontier();
-    entries.forEach(entry -> tree.appendData(entry.body()));
     assertThat(verify(entries, signedHeads(entries), List.of(new KeptHead("file", signTree(entries, entries.size()))))).isEqualTo(
-        new Verification.Intact(entries.size(), entries.size(), entries.get(entries.size() - 1).hashHex(), signedHeads(entries).size(),
-            HEX.formatHex(tree.root())));
+        new Verification.Intact(entries.size(), entries.size(), entries.get(entries.size() - 1).hashHex(), signedHeads(entries).size()));
     for (int i = 0; i < events.size(); i++) {
       assertThat(entries.get(i).event()).isEqualTo(events.get(i));
     }
