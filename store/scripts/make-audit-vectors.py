@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Writes store/src/test/resources/audit-vectors.json from docs/audit-chain.md, independently of the
-Java code: the v1 and v2 canonical encodings, the stored column copies, SHA-256 chaining, Ed25519
-signed heads, and verification outcomes (problem and first wrong entry) for chains of v1 and v2
-entries with their checkpoints and kept heads.
+Java code: the v1, v2 and v3 canonical encodings, the stored column copies, SHA-256 chaining, the
+RFC 9162 Merkle tree over the bodies (tree heads at every size, inclusion and consistency proofs),
+Ed25519 signed heads (v1, and v2 with the tree head), and verification outcomes (problem and first
+wrong entry) for chains of v1, v2 and v3 entries with their checkpoints and kept heads.
 Run from the repository root: python3 store/scripts/make-audit-vectors.py (needs 'cryptography')."""
 import base64, hashlib, json, pathlib
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -21,11 +22,60 @@ def body_v1(seq, at, kind, actor, subject, details):
     lines = ["pactbridge-audit-v1", f"seq={seq}", f"at={at}", f"kind={kind}", f"actor={actor}", f"subject={subject}"]
     return ("\n".join(lines + details_lines(details)) + "\n").encode("utf-8")
 
-def body_v2(seq, commit, at, kind, subject, actor, details):
+def body_v2(seq, commit, at, kind, subject, actor, details, magic="pactbridge-audit-v2"):
     actor_id, actor_name, nation = actor
-    lines = ["pactbridge-audit-v2", f"seq={seq}", f"commit={commit[0]}-{commit[1]}", f"at={at}", f"kind={kind}",
+    lines = [magic, f"seq={seq}", f"commit={commit[0]}-{commit[1]}", f"at={at}", f"kind={kind}",
              f"subject={subject}", f"actor.id={actor_id}", f"actor.name={actor_name}", f"actor.nation={nation}"]
     return ("\n".join(lines + details_lines(details)) + "\n").encode("utf-8")
+
+def body_v3(seq, commit, at, kind, subject, actor, details):
+    return body_v2(seq, commit, at, kind, subject, actor, details, magic="pactbridge-audit-v3")
+
+# --- section 3: the Merkle tree (RFC 9162 section 2.1), written from the RFC's definitions ----------
+
+def leaf(body):
+    return hashlib.sha256(b"\x00" + body).digest()
+
+def node(left, right):
+    return hashlib.sha256(b"\x01" + left + right).digest()
+
+def split(n):
+    k = 1
+    while k * 2 < n:
+        k *= 2
+    return k
+
+def mth(leaves):
+    """MTH(D[n]) over leaf hashes."""
+    if not leaves:
+        return hashlib.sha256(b"").digest()
+    if len(leaves) == 1:
+        return leaves[0]
+    k = split(len(leaves))
+    return node(mth(leaves[:k]), mth(leaves[k:]))
+
+def path(m, leaves):
+    """PATH(m, D[n])."""
+    n = len(leaves)
+    if n <= 1:
+        return []
+    k = split(n)
+    if m < k:
+        return path(m, leaves[:k]) + [mth(leaves[k:])]
+    return path(m - k, leaves[k:]) + [mth(leaves[:k])]
+
+def subproof(m, leaves, b):
+    n = len(leaves)
+    if m == n:
+        return [] if b else [mth(leaves)]
+    k = split(n)
+    if m <= k:
+        return subproof(m, leaves[:k], b) + [mth(leaves[k:])]
+    return subproof(m - k, leaves[k:], False) + [mth(leaves[:k])]
+
+def proof(m, leaves):
+    """PROOF(m, D[n]); empty for m = 0 or m = n."""
+    return [] if m == 0 or m == len(leaves) else subproof(m, leaves, True)
 
 # --- section 4: the stored copies --------------------------------------------------------------------
 
@@ -67,6 +117,13 @@ def signed_text(seq, hash_hex, at):
 
 def checkpoint(seq, hash_hex, at):
     return {"seq": seq, "hash": hash_hex, "at": at, "signature": base64.b64encode(KEY.sign(signed_text(seq, hash_hex, at))).decode()}
+
+def signed_text_v2(size, root_hex, hash_hex, at):
+    return f"pactbridge-checkpoint-v2\nsize={size}\nroot={root_hex}\nhash={hash_hex}\nat={at}\n".encode("utf-8")
+
+def checkpoint_v2(size, root_hex, hash_hex, at):
+    return {"seq": size, "hash": hash_hex, "root": root_hex, "at": at,
+            "signature": base64.b64encode(KEY.sign(signed_text_v2(size, root_hex, hash_hex, at))).decode()}
 
 # --- encodings ---------------------------------------------------------------------------------------
 
@@ -116,6 +173,24 @@ for seq, commit, at, kind, subject, actor, details in V2_EVENTS:
                      "columns": columns_v2(kind, subject, actor)})
     prev = h
 
+V3_EVENTS = [
+    (11, (11, 11), "2026-12-03T18:00:00Z", "DECISION", "req-1", KIM,
+     {"originator": "KOR", "level": "KOR:II", "to": "USA", "topics": "", "outcome": "PERMIT", "reasons": "PERMITTED_BY_AGREEMENT"}),
+    (12, (12, 13), "2026-12-03T18:00:00.002Z", "DECISION_BATCH", "batch-7", SMITH,
+     {"count": "1000", "outcome.permit": "990", "outcome.consent-required": "7", "outcome.deny": "3",
+      "request-sha256": "cd" * 32, "response-sha256": "ef" * 32}),
+    (13, (12, 13), "2026-12-03T18:00:00.002Z", "KAS_REWRAP", "item-2", TANAKA, {"requester": "JPN", "outcome": "PERMIT"}),
+]
+for seq, commit, at, kind, subject, actor, details in V3_EVENTS:
+    body = body_v3(seq, commit, at, kind, subject, actor, details)
+    h = sha(prev, body)
+    encoding.append({"name": f"v3 event {seq}: {kind} by {actor[1]}", "format": 3, "seq": seq, "commit": list(commit),
+                     "event": {"at": at, "kind": kind, "actor": {"id": actor[0], "name": actor[1], "nation": actor[2]},
+                               "subject": subject, "details": details},
+                     "canonical": body.decode("utf-8"), "canonicalHex": body.hex(), "prevHash": prev, "hash": h,
+                     "columns": columns_v2(kind, subject, actor)})
+    prev = h
+
 # --- chains ------------------------------------------------------------------------------------------
 
 def entry(seq, prev_hex, body, columns):
@@ -129,8 +204,9 @@ def build(specs, start_prev=GENESIS):
             _, seq, at, kind, actor, subject, details = spec
             e = entry(seq, p, body_v1(seq, at, kind, actor, subject, details), columns_v1(kind, subject))
         else:
-            _, seq, commit, at, kind, subject, actor, details = spec
-            e = entry(seq, p, body_v2(seq, commit, at, kind, subject, actor, details), columns_v2(kind, subject, actor))
+            version, seq, commit, at, kind, subject, actor, details = spec
+            encode = body_v3 if version == "v3" else body_v2
+            e = entry(seq, p, encode(seq, commit, at, kind, subject, actor, details), columns_v2(kind, subject, actor))
         out.append(e)
         p = e["hash"]
     return out
@@ -242,6 +318,61 @@ chains.append(variant("a head file whose signature fails", copy(CHAIN), SIGNED, 
 V1_AFTER_V2 = build(SPECS[:6] + [("v1", 7, "2026-01-05T09:00:03Z", "ITEM_ADDED", "JPN", "item-3", {})])
 chains.append(variant("a v1 entry after v2 entries", V1_AFTER_V2, SIGNED[:3], [], bad("ALTERED", 7, "v1 body after v2")))
 
+# v1, then v2, then v3 commits: each v3 commit signed by a v2 checkpoint naming the Merkle tree head
+U = "2026-12-03T18:00:0{}Z"
+SPECS3 = SPECS + [
+    ("v3", 9, (9, 9), U.format(1), "DECISION", "req-1", KIM, {"outcome": "PERMIT", "reasons": "", "to": "USA"}),
+    ("v3", 10, (10, 12), U.format(2), "DECISION_BATCH", "batch-1", SMITH,
+     {"count": "3", "outcome.deny": "1", "outcome.permit": "2", "request-sha256": "aa" * 32, "response-sha256": "bb" * 32}),
+    ("v3", 11, (10, 12), U.format(2), "KAS_REWRAP", "item-2", TANAKA, {"outcome": "PERMIT", "requester": "JPN"}),
+    ("v3", 12, (10, 12), U.format(2), "DECISION_SHOWN", "item-2", KIM, {"outcome": "DENY", "reasons": "NOT_RELEASABLE"}),
+    ("v3", 13, (13, 13), U.format(3), "ITEM_ADDED", "item-5", NODE, {"level": "JPN:HI"}),
+]
+CHAIN3 = build(SPECS3)
+
+def tree_heads_at(entries, sizes, at="2026-12-03T18:00:05Z"):
+    leaves = [leaf(bytes.fromhex(e["bodyHex"])) for e in entries]
+    return [checkpoint_v2(n, mth(leaves[:n]).hex(), entries[n - 1]["hash"], at) for n in sizes]
+
+SIGNED3 = SIGNED + tree_heads_at(CHAIN3, [9, 12, 13])
+LAST3 = CHAIN3[-1]["hash"]
+HEAD_FILE3 = {"where": "keys/audit-head", **tree_heads_at(CHAIN3, [13])[0]}
+chains.append(variant("v1 then v2 then v3: intact", copy(CHAIN3), SIGNED3, [HEAD_FILE3], ok(13, LAST3, 7)))
+c = copy(CHAIN3); b = bytearray.fromhex(c[10]["bodyHex"]); b[-2] ^= 0x01; c[10]["bodyHex"] = b.hex()
+chains.append(variant("v3: one byte of entry 11's body flipped", c, SIGNED3, [], bad("ALTERED", 11)))
+wrong_root = [dict(cp) for cp in SIGNED3]
+wrong_root[-2] = checkpoint_v2(12, mth([leaf(bytes.fromhex(e["bodyHex"])) for e in CHAIN3[:11]]).hex(), CHAIN3[11]["hash"], "2026-12-03T18:00:05Z")
+chains.append(variant("v3: the signed head of commit 10-12 names another tree head (validly signed)", copy(CHAIN3), wrong_root, [],
+                      bad("ALTERED", 10, "Merkle tree head")))
+rootless = [dict(cp) for cp in SIGNED3]
+rootless[-1] = checkpoint(13, LAST3, "2026-12-03T18:00:05Z")
+chains.append(variant("v3: commit 13-13 signed by a v1 checkpoint, without a tree head", copy(CHAIN3), rootless, [],
+                      bad("BAD_CHECKPOINT", 13, "names no Merkle tree head")))
+moved_root = [dict(cp) for cp in SIGNED3]
+moved_root[-1] = dict(moved_root[-1], root=SIGNED3[-2]["root"])
+chains.append(variant("v3: the highest signed head's root column changed (its signature fails)", copy(CHAIN3), moved_root, [],
+                      bad("BAD_CHECKPOINT", 13)))
+file_root = dict(HEAD_FILE3, **checkpoint_v2(13, SIGNED3[-2]["root"], LAST3, "2026-12-03T18:00:05Z"))
+chains.append(variant("v3: a head file naming another tree head (validly signed)", copy(CHAIN3), SIGNED3, [file_root],
+                      bad("ALTERED", 13, "kept in keys/audit-head")))
+V2_AFTER_V3 = build(SPECS3[:9] + [("v2", 10, (10, 10), U.format(2), "ITEM_ADDED", "item-6", KIM, {})])
+chains.append(variant("a v2 entry after v3 entries", V2_AFTER_V3, SIGNED + tree_heads_at(V2_AFTER_V3, [9]) + heads_at(V2_AFTER_V3, [10]), [],
+                      bad("ALTERED", 10, "v2 body after v3")))
+MIXED_COMMIT = build(SPECS3[:9] + [("v3", 10, (10, 11), U.format(2), "ITEM_ADDED", "item-6", KIM, {}),
+                                   ("v2", 11, (10, 11), U.format(2), "ITEM_ADDED", "item-7", KIM, {})])
+chains.append(variant("a commit of a v3 and a v2 entry", MIXED_COMMIT, SIGNED + tree_heads_at(MIXED_COMMIT, [9, 11]), [],
+                      bad("ALTERED", 11)))
+
+# the tree over CHAIN3's bodies: heads at every size, and proofs
+LEAVES3 = [leaf(bytes.fromhex(e["bodyHex"])) for e in CHAIN3]
+tree = {"bodiesHex": [e["bodyHex"] for e in CHAIN3],
+        "leafHashes": [l.hex() for l in LEAVES3],
+        "roots": [mth(LEAVES3[:n]).hex() for n in range(len(LEAVES3) + 1)],
+        "inclusion": [{"seq": m + 1, "size": n, "proof": [h.hex() for h in path(m, LEAVES3[:n])]}
+                      for n in range(1, len(LEAVES3) + 1) for m in range(n)],
+        "consistency": [{"oldSize": m, "newSize": n, "proof": [h.hex() for h in proof(m, LEAVES3[:n])]}
+                        for n in range(0, len(LEAVES3) + 1) for m in range(0, n + 1)]}
+
 # --- invalid input -----------------------------------------------------------------------------------
 
 def v1():
@@ -253,7 +384,9 @@ invalid_bodies = [
     {"name": "v1: leading zero in seq", "bodyHex": v1().replace(b"seq=1", b"seq=01").hex(), "error": "leading zeros"},
     {"name": "v1: instant not canonical", "bodyHex": body_v1(1, "2011-01-05T00:00:00.000Z", "K", "a", "s", {}).hex(), "error": "canonical form"},
     {"name": "v1: details out of order", "bodyHex": (v1() + b"b=1\na=2\n").hex(), "error": "sorted"},
-    {"name": "unknown format", "bodyHex": v1().replace(b"-v1", b"-v3").hex(), "error": "pactbridge-audit-v2"},
+    {"name": "unknown format", "bodyHex": v1().replace(b"-v1", b"-v4").hex(), "error": "pactbridge-audit-v3"},
+    {"name": "v3 magic on a v1 body", "bodyHex": v1().replace(b"-v1", b"-v3").hex(), "error": "eight fixed fields"},
+    {"name": "v3: seq outside its commit", "bodyHex": body_v3(5, (2, 4), "2011-01-05T00:00:00Z", "K", "s", KIM, {}).hex(), "error": "outside its commit"},
     {"name": "v1 magic on a v2 body", "bodyHex": V2_OK.replace(b"-v2", b"-v1").hex(), "error": "expected field 'at'"},
     {"name": "v2: seq outside its commit", "bodyHex": body_v2(5, (2, 4), "2011-01-05T00:00:00Z", "K", "s", KIM, {}).hex(), "error": "outside its commit"},
     {"name": "v2: commit backwards", "bodyHex": V2_OK.replace(b"commit=2-4", b"commit=4-2").hex(), "error": "not a range"},
@@ -284,9 +417,18 @@ checkpoint_vector = {"seq": 8, "hash": LAST, "at": "2026-01-05T10:00:00Z", "sign
 head_file_text = (f"pactbridge-audit-head-v1\nseq=8\nhash={LAST}\nat=2026-01-05T10:00:00Z\nsigner={PUBLIC}\n"
                   f"signature={checkpoint_vector['signature']}\n")
 
-out = {"formats": ["pactbridge-audit-v1", "pactbridge-audit-v2"], "genesis": GENESIS, "publicKeyX509": PUBLIC,
+ROOT3 = mth(LEAVES3).hex()
+signed2 = signed_text_v2(13, ROOT3, LAST3, "2026-12-03T18:00:05Z")
+checkpoint_v2_vector = {"seq": 13, "root": ROOT3, "hash": LAST3, "at": "2026-12-03T18:00:05Z", "signedText": signed2.decode(),
+                        "signature": base64.b64encode(KEY.sign(signed2)).decode()}
+head_file_v2_text = (f"pactbridge-audit-head-v2\nseq=13\nhash={LAST3}\nroot={ROOT3}\nat=2026-12-03T18:00:05Z\nsigner={PUBLIC}\n"
+                     f"signature={checkpoint_v2_vector['signature']}\n")
+
+out = {"formats": ["pactbridge-audit-v1", "pactbridge-audit-v2", "pactbridge-audit-v3"], "genesis": GENESIS, "publicKeyX509": PUBLIC,
        "encoding": encoding, "invalidEvents": invalid_events, "invalidBodies": invalid_bodies, "chains": chains,
-       "checkpoint": checkpoint_vector, "headFile": head_file_text}
+       "checkpoint": checkpoint_vector, "headFile": head_file_text, "checkpointV2": checkpoint_v2_vector,
+       "headFileV2": head_file_v2_text, "tree": tree}
 path = pathlib.Path("store/src/test/resources/audit-vectors.json")
 path.write_text(json.dumps(out, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-print(f"wrote {path}: {len(encoding)} encodings, {len(chains)} chains, {len(invalid_bodies)} invalid bodies, {len(invalid_events)} invalid events")
+print(f"wrote {path}: {len(encoding)} encodings, {len(chains)} chains, {len(invalid_bodies)} invalid bodies, {len(invalid_events)} invalid events, "
+      f"a tree of {len(LEAVES3)} with {len(tree['inclusion'])} inclusion and {len(tree['consistency'])} consistency proofs")

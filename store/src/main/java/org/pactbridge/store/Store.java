@@ -273,6 +273,11 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  /** The connection and its transactions, for the store's own tests. */
+  Db db() {
+    return db;
+  }
+
   public StoreConfig config() {
     return config;
   }

@@ -41,14 +41,19 @@ import org.pactbridge.core.audit.CommitRange;
 import org.pactbridge.core.audit.IndexedFields;
 import org.pactbridge.core.audit.KeptHead;
 import org.pactbridge.core.audit.Verification;
+import org.pactbridge.core.merkle.MerkleFrontier;
+import org.pactbridge.core.merkle.MerkleProofs;
+import org.pactbridge.core.merkle.MerkleTree;
 import org.pactbridge.core.party.PartyCode;
 
 /**
  * Runs the audit-chain test vectors (src/test/resources/audit-vectors.json, made by
  * store/scripts/make-audit-vectors.py from docs/audit-chain.md, independently of this code) case by
- * case: v1 and v2 encodings with their stored columns, invalid events and bodies, chains of v1 and v2
- * entries with signed heads and kept heads and the verdict each must get, the signed head text and the
- * head file.
+ * case: v1, v2 and v3 encodings with their stored columns, invalid events and bodies, chains of v1, v2
+ * and v3 entries with signed heads and kept heads and the verdict each must get, the signed head texts
+ * (v1, and v2 with the Merkle tree head), the head files, and the Merkle tree over a chain's bodies:
+ * its head at every size and every inclusion and consistency proof, computed by the frontier and the
+ * streamed proofs and checked by the RFC verifiers.
  */
 class AuditVectorsTest {
   private static final HexFormat HEX = HexFormat.of();
@@ -88,7 +93,7 @@ class AuditVectorsTest {
 
   private static Checkpoint checkpoint(JsonNode node) {
     return new Checkpoint(node.get("seq").asLong(), node.get("hash").asText(), Instant.parse(node.get("at").asText()), PUBLIC_KEY,
-        node.get("signature").asText());
+        node.get("signature").asText(), node.has("root") ? node.get("root").asText() : null);
   }
 
   private static boolean signedByTheVectorKey(Checkpoint checkpoint) {
@@ -104,15 +109,16 @@ class AuditVectorsTest {
         AuditEvent event = event(vector.get("event"));
         long seq = vector.get("seq").asLong();
         byte[] prev = HEX.parseHex(vector.get("prevHash").asText());
-        boolean v1 = vector.get("format").asInt() == 1;
+        int format = vector.get("format").asInt();
+        boolean v1 = format == 1;
         CommitRange commit = v1 ? null : new CommitRange(vector.get("commit").get(0).asLong(), vector.get("commit").get(1).asLong());
-        byte[] body = v1 ? AuditCodec.encodeV1(seq, event) : AuditCodec.encode(seq, commit, event);
+        byte[] body = v1 ? AuditCodec.encodeV1(seq, event) : format == 2 ? AuditCodec.encodeV2(seq, commit, event) : AuditCodec.encode(seq, commit, event);
         assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo(vector.get("canonical").asText());
         assertThat(HEX.formatHex(body)).isEqualTo(vector.get("canonicalHex").asText());
         AuditEntry entry = v1 ? AuditChain.appendV1(seq, prev, event) : new AuditEntry(seq, prev, body, AuditChain.hash(prev, body));
         assertThat(entry.hashHex()).isEqualTo(vector.get("hash").asText());
         AuditCodec.Decoded decoded = AuditCodec.decode(body);
-        assertThat(decoded).isEqualTo(new AuditCodec.Decoded(v1 ? 1 : 2, seq, commit, event));
+        assertThat(decoded).isEqualTo(new AuditCodec.Decoded(format, seq, commit, event));
         assertThat(IndexedFields.of(decoded)).isEqualTo(columns(vector.get("columns")));
       }));
     }
@@ -205,5 +211,64 @@ class AuditVectorsTest {
     Path file = dir.resolve(HeadFile.FILE);
     Files.writeString(file, VECTORS.get("headFile").asText());
     assertThat(HeadFile.read(file)).contains(head);
+  }
+
+  @Test
+  void signedTreeHeadText() {
+    JsonNode vector = VECTORS.get("checkpointV2");
+    Checkpoint head = new Checkpoint(vector.get("seq").asLong(), vector.get("hash").asText(), Instant.parse(vector.get("at").asText()), PUBLIC_KEY,
+        vector.get("signature").asText(), vector.get("root").asText());
+    assertThat(new String(head.signedBytes(), StandardCharsets.UTF_8)).isEqualTo(vector.get("signedText").asText());
+    assertThat(head.rootHex()).contains(vector.get("root").asText());
+    assertThat(signedByTheVectorKey(head)).isTrue();
+    Checkpoint otherRoot = new Checkpoint(head.seq(), head.hashHex(), head.at(), PUBLIC_KEY, head.signature(), "00".repeat(32));
+    assertThat(signedByTheVectorKey(otherRoot)).isFalse();
+  }
+
+  @Test
+  void headFileV2Text() throws Exception {
+    JsonNode vector = VECTORS.get("checkpointV2");
+    Checkpoint head = new Checkpoint(vector.get("seq").asLong(), vector.get("hash").asText(), Instant.parse(vector.get("at").asText()), PUBLIC_KEY,
+        vector.get("signature").asText(), vector.get("root").asText());
+    assertThat(HeadFile.text(head)).isEqualTo(VECTORS.get("headFileV2").asText());
+    Path file = dir.resolve(HeadFile.FILE);
+    Files.writeString(file, VECTORS.get("headFileV2").asText());
+    assertThat(HeadFile.read(file)).contains(head);
+  }
+
+  @Test
+  void merkleTreeHeadsAndProofs() {
+    JsonNode tree = VECTORS.get("tree");
+    List<byte[]> leaves = new ArrayList<>();
+    MerkleFrontier frontier = new MerkleFrontier();
+    assertThat(HEX.formatHex(frontier.root())).isEqualTo(tree.get("roots").get(0).asText());
+    for (int i = 0; i < tree.get("bodiesHex").size(); i++) {
+      byte[] leaf = MerkleTree.leafHash(HEX.parseHex(tree.get("bodiesHex").get(i).asText()));
+      assertThat(HEX.formatHex(leaf)).isEqualTo(tree.get("leafHashes").get(i).asText());
+      leaves.add(leaf);
+      frontier.append(leaf);
+      assertThat(HEX.formatHex(frontier.root())).as("size %d", i + 1).isEqualTo(tree.get("roots").get(i + 1).asText());
+    }
+    MerkleProofs.Ranges ranges = (from, to) -> MerkleTree.root(leaves.subList((int) from, (int) to));
+    for (JsonNode vector : tree.get("inclusion")) {
+      long seq = vector.get("seq").asLong();
+      long size = vector.get("size").asLong();
+      List<String> expected = new ArrayList<>();
+      vector.get("proof").forEach(node -> expected.add(node.asText()));
+      List<byte[]> proof = MerkleProofs.inclusionProof(ranges, seq - 1, size);
+      assertThat(proof.stream().map(HEX::formatHex).toList()).as("entry %d in %d", seq, size).isEqualTo(expected);
+      assertThat(MerkleTree.verifyInclusion(leaves.get((int) seq - 1), seq - 1, size, proof, HEX.parseHex(tree.get("roots").get((int) size).asText())))
+          .isTrue();
+    }
+    for (JsonNode vector : tree.get("consistency")) {
+      long oldSize = vector.get("oldSize").asLong();
+      long newSize = vector.get("newSize").asLong();
+      List<String> expected = new ArrayList<>();
+      vector.get("proof").forEach(node -> expected.add(node.asText()));
+      List<byte[]> proof = MerkleProofs.consistencyProof(ranges, oldSize, newSize);
+      assertThat(proof.stream().map(HEX::formatHex).toList()).as("%d to %d", oldSize, newSize).isEqualTo(expected);
+      assertThat(MerkleTree.verifyConsistency(oldSize, newSize, HEX.parseHex(tree.get("roots").get((int) oldSize).asText()),
+          HEX.parseHex(tree.get("roots").get((int) newSize).asText()), proof)).isTrue();
+    }
   }
 }

@@ -127,7 +127,7 @@ public final class ChainVerifier {
     if (openCommit != null) {
       return truncatedCommit();
     }
-    return new Verification.Intact(count, last, HEX.formatHex(running), 0, HEX.formatHex(tree.root()));
+    return new Verification.Intact(count, last, HEX.formatHex(running), 0);
   }
 
   private Verification run(Iterator<AuditRow> rows) {
@@ -323,7 +323,7 @@ public final class ChainVerifier {
       return broken(Verification.Problem.BAD_CHECKPOINT, pin + 1, "the signed head at entry " + lastMatched.seq()
           + " has an invalid signature: " + span(pin, lastMatched.seq(), "are", "is") + " confirmed by no valid signed head" + confirmedUpTo(pin));
     }
-    return new Verification.Intact(count, last, HEX.formatHex(running), checkpointsSeen, HEX.formatHex(tree.root()));
+    return new Verification.Intact(count, last, HEX.formatHex(running), checkpointsSeen);
   }
 
   private Verification truncatedCommit() {

@@ -5,16 +5,8 @@ public sealed interface Verification permits Verification.Intact, Verification.B
 
   boolean ok();
 
-  /**
-   * The chain verifies: {@code entries} entries, the last one {@code lastSeq} with hash {@code headHex};
-   * {@code rootHex} is the Merkle tree head over all of them (docs/audit-chain.md, section 3).
-   */
-  record Intact(long entries, long lastSeq, String headHex, int checkpoints, String rootHex) implements Verification {
-    /** Without the tree head: as before the Merkle tree (for callers that do not compute it). */
-    public Intact(long entries, long lastSeq, String headHex, int checkpoints) {
-      this(entries, lastSeq, headHex, checkpoints, null);
-    }
-
+  /** The chain verifies: {@code entries} entries, the last one {@code lastSeq} with hash {@code headHex}. */
+  record Intact(long entries, long lastSeq, String headHex, int checkpoints) implements Verification {
     @Override
     public boolean ok() {
       return true;

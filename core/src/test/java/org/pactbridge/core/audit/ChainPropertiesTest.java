@@ -17,6 +17,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import org.pactbridge.core.merkle.MerkleFrontier;
 import org.pactbridge.core.party.PartyCode;
 
 /**
@@ -96,17 +97,29 @@ class ChainPropertiesTest {
     return checkpoint.signature().equals(fakeSignature(checkpoint.signedBytes()));
   }
 
+  /** A v1 signed head of {@code entry} (no tree head), as v2 commits had. */
   static Checkpoint sign(AuditEntry entry) {
     return new Checkpoint(entry.seq(), entry.hashHex(), SIGNED_AT, "fake-key", fakeSignature(Checkpoint.signedBytes(entry.seq(), entry.hashHex(), SIGNED_AT)));
   }
 
-  /** The signed head the store writes after each commit: one at the last entry of every v2 commit. */
+  /** A v2 signed head of the entry at {@code seq}: its hash and the tree head over entries 1..seq. */
+  static Checkpoint signTree(List<AuditEntry> entries, long seq) {
+    MerkleFrontier tree = new MerkleFrontier();
+    for (AuditEntry entry : entries.subList(0, (int) seq)) {
+      tree.appendData(entry.body());
+    }
+    AuditEntry entry = entries.get((int) seq - 1);
+    String root = HEX.formatHex(tree.root());
+    return new Checkpoint(seq, entry.hashHex(), SIGNED_AT, "fake-key", fakeSignature(Checkpoint.signedBytes(seq, root, entry.hashHex(), SIGNED_AT)), root);
+  }
+
+  /** The signed heads the store writes after each commit: v1 at the last entry of a v2 commit, v2 (with the tree head) of a v3 one. */
   static List<Checkpoint> signedHeads(List<AuditEntry> entries) {
     List<Checkpoint> heads = new ArrayList<>();
     for (AuditEntry entry : entries) {
       AuditCodec.Decoded decoded = entry.decoded();
-      if (decoded.format() == 2 && decoded.commit().last() == entry.seq()) {
-        heads.add(sign(entry));
+      if (decoded.format() >= 2 && decoded.commit().last() == entry.seq()) {
+        heads.add(decoded.format() == 3 ? signTree(entries, entry.seq()) : sign(entry));
       }
     }
     return heads;
@@ -121,7 +134,7 @@ class ChainPropertiesTest {
   void aChainBuiltByAppendingCommitsVerifies(@ForAll("events") List<AuditEvent> events, @ForAll long cuts) {
     List<AuditEntry> entries = chain(events, cuts);
     assertThat(ChainVerifier.verifyLinks(entries).ok()).isTrue();
-    assertThat(verify(entries, signedHeads(entries), List.of(new KeptHead("file", sign(entries.get(entries.size() - 1)))))).isEqualTo(
+    assertThat(verify(entries, signedHeads(entries), List.of(new KeptHead("file", signTree(entries, entries.size()))))).isEqualTo(
         new Verification.Intact(entries.size(), entries.size(), entries.get(entries.size() - 1).hashHex(), signedHeads(entries).size()));
     for (int i = 0; i < events.size(); i++) {
       assertThat(entries.get(i).event()).isEqualTo(events.get(i));
@@ -221,5 +234,74 @@ class ChainPropertiesTest {
     assertThat(verify(truncated, remaining, List.of(file))).isEqualTo(new Verification.Broken(Verification.Problem.TRUNCATED, first,
         missing + ": the signed head kept in audit-head (signed at " + SIGNED_AT + ") records entry " + entries.size()
             + " but the log ends at entry " + cutAt.seq()));
+  }
+
+  /** v1 entries, then v2 commits (v1-form signed heads), then v3 commits (signed tree heads): one chain that verifies. */
+  @Property
+  void v1ThenV2ThenV3Verifies(@ForAll("events") List<AuditEvent> events, @ForAll @IntRange(min = 0, max = 12) int v1Count,
+      @ForAll @IntRange(min = 0, max = 12) int v2Count) {
+    int ones = Math.min(v1Count, events.size());
+    int twos = Math.min(v2Count, events.size() - ones);
+    List<AuditEntry> entries = new ArrayList<>(mixed(events.subList(0, ones), ones));
+    byte[] prev = entries.isEmpty() ? AuditChain.genesis() : entries.get(entries.size() - 1).hash();
+    for (int i = ones; i < events.size(); i++) {
+      List<AuditEntry> commit = i < ones + twos ? AuditChain.commitV2(i + 1L, prev, List.of(events.get(i))) : AuditChain.commit(i + 1L, prev, List.of(events.get(i)));
+      entries.addAll(commit);
+      prev = commit.get(0).hash();
+    }
+    assertThat(verify(entries, signedHeads(entries), List.of()).ok()).isTrue();
+    if (ones + twos < events.size() && ones + twos > 0) {
+      // a v2 body after v3 ones is refused: v3 may follow v2, never the reverse
+      List<AuditEntry> reversed = new ArrayList<>(entries.subList(0, ones + twos));
+      byte[] last = reversed.get(reversed.size() - 1).hash();
+      List<AuditEntry> v3 = AuditChain.commit(ones + twos + 1L, last, List.of(events.get(ones + twos)));
+      reversed.addAll(v3);
+      reversed.addAll(AuditChain.commitV2(ones + twos + 2L, v3.get(0).hash(), List.of(events.get(0))));
+      Verification broken = verify(reversed, signedHeads(reversed), List.of());
+      assertThat(broken).isInstanceOf(Verification.Broken.class);
+      assertThat(((Verification.Broken) broken).problem()).isEqualTo(Verification.Problem.ALTERED);
+      assertThat(((Verification.Broken) broken).seq()).isEqualTo(ones + twos + 2L);
+    }
+  }
+
+  /**
+   * A genuine signed head whose tree head is not the tree of the entries (the entries' bytes still hash
+   * right, the root was signed over other leaves) names the entries from the last good pin; a v3 commit
+   * whose signed head carries no tree head is a bad checkpoint.
+   */
+  @Property
+  void aSignedTreeHeadThatDiffersIsNamed(@ForAll("events") List<AuditEvent> events, @ForAll long cuts,
+      @ForAll @IntRange(min = 0, max = 1_000_000) int pick) {
+    List<AuditEntry> entries = chain(events, cuts);
+    List<Checkpoint> signed = new ArrayList<>(signedHeads(entries));
+    int at = pick % signed.size();
+    Checkpoint genuine = signed.get(at);
+    String otherRoot = HEX.formatHex(MerkleFrontierRoot.of(entries, genuine.seq(), true));
+    signed.set(at, new Checkpoint(genuine.seq(), genuine.hashHex(), SIGNED_AT, "fake-key",
+        fakeSignature(Checkpoint.signedBytes(genuine.seq(), otherRoot, genuine.hashHex(), SIGNED_AT)), otherRoot));
+    Verification broken = verify(entries, signed, List.of());
+    assertThat(broken).isInstanceOf(Verification.Broken.class);
+    assertThat(((Verification.Broken) broken).problem()).isEqualTo(Verification.Problem.ALTERED);
+    long pin = at == 0 ? 0 : signed.get(at - 1).seq();
+    assertThat(((Verification.Broken) broken).seq()).isEqualTo(pin + 1);
+    signed.set(at, sign(entries.get((int) genuine.seq() - 1)));
+    Verification rootless = verify(entries, signed, List.of());
+    assertThat(rootless).isEqualTo(new Verification.Broken(Verification.Problem.BAD_CHECKPOINT, genuine.seq(),
+        "the signed head of commit " + entries.get((int) genuine.seq() - 1).decoded().commit()
+            + " names no Merkle tree head, which every v3 commit's signed head does"));
+  }
+
+  /** Tree heads for the tests: of the first {@code seq} bodies, or (other) of them with the last leaf doubled. */
+  static final class MerkleFrontierRoot {
+    static byte[] of(List<AuditEntry> entries, long seq, boolean other) {
+      MerkleFrontier tree = new MerkleFrontier();
+      for (AuditEntry entry : entries.subList(0, (int) seq)) {
+        tree.appendData(entry.body());
+      }
+      if (other) {
+        tree.appendData(entries.get((int) seq - 1).body());
+      }
+      return tree.root();
+    }
   }
 }
