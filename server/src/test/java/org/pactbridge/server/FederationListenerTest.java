@@ -169,8 +169,8 @@ class FederationListenerTest {
   }
 
   @Test
-  void theServersCertificateNamesKorAndIsCheckedByTheChannel() throws Exception {
-    // a channel that takes JPN's CA for KOR's refuses KOR's listener in the handshake
+  void aPeersFileWhoseCaNamesAnotherPartyIsRefusedWhenRead() throws Exception {
+    // a peers file that gives JPN's CA for KOR is refused as a whole: the node keeps no half-read trust
     Path peers = dir.resolve("wrong-peers").resolve("peers.yaml");
     Files.createDirectories(peers.getParent());
     Files.copy(pkis.pki(JPN).resolve(PartyPki.CA_CERT), peers.getParent().resolve("not-kor-ca.pem"));
