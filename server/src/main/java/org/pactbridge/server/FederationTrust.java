@@ -58,16 +58,33 @@ public final class FederationTrust {
   /** A peer as the peers file names it. */
   public record Peer(PartyCode party, URI url, X509Certificate ca, Optional<X509CRL> crl) {}
 
-  /** One reading of the files; {@code generation} grows with each new reading. */
-  public record Snapshot(long generation, Identity self, Map<PartyCode, Peer> peers) {
+  /**
+   * One reading of the files; {@code generation} grows with each new reading. {@code issuers} remembers, for
+   * this reading only, which peer's CA signed a certificate already seen, so the listener verifies a
+   * client certificate's signature once per reading rather than once per request.
+   */
+  public record Snapshot(long generation, Identity self, Map<PartyCode, Peer> peers, Map<X509Certificate, Optional<Peer>> issuers) {
+    /** How many certificates a reading remembers before it forgets them all and starts again. */
+    static final int REMEMBERED = 4096;
+
     /** The peer whose CA signed {@code certificate}, if any. */
     public Optional<Peer> issuerOf(X509Certificate certificate) {
+      Optional<Peer> known = issuers.get(certificate);
+      if (known != null) {
+        return known;
+      }
+      Optional<Peer> found = Optional.empty();
       for (Peer peer : peers.values()) {
         if (signedBy(certificate, peer.ca())) {
-          return Optional.of(peer);
+          found = Optional.of(peer);
+          break;
         }
       }
-      return Optional.empty();
+      if (issuers.size() >= REMEMBERED) {
+        issuers.clear();
+      }
+      issuers.put(certificate, found);
+      return found;
     }
   }
 
@@ -129,7 +146,7 @@ public final class FederationTrust {
     // stamps of every file read, taken before reading them: a change during the reading is seen next time
     List<Stamp> all = new ArrayList<>(before);
     all.addAll(stampsNow(watched.subList(before.size(), watched.size())));
-    this.snapshot = new Snapshot(++generation, identity, Map.copyOf(peers));
+    this.snapshot = new Snapshot(++generation, identity, Map.copyOf(peers), new java.util.concurrent.ConcurrentHashMap<>());
     this.stamps = List.copyOf(all);
   }
 
