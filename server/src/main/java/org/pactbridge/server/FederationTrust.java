@@ -139,6 +139,8 @@ public final class FederationTrust {
     Identity identity = new Identity(PartyPki.readPrivateKey(tlsKey), PartyPki.readCertificates(tlsCert).toArray(X509Certificate[]::new),
         PartyPki.readPrivateKey(signingKey), PartyPki.readCertificates(signingCert).toArray(X509Certificate[]::new), ca,
         Files.exists(caCrl) ? Optional.of(checkedCrl(caCrl, ca)) : Optional.empty());
+    requireMatch(identity.tlsKey(), identity.tlsChain()[0], tlsKey);
+    requireMatch(identity.signingKey(), identity.signingChain()[0], signingKey);
     if (!PartyPki.partyOf(identity.tlsChain()[0]).equals(Optional.of(self))) {
       throw new IOException(tlsCert + " does not name this node's party " + self);
     }
@@ -210,6 +212,25 @@ public final class FederationTrust {
       peers.put(party, new Peer(party, uri, ca, crl));
     }
     return peers;
+  }
+
+  /** A key and its certificate replaced one after the other are read together only once they match again. */
+  private static void requireMatch(PrivateKey key, X509Certificate certificate, Path keyFile) throws IOException {
+    try {
+      byte[] probe = "pactbridge key check".getBytes(StandardCharsets.US_ASCII);
+      java.security.Signature signer = java.security.Signature.getInstance("SHA256withECDSA");
+      signer.initSign(key);
+      signer.update(probe);
+      byte[] signature = signer.sign();
+      java.security.Signature verifier = java.security.Signature.getInstance("SHA256withECDSA");
+      verifier.initVerify(certificate.getPublicKey());
+      verifier.update(probe);
+      if (!verifier.verify(signature)) {
+        throw new IOException(keyFile + " does not match its certificate");
+      }
+    } catch (GeneralSecurityException e) {
+      throw new IOException(keyFile + " does not match its certificate", e);
+    }
   }
 
   private static X509CRL checkedCrl(Path file, X509Certificate ca) throws IOException {
