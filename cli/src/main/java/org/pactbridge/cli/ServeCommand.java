@@ -83,6 +83,21 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
+  @Option(names = "--federation-port", paramLabel = "PORT",
+      description = "Open the federation listener on PORT (0 picks a free one): HTTPS, TLS 1.3 only, a peer's client certificate required."
+          + " Needs --federation-tls and --peers.")
+  Integer federationPort;
+
+  @Option(names = "--federation-host", paramLabel = "HOST", description = "Address the federation listener binds (default: ${DEFAULT-VALUE}).")
+  String federationHost = "127.0.0.1";
+
+  @Option(names = "--federation-tls", paramLabel = "DIR", description = "This node's PKI folder, as pki init made it (re-read when it changes).")
+  Path federationTls;
+
+  @Option(names = "--peers", paramLabel = "FILE",
+      description = "The peers file (YAML): each peer party's federation URL, CA certificate and CRL (re-read when it changes; docs/federation.md).")
+  Path peers;
+
   @Override
   public Integer call() throws InterruptedException {
     Registry registry = data == null ? WorldLoader.reference() : WorldLoader.load(data);
@@ -108,6 +123,22 @@ final class ServeCommand implements Callable<Integer> {
     if (clock != null) {
       config = config.withClock(ExerciseClock.startingAt(exerciseStart(clock), Clock.systemUTC()));
     }
+    if (federationPort != null || federationTls != null || peers != null) {
+      if (federationPort == null || federationTls == null || peers == null) {
+        throw new BadInputException("the federation listener needs --federation-port, --federation-tls and --peers together");
+      }
+      if (!java.nio.file.Files.isDirectory(federationTls)) {
+        throw new BadInputException("--federation-tls " + federationTls + " is not a folder (make one with pactbridge pki init)");
+      }
+      if (!java.nio.file.Files.isRegularFile(peers)) {
+        throw new BadInputException("--peers " + peers + " does not exist");
+      }
+      try {
+        config = config.withFederation(new ServerConfig.Federation(federationHost, federationPort, federationTls, peers));
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException("--federation-port: " + e.getMessage());
+      }
+    }
     config.listenerRefusal().ifPresent(reason -> {
       throw new BadInputException(reason);
     });
@@ -127,6 +158,10 @@ final class ServeCommand implements Callable<Integer> {
     if (config.clock() instanceof ExerciseClock exercise) {
       out.printf("Exercise clock: this node's now started at %s and advances with real time (tokens and certificates use the real clock)%n",
           exercise.start());
+    }
+    if (server.federationPort() >= 0) {
+      out.printf("federation listener on https://%s:%d (TLS 1.3, client certificates of %d peers)%n", federationHost, server.federationPort(),
+          server.peerChannel().map(channel -> channel.peers().size()).orElse(0));
     }
     server.firstStartAdmin().ifPresent(issued -> {
       out.println("First start: created user 'admin'. Its API token is shown this once and is stored only as a hash:");
