@@ -132,7 +132,7 @@ public final class NodeServer implements AutoCloseable {
     list.addAll(new WebEndpoints(cookies).endpoints());
     if (config.federation() != null) {
       // Certificates, CRLs and signatures are checked at the real clock; decisions and agreements at config.clock().
-      Clock realClock = org.pactbridge.service.ExerciseClock.real(config.clock());
+      Clock realClock = Clock.systemUTC();
       ServerConfig.Federation federation = config.federation();
       this.federationTrust = new FederationTrust(party.code(), federation.tlsDir(), federation.peersFile());
       this.peerChannel = new HttpPeerChannel(federationTrust, realClock);

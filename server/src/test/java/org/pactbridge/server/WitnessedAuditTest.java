@@ -138,11 +138,14 @@ class WitnessedAuditTest {
         assertThat(m1).isPositive().isLessThanOrEqualTo(size(kor));
         Check consistent = check(kor, USA);
         assertThat(consistent.status()).as(consistent.detail()).isEqualTo(Status.OK);
-        assertThat(consistent.heldSize()).isEqualTo(m1);
+        // (sizes at least m1: the periodic task may have cosigned a newer head meanwhile)
+        assertThat(consistent.heldSize()).isGreaterThanOrEqualTo(m1);
         // the cosignature is kept by both sides
-        assertThat(kor.server.store().witnesses().latestCosignature(USA)).get().extracting(JdbcWitnesses.Cosignature::size).isEqualTo(m1);
-        assertThat(usa.server.store().witnesses().latest(KOR)).get().extracting(JdbcWitnesses.Witnessed::size).isEqualTo(m1);
-        assertThat(round(usa, KOR).outcome()).isEqualTo(Outcome.UNCHANGED);
+        long held = usa.server.store().witnesses().latest(KOR).orElseThrow().size();
+        assertThat(held).isGreaterThanOrEqualTo(m1);
+        assertThat(kor.server.store().witnesses().latestCosignature(USA)).get().extracting(JdbcWitnesses.Cosignature::size).isEqualTo(held);
+        Round again = round(usa, KOR);
+        assertThat(again.outcome()).as(again.detail()).isIn(Outcome.UNCHANGED, Outcome.COSIGNED);
         // and the other way round
         assertThat(round(kor, USA).outcome()).isIn(Outcome.COSIGNED, Outcome.UNCHANGED);
         assertThat(check(usa, KOR).status()).isEqualTo(Status.OK);
