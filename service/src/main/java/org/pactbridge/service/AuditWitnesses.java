@@ -92,7 +92,6 @@ public final class AuditWitnesses {
   /** Evidence kept against a peer: its id, kind (ROLLBACK, FORK), the sizes held and offered, a line, when. */
   public record Kept(String id, PartyCode party, String kind, long heldSize, long offeredSize, String detail, Instant recordedAt) {}
 
-  private final Store store;
   private final AuditLog audit;
   private final JdbcWitnesses witnesses;
   private final PeerChannel channel;
@@ -105,7 +104,6 @@ public final class AuditWitnesses {
    * entries; the real clock behind it stamps cosignatures and evidence.
    */
   public AuditWitnesses(Store store, PeerChannel channel, NodeSignatures signatures, Clock clock) {
-    this.store = store;
     this.audit = store.audit();
     this.witnesses = store.witnesses();
     this.channel = channel;
@@ -404,10 +402,5 @@ public final class AuditWitnesses {
     } catch (IOException e) {
       throw new IllegalStateException("cannot write a statement", e);
     }
-  }
-
-  /** The store this works on. */
-  Store store() {
-    return store;
   }
 }
