@@ -145,7 +145,8 @@ final class AuditCommand implements Runnable {
           spec.commandLine().getOut().println("the audit log is empty: nothing to sign");
         } else {
           Checkpoint signed = checkpoint.get();
-          spec.commandLine().getOut().printf("checkpoint at entry %d, hash %s, signed %s%n", signed.seq(), signed.hashHex(), signed.at());
+          spec.commandLine().getOut().printf("checkpoint at entry %d, hash %s, signed %s%s%n", signed.seq(), signed.hashHex(), signed.at(),
+              signed.rootHex().map(root -> ", Merkle tree head " + root).orElse(""));
         }
         return 0;
       }

@@ -38,16 +38,22 @@ import org.pactbridge.core.user.User;
 import org.pactbridge.core.whatif.Probe;
 import org.pactbridge.core.whatif.WhatIf;
 import org.pactbridge.core.whatif.WhatIfResult;
+import org.pactbridge.core.audit.AuditEntry;
 import org.pactbridge.service.Decisions;
 import org.pactbridge.service.Items;
 
 /**
  * The decisions feature: one release decision or a batch ({@code /api/v1/decisions}), routes, the
  * coverage matrix and what-if. Decisions run on the immutable registry snapshot and never touch the
- * database; {@link Decisions} counts them for the audit log. The decision JSON is streamed
+ * database; {@link Decisions} puts each on record before its answer leaves: one {@code DECISION}
+ * entry per single decision, one {@code DECISION_BATCH} entry per batch, holding the SHA-256 of the
+ * request body exactly as read and of the response body exactly as written. The entry's sequence
+ * number is sent back in the {@value #AUDIT_HEADER} header. The decision JSON is streamed
  * ({@link ApiWriter#decision}): this endpoint is the node's hot path.
  */
 final class DecisionEndpoints {
+  /** The response header naming the audit entry that records the decision or the batch. */
+  static final String AUDIT_HEADER = "Pactbridge-Audit-Entry";
   private static final JsonFactory FACTORY = Json.MAPPER.getFactory();
   private static final ObjectReader DECISION = org.pactbridge.api.request.Bodies.readerFor(DecisionBody.class);
   private static final ObjectReader BATCH = org.pactbridge.api.request.Bodies.readerFor(Bodies.BatchBody.class);
@@ -114,28 +120,35 @@ final class DecisionEndpoints {
               Map.of("index", i, "token", String.valueOf(e.token())));
         }
       }
+      Decisions.Batch decided = service.batch(caller);
       java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(translated.size() * 512);
       try (JsonGenerator out = FACTORY.createGenerator(bytes)) {
         out.writeStartObject();
         out.writeArrayFieldStart("decisions");
         for (ReleaseRequest request : translated) {
-          Decision decision = service.decide(caller, request);
+          Decision decision = decided.decide(request);
           decisions.get(decision.outcome()).increment();
           ApiWriter.decision(out, decision);
         }
         out.writeEndArray();
         out.writeEndObject();
       }
-      ctx.status(200).contentType(Http.JSON).result(bytes.toByteArray());
+      byte[] response = bytes.toByteArray();
+      // the hashes of the bytes as read and as they will be written, on record before the answer leaves
+      AuditEntry entry = decided.record(Decisions.sha256Hex(body), Decisions.sha256Hex(response));
+      ctx.header(AUDIT_HEADER, Long.toString(entry.seq()));
+      ctx.status(200).contentType(Http.JSON).result(response);
       return;
     }
     DecisionBody request = Http.read(body, DECISION);
-    Decision decision = service.decide(caller, request.toRequest(registry, now));
+    Decisions.Recorded recorded = service.decide(caller, request.toRequest(registry, now));
+    Decision decision = recorded.decision();
     decisions.get(decision.outcome()).increment();
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1024);
     try (JsonGenerator out = FACTORY.createGenerator(bytes)) {
       ApiWriter.decision(out, decision);
     }
+    ctx.header(AUDIT_HEADER, Long.toString(recorded.entry().seq()));
     ctx.status(200).contentType(Http.JSON).result(bytes.toByteArray());
   }
 

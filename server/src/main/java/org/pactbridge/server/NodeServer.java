@@ -97,11 +97,10 @@ public final class NodeServer implements AutoCloseable {
     StoreConfig storeConfig = org.pactbridge.store.H2Protection.secure(config.storeConfig());
     this.store = Store.open(storeConfig);
     Items items = new Items(store, engine, config.clock());
-    this.decisions = new Decisions(engine, store.audit(), config.clock(), party.code());
+    this.decisions = new Decisions(engine, store.audit(), config.clock());
     try {
       this.db = ServerDatabase.open(storeConfig.jdbcUrl(), storeConfig.user(), storeConfig.password());
     } catch (RuntimeException e) {
-      decisions.close();
       store.close();
       throw e;
     }
@@ -196,7 +195,6 @@ public final class NodeServer implements AutoCloseable {
       server.app.start(config.host(), config.port());
     } catch (RuntimeException e) {
       server.accounts.close();
-      server.decisions.close();
       server.db.close();
       server.store.close();
       throw new ServerException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getClass().getSimpleName(), e);
@@ -268,11 +266,6 @@ public final class NodeServer implements AutoCloseable {
     return accounts;
   }
 
-  /** Appends the decisions counted so far to the audit log now, instead of within the second. For tests. */
-  void flushDecisionTally() {
-    decisions.flush();
-  }
-
   /** The node's ZTDF keys as this process holds them (a rotation or retirement here is seen at once). For tests. */
   NodeKeyring keyring() {
     return keyring;
@@ -301,7 +294,6 @@ public final class NodeServer implements AutoCloseable {
     }
     app.stop();
     accounts.close();
-    decisions.close();
     gcMetrics.close();
     metrics.close();
     db.close();

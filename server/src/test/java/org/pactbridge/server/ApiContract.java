@@ -104,23 +104,41 @@ abstract class ApiContract {
   }
 
   @Test
-  void decisionsAskedAreTalliedInTheAuditLog() {
+  void everyDecisionAndEveryBatchIsOnRecordBeforeItsAnswer() throws Exception {
     String asker = node.user("tally-" + java.util.UUID.randomUUID().toString().substring(0, 8), "KOR", "II", Role.ANALYST);
-    node.post("/api/v1/decisions", asker, "{\"originator\":\"KOR\",\"level\":\"II\",\"to\":\"JPN\",\"at\":\"2011-01-05\"}");
-    node.post("/api/v1/decisions", asker, "{\"requests\":[{\"originator\":\"KOR\",\"level\":\"II\",\"to\":\"JPN\",\"at\":\"2017-01-05\"},"
-        + "{\"originator\":\"KOR\",\"level\":\"II\",\"to\":\"USA\",\"at\":\"2017-01-05\"}]}");
-    node.server.flushDecisionTally();
+    java.net.http.HttpResponse<String> single = decide(asker, "{\"originator\":\"KOR\",\"level\":\"II\",\"to\":\"JPN\",\"at\":\"2011-01-05\"}");
+    String batchBody = "{\"requests\":[{\"originator\":\"KOR\",\"level\":\"II\",\"to\":\"JPN\",\"at\":\"2017-01-05\"},"
+        + "{\"originator\":\"KOR\",\"level\":\"II\",\"to\":\"USA\",\"at\":\"2017-01-05\"}]}";
+    java.net.http.HttpResponse<String> batch = decide(asker, batchBody);
     String name = node.get("/api/v1/me", asker).json().get("name").asText();
-    long permit = 0;
-    long deny = 0;
+    JsonNode decision = null;
+    JsonNode batchEntry = null;
+    // no flush: each answer came back only once its entry was committed
     for (JsonNode entry : node.get("/api/v1/audit/entries?limit=10000", node.tokens.get(Role.AUDITOR)).json().get("entries")) {
-      if (entry.get("kind").asText().equals("DECISIONS_ANSWERED") && entry.get("actor").asText().equals(name)) {
-        permit += entry.get("details").get("permit").asLong();
-        deny += entry.get("details").get("deny").asLong();
+      if (entry.get("actor").asText().equals(name) && entry.get("kind").asText().equals("DECISION")) {
+        decision = entry;
+      }
+      if (entry.get("actor").asText().equals(name) && entry.get("kind").asText().equals("DECISION_BATCH")) {
+        batchEntry = entry;
       }
     }
-    assertThat(permit).isEqualTo(2);
-    assertThat(deny).isEqualTo(1);
+    assertThat(decision).isNotNull();
+    assertThat(decision.get("details").get("outcome").asText()).isEqualTo(Json.MAPPER.readTree(single.body()).get("decision").asText());
+    assertThat(decision.get("details").get("to").asText()).isEqualTo("JPN");
+    assertThat(decision.get("details").get("originator").asText()).isEqualTo("KOR");
+    assertThat(decision.get("details").has("reasons")).isTrue();
+    assertThat(single.headers().firstValue("Pactbridge-Audit-Entry")).contains(decision.get("seq").asText());
+    assertThat(batchEntry).isNotNull();
+    JsonNode details = batchEntry.get("details");
+    assertThat(details.get("count").asLong()).isEqualTo(2);
+    assertThat(details.get("outcome.permit").asLong() + details.get("outcome.consent-required").asLong() + details.get("outcome.deny").asLong())
+        .isEqualTo(2);
+    assertThat(details.get("outcome.permit").asLong()).isEqualTo(2);
+    // the hashes are of the bytes as they crossed the wire: the client recomputes both
+    assertThat(details.get("request-sha256").asText())
+        .isEqualTo(org.pactbridge.service.Decisions.sha256Hex(batchBody.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertThat(details.get("response-sha256").asText()).isEqualTo(org.pactbridge.service.Decisions.sha256Hex(batch.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertThat(batch.headers().firstValue("Pactbridge-Audit-Entry")).contains(batchEntry.get("seq").asText());
     assertThat(node.get("/api/v1/audit/verify", node.tokens.get(Role.AUDITOR)).json().get("ok").asBoolean()).isTrue();
   }
 
@@ -226,5 +244,11 @@ abstract class ApiContract {
     TestNode.Response past = node.post("/api/v1/me/tokens", analyst(), "{\"expiresAt\":\"2001-01-01\"}");
     assertThat(past.status()).isEqualTo(400);
     assertThat(past.code()).isEqualTo("EXPIRY_IN_PAST");
+  }
+
+  private java.net.http.HttpResponse<String> decide(String token, String body) {
+    return node.exchange(java.net.http.HttpRequest.newBuilder(java.net.URI.create(node.url("/api/v1/decisions")))
+        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body, java.nio.charset.StandardCharsets.UTF_8)).build());
   }
 }

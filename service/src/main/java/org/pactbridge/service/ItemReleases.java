@@ -85,6 +85,7 @@ public final class ItemReleases {
     } else if (keeping == Keeping.SHOW) {
       store.audit().append(AuditEvent.of(items.clock().instant(), "DECISION_SHOWN", actor, item.id().value(),
           "holder", holder.value(), "recipient", to.value(), "decided-at", DateSpec.format(at), "outcome", decision.outcome().name(),
+          "reasons", String.join(",", decision.reasons().stream().map(reason -> reason.code().name()).distinct().toList()),
           "agreements", String.join(",", decision.agreements().stream().map(AgreementId::value).toList())));
     }
     return new ItemDecision(decision, conditions, level, recipientMarking(decision, conditions));

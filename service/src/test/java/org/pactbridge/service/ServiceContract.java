@@ -199,24 +199,36 @@ abstract class ServiceContract {
   }
 
   @Test
-  void decisionsAreCountedPerAskerAndAppendedOnFlush() {
+  void everyDecisionIsAnEntryAndABatchIsOne() {
     User analyst = user("kor-analyst", "KOR", "I", Role.ANALYST);
-    try (Decisions decisions = new Decisions(new ReleaseEngine(WORLD), store.audit(), Clock.fixed(NOW, ZoneOffset.UTC), PartyCode.of("KOR"))) {
-      Level level = WORLD.requireParty("KOR").findLevelInAnyVersion("II").orElseThrow();
-      ReleaseRequest toUsa = ReleaseRequest.simple(level, PartyCode.of("USA"), Set.of(MISSILES), NOW);
-      Outcome outcome = decisions.decide(analyst, toUsa).outcome();
-      decisions.decide(analyst, toUsa);
-      decisions.flush();
+    Decisions decisions = new Decisions(new ReleaseEngine(WORLD), store.audit(), Clock.fixed(NOW, ZoneOffset.UTC));
+    Level level = WORLD.requireParty("KOR").findLevelInAnyVersion("II").orElseThrow();
+    ReleaseRequest toUsa = ReleaseRequest.simple(level, PartyCode.of("USA"), Set.of(MISSILES), NOW);
+    Decisions.Recorded first = decisions.decide(analyst, toUsa);
+    Decisions.Recorded second = decisions.decide(analyst, toUsa);
+    assertThat(second.entry().seq()).isEqualTo(first.entry().seq() + 1);
 
-      List<AuditEntry> entries = store.audit().entries(1, 10);
-      assertThat(entries).hasSize(1);
-      assertThat(entries.get(0).event().kind()).isEqualTo("DECISIONS_ANSWERED");
-      assertThat(entries.get(0).event().actor()).isEqualTo(AuditActors.of(analyst));
-      String counted = outcome == Outcome.PERMIT ? "permit" : outcome == Outcome.DENY ? "deny" : "consent-required";
-      assertThat(entries.get(0).event().details()).containsEntry(counted, "2");
-      decisions.flush();
-      assertThat(store.audit().entries(1, 10)).as("nothing new to count, nothing appended").hasSize(1);
+    List<AuditEntry> entries = store.audit().entries(first.entry().seq(), 10);
+    assertThat(entries).hasSize(2);
+    AuditEntry entry = entries.get(0);
+    assertThat(entry.event().kind()).isEqualTo("DECISION");
+    assertThat(entry.event().actor()).isEqualTo(AuditActors.of(analyst));
+    assertThat(entry.event().details()).containsEntry("outcome", first.decision().outcome().name())
+        .containsEntry("reasons", String.join(",", first.decision().reasons().stream().map(reason -> reason.code().name()).distinct().toList()))
+        .containsEntry("to", "USA").containsEntry("level", level.qualified()).containsEntry("topics", MISSILES.slug());
+
+    Decisions.Batch batch = decisions.batch(analyst);
+    for (int i = 0; i < 3; i++) {
+      batch.decide(toUsa);
     }
+    AuditEntry recorded = batch.record("ab".repeat(32), "cd".repeat(32));
+    assertThat(store.audit().entries(recorded.seq(), 10)).singleElement().satisfies(one -> {
+      assertThat(one.event().kind()).isEqualTo("DECISION_BATCH");
+      String counted = "outcome." + first.decision().outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+      assertThat(one.event().details()).containsEntry("count", "3").containsEntry(counted, "3").containsEntry("request-sha256", "ab".repeat(32))
+          .containsEntry("response-sha256", "cd".repeat(32));
+    });
+    assertThat(store.audit().verify().ok()).isTrue();
   }
 
   @Test

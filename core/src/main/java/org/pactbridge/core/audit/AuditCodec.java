@@ -52,7 +52,8 @@ public final class AuditCodec {
   /** The first line of a v3 body: the v2 lines, in a chain whose commits sign Merkle tree heads. */
   public static final String MAGIC_V3 = "pactbridge-audit-v3";
 
-  private static final String NUMBER = "[1-9][0-9]{0,18}";
+  /** Decimal without leading zeros, at most 19 digits (precompiled: decoding runs once per entry verified). */
+  private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[1-9][0-9]{0,18}");
 
   private AuditCodec() {}
 
@@ -180,7 +181,7 @@ public final class AuditCodec {
     long seq = number(lines, offsets, 1, "seq");
     String commitText = field(lines, offsets, 2, "commit");
     int dash = commitText.indexOf('-');
-    if (dash < 0 || !commitText.substring(0, dash).matches(NUMBER) || !commitText.substring(dash + 1).matches(NUMBER)) {
+    if (dash < 0 || !NUMBER.matcher(commitText.substring(0, dash)).matches() || !NUMBER.matcher(commitText.substring(dash + 1)).matches()) {
       throw AuditException.malformedEntry(offsets[2], "commit is not first-last in decimal without leading zeros");
     }
     CommitRange commit;
@@ -221,7 +222,7 @@ public final class AuditCodec {
 
   private static long number(String[] lines, int[] offsets, int index, String name) {
     String text = field(lines, offsets, index, name);
-    if (!text.matches(NUMBER)) {
+    if (!NUMBER.matcher(text).matches()) {
       throw AuditException.malformedEntry(offsets[index], name + " is not a positive decimal without leading zeros");
     }
     try {

@@ -18,13 +18,16 @@ import java.util.TreeMap;
  * contain a control character (below U+0020, or U+007F).
  */
 public record AuditEvent(Instant at, String kind, AuditActor actor, String subject, SortedMap<String, String> details) {
+  private static final java.util.regex.Pattern KIND = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
+  private static final java.util.regex.Pattern DETAIL_KEY = java.util.regex.Pattern.compile("[a-z][a-z0-9.-]{0,63}");
+
 
   /** Field names of the v1 and v2 bodies, which a detail may not take. */
   public static final Set<String> RESERVED = Set.of("seq", "at", "kind", "actor", "subject", "commit");
 
   public AuditEvent {
     Objects.requireNonNull(at, "at");
-    if (kind == null || !kind.matches("[A-Z][A-Z0-9_]{0,63}")) {
+    if (kind == null || !KIND.matcher(kind).matches()) {
       throw AuditException.invalidField("kind", "expected [A-Z][A-Z0-9_]*, got '" + kind + "'");
     }
     Objects.requireNonNull(actor, "actor");
@@ -43,7 +46,7 @@ public record AuditEvent(Instant at, String kind, AuditActor actor, String subje
 
   /** Whether {@code key} may name a detail: the pattern, and not a field of the body. */
   public static boolean isDetailKey(String key) {
-    return key != null && key.matches("[a-z][a-z0-9.-]{0,63}") && !RESERVED.contains(key) && !key.startsWith("actor.");
+    return key != null && DETAIL_KEY.matcher(key).matches() && !RESERVED.contains(key) && !key.startsWith("actor.");
   }
 
   /** An event with details given as alternating keys and values. */

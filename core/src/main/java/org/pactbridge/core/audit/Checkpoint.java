@@ -17,16 +17,16 @@ import java.util.Optional;
  * {@code root} is null for a v1 checkpoint.
  */
 public record Checkpoint(long seq, String hashHex, Instant at, String signerKey, String signature, String root) {
-  private static final String HEX64 = "[0-9a-f]{64}";
+  private static final java.util.regex.Pattern HEX64 = java.util.regex.Pattern.compile("[0-9a-f]{64}");
 
   public Checkpoint {
     if (seq < 1) {
       throw new IllegalArgumentException("a checkpoint pins an entry, seq >= 1: " + seq);
     }
-    if (hashHex == null || !hashHex.matches(HEX64)) {
+    if (hashHex == null || !HEX64.matcher(hashHex).matches()) {
       throw new IllegalArgumentException("a checkpoint hash is 64 lower-case hex digits");
     }
-    if (root != null && !root.matches(HEX64)) {
+    if (root != null && !HEX64.matcher(root).matches()) {
       throw new IllegalArgumentException("a checkpoint's tree head is 64 lower-case hex digits");
     }
     Objects.requireNonNull(at, "at");
