@@ -69,6 +69,8 @@ import picocli.CommandLine.Model.CommandSpec;
             + " interruption stores each item exactly once. Bad lines are reported with their number and never stored; exit 2 when more than"
             + " --max-errors of them stop the import."})
 final class ItemImportCommand implements Callable<Integer> {
+  /** The item table's limit on a marking (and on the topics, one a line). */
+  private static final int MAX_MARKING = 4000;
   private static final Set<String> FIELDS = Set.of("id", "marking", "topics", "title", "content");
   /** One line is one JSON value: nothing may follow it, and no field may come twice. */
   private static final com.fasterxml.jackson.databind.ObjectReader LINE = Json.MAPPER.reader()
@@ -303,6 +305,13 @@ final class ItemImportCommand implements Callable<Integer> {
       throw new BadLine("marking: a non-empty string is required");
     }
     String marking = markingNode.textValue();
+    // what the item table cannot hold must be a bad line here, not a failed batch later
+    if (marking.length() > MAX_MARKING) {
+      throw new BadLine("marking: longer than " + MAX_MARKING + " characters");
+    }
+    if (marking.chars().anyMatch(Character::isISOControl)) {
+      throw new BadLine("marking: a control character; a marking is one line of text");
+    }
     List<String> topics = new ArrayList<>();
     JsonNode topicsNode = node.get("topics");
     if (topicsNode != null && !topicsNode.isNull()) {
@@ -314,6 +323,9 @@ final class ItemImportCommand implements Callable<Integer> {
           throw new BadLine("topics: not an array of strings");
         }
         topics.add(topic.textValue());
+      }
+      if (String.join("\n", topics).length() > MAX_MARKING) {
+        throw new BadLine("topics: longer than " + MAX_MARKING + " characters in all");
       }
     }
     JsonNode contentNode = node.get("content");
