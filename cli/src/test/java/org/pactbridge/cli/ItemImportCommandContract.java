@@ -93,10 +93,11 @@ abstract class ItemImportCommandContract {
     lines.add(10, "{\"marking\": \"//KOR II\", \"content\": \"YWJj\", \"title\": \"" + "x".repeat(201) + "\"}");
     lines.add(11, "{\"id\": \"not-a-uuid\", \"marking\": \"//KOR II\", \"content\": \"YWJj\"}");
     lines.add(12, "{\"marking\": \"//KOR II\", \"content\": \"YWJj\", \"secret\": 1}");
+    lines.add(13, "{\"marking\": \"//KOR II\\u0000\", \"content\": \"YWJj\"}");
     Path file = dir.resolve("mixed.jsonl");
     Files.write(file, lines);
 
-    Cli run = Cli.run(with("item", "import", file.toString(), "--max-errors", "6"));
+    Cli run = Cli.run(with("item", "import", file.toString(), "--max-errors", "7"));
     assertThat(run.status()).as(run.err()).isZero();
     assertThat(run.err()).contains("pactbridge: line 4, column ").contains(": not valid JSON")
         .contains("pactbridge: line 7: content: not base64")
@@ -104,8 +105,9 @@ abstract class ItemImportCommandContract {
         .contains("pactbridge: line 11: the title has 201 characters")
         .contains("pactbridge: line 12: id: not a UUID")
         .contains("pactbridge: line 13: unknown field \"secret\"")
+        .contains("pactbridge: line 14: marking: a control character")
         .doesNotContain(SECRET).doesNotContain("line 10");
-    assertThat(run.out()).startsWith("imported 12 items, skipped 0 already stored, 6 bad lines, in ");
+    assertThat(run.out()).startsWith("imported 12 items, skipped 0 already stored, 7 bad lines, in ");
     assertThat(ImportFixtures.count(db, dir.resolve("keys"), "SELECT COUNT(*) FROM item")).isEqualTo(12);
     assertThat(ImportFixtures.count(db, dir.resolve("keys"), "SELECT COUNT(*) FROM item_content")).isEqualTo(12);
   }
