@@ -53,6 +53,7 @@ public final class Store implements AutoCloseable {
   private final JdbcCoOriginators coOriginators;
   private final JdbcTdfKeys tdfKeys;
   private final JdbcItemArchives itemArchives;
+  private final JdbcItemImport itemImport;
 
   private Store(StoreConfig config, Db db, NodeKeys keys, String trustedKey) {
     this.config = config;
@@ -61,6 +62,7 @@ public final class Store implements AutoCloseable {
     this.audit = new JdbcAuditLog(db, keys, trustedKey, new HeadFile(keys.dir()));
     this.holdings = new JdbcHoldingRepository(db, audit);
     this.items = new JdbcItemRepository(db, audit, keys, new ContentCipher(keys.masterKey()));
+    this.itemImport = new JdbcItemImport(db, audit, keys, new ContentCipher(keys.masterKey()), config.isPostgres());
     this.registry = new JdbcRegistryStore(db, audit);
     this.consents = new JdbcConsentRepository(db, audit);
     this.releases = new JdbcReleaseRepository(db, audit, holdings);
@@ -288,6 +290,11 @@ public final class Store implements AutoCloseable {
 
   public JdbcItemRepository items() {
     return items;
+  }
+
+  /** The bulk import of items in signed batches. */
+  public JdbcItemImport itemImport() {
+    return itemImport;
   }
 
   public JdbcRegistryStore registry() {
