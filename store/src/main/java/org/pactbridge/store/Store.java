@@ -53,6 +53,7 @@ public final class Store implements AutoCloseable {
   private final JdbcCoOriginators coOriginators;
   private final JdbcTdfKeys tdfKeys;
   private final JdbcItemArchives itemArchives;
+  private final JdbcTransfers transfers;
 
   private Store(StoreConfig config, Db db, NodeKeys keys, String trustedKey) {
     this.config = config;
@@ -67,6 +68,7 @@ public final class Store implements AutoCloseable {
     this.coOriginators = new JdbcCoOriginators(db, audit);
     this.tdfKeys = new JdbcTdfKeys(db, audit, keys, new ContentCipher(keys.masterKey()));
     this.itemArchives = new JdbcItemArchives(db, audit, items, holdings);
+    this.transfers = new JdbcTransfers(db, audit, releases, itemArchives, consents, config.isPostgres());
   }
 
   /** Opens (and on first start creates) the store that {@code config} names. */
@@ -361,6 +363,11 @@ public final class Store implements AutoCloseable {
   /** Items imported from ZTDF archives, with what their archives said besides the label. */
   public JdbcItemArchives itemArchives() {
     return itemArchives;
+  }
+
+  /** Transfers between nodes: the outbox, the transfers sent, the inbox and the consent requests that cross nodes. */
+  public JdbcTransfers transfers() {
+    return transfers;
   }
 
   /** Co-originators of JOINT items that were named and have not confirmed yet. */
