@@ -20,7 +20,7 @@ import org.pactbridge.store.Store;
  * <ul>
  *   <li>A complete 2xx answer completes the row. For a transfer, the answer is the receiver's receipt: it
  *       must verify as signed by that peer's node ({@link NodeSignatures#verify}) and name this transfer
- *       and the archive's SHA-256; then it is stored with the transfer's final state (DELIVERED or REFUSED)
+ *       (and, if it says DELIVERED, the archive's SHA-256 this node signed); then it is stored with the transfer's final state (DELIVERED or REFUSED)
  *       in one transaction. A receipt that does not verify is retried, as if no answer had come.</li>
  *   <li>No complete answer ({@link PeerUnreachableException}), a 5xx or a 429: the row is due again after an
  *       exponential backoff with jitter (base 200 ms, doubling, at most 60 s, a random half to whole of it).</li>
@@ -107,8 +107,10 @@ public final class TransferDelivery {
     try {
       String jws = FederationMessages.readReceiptBody(body);
       FederationMessages.ReceiptPayload payload = FederationMessages.readReceipt(transfers.signatures().verify(jws, message.peer()));
+      // a delivery names the archive this node signed; a refusal names what arrived (an altered archive's hash)
+      boolean sameArchive = transfer.archiveSha256().map(payload.archiveSha256()::equals).orElse(false);
       boolean matches = payload.transfer().equals(transfer.id()) && payload.sender().equals(transfer.holder())
-          && payload.receiver().equals(message.peer()) && transfer.archiveSha256().map(payload.archiveSha256()::equals).orElse(false);
+          && payload.receiver().equals(message.peer()) && (sameArchive || !payload.outcome().equals("DELIVERED"));
       if (!matches) {
         retry(message, "the receipt does not name this transfer, its parties and its archive");
         return;
