@@ -97,6 +97,17 @@ public final class Consents {
         .orElseThrow(() -> ServiceException.notFound("no consent request '" + id + "'"));
   }
 
+  /**
+   * The node on the other side of a request that crossed nodes: {@code IN} with the asking (holder's) node,
+   * {@code OUT} with the originator's node asked; empty for a request asked and answered here.
+   */
+  public Optional<CrossNode> crossNode(ConsentRequest request) {
+    return store.transfers().federated(request.id()).map(federated -> new CrossNode(federated.direction(), federated.peer()));
+  }
+
+  /** Which way a request crossed nodes, and the peer's party. */
+  public record CrossNode(String direction, PartyCode peer) {}
+
   /** The answer recorded to a request, if any. */
   public Optional<ConsentAnswer> answerTo(ConsentRequest request) {
     return store.consents().answerTo(request.id());
