@@ -64,6 +64,21 @@ final class ServeCommand implements Callable<Integer> {
       description = "Also accept client certificates trusted by this PKCS#12 store (password from PACTBRIDGE_TLS_TRUST_PASSWORD); the CN names the user.")
   Path tlsTrustStore;
 
+  @Option(names = "--federation-port", paramLabel = "PORT",
+      description = "Open the federation listener on PORT (0 picks a free one): HTTPS, TLS 1.3 only, a peer's client certificate required."
+          + " Needs --federation-tls and --peers.")
+  Integer federationPort;
+
+  @Option(names = "--federation-host", paramLabel = "HOST", description = "Address the federation listener binds (default: ${DEFAULT-VALUE}).")
+  String federationHost = "127.0.0.1";
+
+  @Option(names = "--federation-tls", paramLabel = "DIR", description = "This node's PKI folder, as pki init made it (re-read when it changes).")
+  Path federationTls;
+
+  @Option(names = "--peers", paramLabel = "FILE",
+      description = "The peers file (YAML): each peer party's federation URL, CA certificate and CRL (re-read when it changes; docs/federation.md).")
+  Path peers;
+
   @Override
   public Integer call() throws InterruptedException {
     Registry registry = data == null ? WorldLoader.reference() : WorldLoader.load(data);
@@ -86,6 +101,22 @@ final class ServeCommand implements Callable<Integer> {
     ServerConfig config = new ServerConfig(registry, code, storeConfig.jdbcUrl(), dbUser == null ? storeConfig.user() : dbUser,
         dbUser == null ? storeConfig.password() : password, host, port, null, maxBody, ServerConfig.DEFAULT_MAX_BATCH, tls, storeConfig.keyDir(),
         insecureHttp, null, publicUrl);
+    if (federationPort != null || federationTls != null || peers != null) {
+      if (federationPort == null || federationTls == null || peers == null) {
+        throw new BadInputException("the federation listener needs --federation-port, --federation-tls and --peers together");
+      }
+      if (!java.nio.file.Files.isDirectory(federationTls)) {
+        throw new BadInputException("--federation-tls " + federationTls + " is not a folder (make one with pactbridge pki init)");
+      }
+      if (!java.nio.file.Files.isRegularFile(peers)) {
+        throw new BadInputException("--peers " + peers + " does not exist");
+      }
+      try {
+        config = config.withFederation(new ServerConfig.Federation(federationHost, federationPort, federationTls, peers));
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException("--federation-port: " + e.getMessage());
+      }
+    }
     config.listenerRefusal().ifPresent(reason -> {
       throw new BadInputException(reason);
     });
@@ -102,6 +133,10 @@ final class ServeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.printf("pactbridge node %s listening on %s://%s:%d (OpenAPI: /api/openapi.json)%n", code, tls == null ? "http" : "https", host,
         server.port());
+    if (server.federationPort() >= 0) {
+      out.printf("federation listener on https://%s:%d (TLS 1.3, client certificates of %d peers)%n", federationHost, server.federationPort(),
+          server.peerChannel().map(channel -> channel.peers().size()).orElse(0));
+    }
     server.firstStartAdmin().ifPresent(issued -> {
       out.println("First start: created user 'admin'. Its API token is shown this once and is stored only as a hash:");
       out.println("  " + issued.secret());

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +34,9 @@ import org.pactbridge.service.Items;
 import org.pactbridge.service.KeyAccessService;
 import org.pactbridge.service.NodeKeyring;
 import org.pactbridge.service.Logistics;
+import org.pactbridge.service.NodeSignatures;
+import org.pactbridge.service.PeerChannel;
+import org.pactbridge.service.PinnedPeerKeys;
 import org.pactbridge.store.Store;
 import org.pactbridge.store.StoreConfig;
 import org.slf4j.Logger;
@@ -72,6 +76,14 @@ public final class NodeServer implements AutoCloseable {
   private final Optional<Accounts.Issued> firstStart;
   private final CallerAuthentication authentication;
   private final NodeKeyring keyring;
+  // the federation (issue 20), all null when the node runs without --federation-port
+  private final FederationTrust federationTrust;
+  private final PeerChannel peerChannel;
+  private final NodeSignatures nodeSignatures;
+  private final PinnedPeerKeys peerKeys;
+  private final KasKeyFederation kasFederation;
+  private final List<FederationEndpoint> federationEndpoints;
+  private final FederationListener federationListener;
 
   private NodeServer(ServerConfig config) {
     this.config = config;
@@ -116,6 +128,31 @@ public final class NodeServer implements AutoCloseable {
     this.keyring = new NodeKeyring(store, party.code(), config.clock());
     list.addAll(new KasEndpoints(config, new KeyAccessService(items, keyring, party.code(), KAS_REPLAY_CAPACITY), keyring).endpoints());
     list.addAll(new WebEndpoints(cookies).endpoints());
+    if (config.federation() != null) {
+      // Certificates, CRLs and signatures are checked at the real clock; decisions and agreements at config.clock().
+      Clock realClock = Clock.systemUTC();
+      ServerConfig.Federation federation = config.federation();
+      this.federationTrust = new FederationTrust(party.code(), federation.tlsDir(), federation.peersFile());
+      this.peerChannel = new HttpPeerChannel(federationTrust, realClock);
+      this.nodeSignatures = new CertNodeSignatures(federationTrust, realClock);
+      this.peerKeys = new PinnedPeerKeys(store, peerChannel, nodeSignatures, realClock);
+      this.kasFederation = new KasKeyFederation(keyring, nodeSignatures, peerKeys, peerChannel,
+          () -> store.kasUrl().orElseGet(() -> config.kasUrl(port())), realClock);
+      List<FederationEndpoint> routes = new ArrayList<>();
+      routes.add(new FederationEndpoint("GET", "/federation/v1/hello", "This node: {party, peer, version, instant}", this::hello));
+      routes.addAll(kasFederation.endpoints());
+      // each federation feature adds its routes here, one line each, e.g. routes.addAll(new XxxFederation(...).endpoints());
+      this.federationEndpoints = List.copyOf(routes);
+      this.federationListener = new FederationListener(config, federationTrust, federationEndpoints, metrics, realClock);
+    } else {
+      this.federationTrust = null;
+      this.peerChannel = null;
+      this.nodeSignatures = null;
+      this.peerKeys = null;
+      this.kasFederation = null;
+      this.federationEndpoints = List.of();
+      this.federationListener = null;
+    }
     this.endpoints = List.copyOf(list);
     this.openApi = Json.write(OpenApi.document(endpoints, VERSION), true).getBytes(StandardCharsets.UTF_8);
     this.app = Javalin.create(javalin -> {
@@ -160,6 +197,19 @@ public final class NodeServer implements AutoCloseable {
     }
     // the KAS URL exports name: --public-url, or this listener's own scheme://host:port; then /kas
     server.store.recordKasUrl(config.kasUrl(server.port()));
+    if (server.federationListener != null) {
+      ServerConfig.Federation federation = config.federation();
+      try {
+        server.federationListener.start(federation.host(), federation.port());
+      } catch (RuntimeException e) {
+        server.close();
+        throw new ServerException("cannot open the federation listener on " + federation.host() + ":" + federation.port() + ": "
+            + e.getClass().getSimpleName(), e);
+      }
+      server.kasFederation.start();
+      LOG.info("pactbridge node {} federation listener on {}:{} ({} peers)", config.party(), federation.host(), server.federationPort(),
+          server.peerChannel.peers().size());
+    }
     LOG.info("pactbridge node {} listening on {}:{} (database {})", config.party(), config.host(), server.port(), server.db.displayUrl());
     return server;
   }
@@ -170,6 +220,36 @@ public final class NodeServer implements AutoCloseable {
 
   public List<Endpoint> endpoints() {
     return endpoints;
+  }
+
+  /** The federation listener's port; -1 without federation. */
+  public int federationPort() {
+    return federationListener == null ? -1 : federationListener.port();
+  }
+
+  /** The routes of the federation listener (empty without federation). */
+  public List<FederationEndpoint> federationEndpoints() {
+    return federationEndpoints;
+  }
+
+  /** The way to the peers; empty without federation. */
+  public Optional<PeerChannel> peerChannel() {
+    return Optional.ofNullable(peerChannel);
+  }
+
+  /** This node's signatures on statements to its peers; empty without federation. */
+  public Optional<NodeSignatures> nodeSignatures() {
+    return Optional.ofNullable(nodeSignatures);
+  }
+
+  /** The peers' pinned KAS keys; empty without federation. */
+  public Optional<PinnedPeerKeys> peerKeys() {
+    return Optional.ofNullable(peerKeys);
+  }
+
+  /** Announces this node's KAS key to every peer not yet told it, now (the announcer does so every ten seconds). For tests. */
+  int announceKasKey() {
+    return kasFederation.announce();
   }
 
   public Accounts accounts() {
@@ -198,6 +278,12 @@ public final class NodeServer implements AutoCloseable {
 
   @Override
   public void close() {
+    if (kasFederation != null) {
+      kasFederation.close();
+    }
+    if (federationListener != null) {
+      federationListener.stop();
+    }
     app.stop();
     accounts.close();
     decisions.close();
@@ -261,6 +347,16 @@ public final class NodeServer implements AutoCloseable {
     node.put("database", databaseUp ? "UP" : "DOWN");
     node.put("version", VERSION);
     Http.json(ctx, databaseUp ? 200 : 503, node);
+  }
+
+  /** {@code GET /federation/v1/hello}: who this node is, to the authenticated peer, and its decision instant. */
+  private void hello(Context ctx, org.pactbridge.core.party.PartyCode peer) {
+    ObjectNode node = Json.MAPPER.createObjectNode();
+    node.put("party", party.code().value());
+    node.put("peer", peer.value());
+    node.put("version", VERSION);
+    node.put("instant", config.clock().instant().toString());
+    Http.json(ctx, 200, node);
   }
 
   private static String roleList(Set<Role> roles) {

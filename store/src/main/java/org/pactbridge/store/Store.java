@@ -54,6 +54,7 @@ public final class Store implements AutoCloseable {
   private final JdbcTdfKeys tdfKeys;
   private final JdbcItemArchives itemArchives;
   private final JdbcTransfers transfers;
+  private final JdbcPeerKasKeys peerKasKeys;
 
   private Store(StoreConfig config, Db db, NodeKeys keys, String trustedKey) {
     this.config = config;
@@ -69,6 +70,7 @@ public final class Store implements AutoCloseable {
     this.tdfKeys = new JdbcTdfKeys(db, audit, keys, new ContentCipher(keys.masterKey()));
     this.itemArchives = new JdbcItemArchives(db, audit, items, holdings);
     this.transfers = new JdbcTransfers(db, audit, releases, itemArchives, consents, config.isPostgres());
+    this.peerKasKeys = new JdbcPeerKasKeys(db, audit);
   }
 
   /** Opens (and on first start creates) the store that {@code config} names. */
@@ -368,6 +370,11 @@ public final class Store implements AutoCloseable {
   /** Transfers between nodes: the outbox, the transfers sent, the inbox and the consent requests that cross nodes. */
   public JdbcTransfers transfers() {
     return transfers;
+  }
+
+  /** Peers' KAS public keys, pinned at first use and changed only by a rotation their node announced. */
+  public JdbcPeerKasKeys peerKasKeys() {
+    return peerKasKeys;
   }
 
   /** Co-originators of JOINT items that were named and have not confirmed yet. */
