@@ -74,16 +74,16 @@ final class TransferEndpoints {
     for (Transfers.InboxView view : transfers.inbox(caller, Params.intParam(ctx, "offset", 0, Integer.MAX_VALUE, 0),
         Params.intParam(ctx, "limit", 1, 500, 100))) {
       ObjectNode node = array.addObject();
-      node.put("key", view.record().key());
-      node.put("from", view.record().sender().value());
-      if (view.record().item().isPresent()) {
-        node.put("item", view.record().item().get().value());
+      node.put("key", view.key());
+      node.put("from", view.from().value());
+      if (view.item().isPresent()) {
+        node.put("item", view.item().get().value());
       } else {
         node.putNull("item");
       }
-      node.put("outcome", view.record().outcome());
+      node.put("outcome", view.outcome());
       reasons(node, view.reasons());
-      node.put("receivedAt", DateSpec.format(view.record().receivedAt()));
+      node.put("receivedAt", DateSpec.format(view.receivedAt()));
       node.set("receipt", receiptJson(view.receipt()));
     }
     Http.json(ctx, 200, array);
@@ -91,21 +91,20 @@ final class TransferEndpoints {
 
   static ObjectNode transferJson(Transfers.TransferView view) {
     ObjectNode node = Json.MAPPER.createObjectNode();
-    var record = view.record();
-    node.put("id", record.id());
-    node.put("item", record.item().value());
-    node.put("from", record.holder().value());
-    node.put("to", record.recipient().value());
-    node.put("state", record.state().name());
-    if (record.refusedBy().isPresent()) {
-      node.put("refusedBy", record.refusedBy().get().value());
+    node.put("id", view.id());
+    node.put("item", view.item().value());
+    node.put("from", view.from().value());
+    node.put("to", view.to().value());
+    node.put("state", view.state());
+    if (view.refusedBy().isPresent()) {
+      node.put("refusedBy", view.refusedBy().get().value());
     } else {
       node.putNull("refusedBy");
     }
     reasons(node, view.reasons());
     ArrayNode consents = node.putArray("consents");
-    record.consents().forEach(party -> consents.add(party.value()));
-    node.put("decidedAt", DateSpec.format(record.decidedAt()));
+    view.consents().forEach(party -> consents.add(party.value()));
+    node.put("decidedAt", DateSpec.format(view.decidedAt()));
     node.put("attempts", view.attempts());
     if (view.lastError().isPresent()) {
       node.put("lastError", view.lastError().get());

@@ -97,12 +97,18 @@ public final class Transfers {
     }
   }
 
-  /** A transfer as the front doors show it: its record, reasons, delivery attempts and receipt. */
-  public record TransferView(TransferRecord record, List<TransferReason> reasons, int attempts, Optional<String> lastError,
+  /**
+   * A transfer as the front doors show it: who sends what to whom, its state ({@code AWAITING_CONSENT},
+   * {@code QUEUED}, {@code DELIVERED}, {@code REFUSED}), who refused, the reasons, the originators whose
+   * signed consents travel with it, its delivery attempts and last error, and the receipt.
+   */
+  public record TransferView(String id, ItemId item, PartyCode from, PartyCode to, String state, Optional<PartyCode> refusedBy,
+      List<TransferReason> reasons, List<PartyCode> consents, Instant decidedAt, int attempts, Optional<String> lastError,
       Optional<Receipt> receipt) {}
 
-  /** An inbox row as the front doors show it. */
-  public record InboxView(InboxRecord record, List<TransferReason> reasons, Receipt receipt) {}
+  /** An inbox entry as the front doors show it: the idempotency key, the sender, the item stored (if any), the outcome and the receipt. */
+  public record InboxView(String key, PartyCode from, Optional<ItemId> item, String outcome, List<TransferReason> reasons, Instant receivedAt,
+      Receipt receipt) {}
 
   private static final String ARCHIVE_ALTERED = "ARCHIVE_ALTERED";
   private static final String ARCHIVE_INVALID = "ARCHIVE_INVALID";
@@ -373,12 +379,14 @@ public final class Transfers {
       throw ServiceException.forbidden("NOT_NODE_NATION", "Not this node's nation", "the inbox of " + party + "'s node is for its users");
     }
     return store.transfers().inbox(offset, limit).stream()
-        .map(row -> new InboxView(row, FederationMessages.readReasonsJson(row.reasonsJson()), Receipt.of(row.receiptJws()))).toList();
+        .map(row -> new InboxView(row.key(), row.sender(), row.item(), row.outcome(), FederationMessages.readReasonsJson(row.reasonsJson()),
+            row.receivedAt(), Receipt.of(row.receiptJws()))).toList();
   }
 
   private TransferView view(TransferRecord record) {
     Optional<OutboxMessage> message = store.transfers().outbox(record.id());
-    return new TransferView(record, FederationMessages.readReasonsJson(record.reasonsJson()), message.map(OutboxMessage::attempts).orElse(0),
+    return new TransferView(record.id(), record.item(), record.holder(), record.recipient(), record.state().name(), record.refusedBy(),
+        FederationMessages.readReasonsJson(record.reasonsJson()), record.consents(), record.decidedAt(), message.map(OutboxMessage::attempts).orElse(0),
         message.flatMap(OutboxMessage::lastError), record.receiptJws().map(Receipt::of));
   }
 

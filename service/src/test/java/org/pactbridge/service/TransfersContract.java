@@ -23,7 +23,6 @@ import org.pactbridge.service.FederationFixture.Fault;
 import org.pactbridge.service.FederationFixture.Node;
 import org.pactbridge.store.JdbcTransfers;
 import org.pactbridge.store.JdbcTransfers.OutboxState;
-import org.pactbridge.store.JdbcTransfers.State;
 import org.pactbridge.store.StoreConfig;
 import org.pactbridge.tdf.KeyAccess;
 import org.pactbridge.tdf.TdfArchive;
@@ -70,7 +69,7 @@ abstract class TransfersContract {
     Item item = fed.korReport("harbour sensors");
 
     Transfers.TransferView queued = kor.transfers.send(sender(kor), item.id().value(), USA);
-    assertThat(queued.record().state()).isEqualTo(State.QUEUED);
+    assertThat(queued.state()).isEqualTo("QUEUED");
     assertThat(kor.store.audit().entries(1, 100)).extracting(entry -> entry.event().kind()).contains("RELEASED", JdbcTransfers.QUEUED);
 
     // the link drops, then the answer is lost after the receiver stored it, then the worker dies after the send
@@ -84,18 +83,18 @@ abstract class TransfersContract {
     fed.faults.add(Fault.CRASH_AFTER_SEND);
     assertThatThrownBy(() -> kor.delivery.runOnce(10)).isInstanceOf(FederationFixture.Crash.class);
     kor.restart();
-    assertThat(kor.transfers.find(queued.record().id()).orElseThrow().record().state()).as("nothing recorded before the death")
-        .isEqualTo(State.QUEUED);
+    assertThat(kor.transfers.find(queued.id()).orElseThrow().state()).as("nothing recorded before the death")
+        .isEqualTo("QUEUED");
     fed.real.advance(Duration.ofMinutes(2));
     fed.faults.add(Fault.DUPLICATE);
     kor.deliverAll();
 
-    Transfers.TransferView delivered = kor.transfers.get(sender(kor), queued.record().id());
-    assertThat(delivered.record().state()).isEqualTo(State.DELIVERED);
+    Transfers.TransferView delivered = kor.transfers.get(sender(kor), queued.id());
+    assertThat(delivered.state()).isEqualTo("DELIVERED");
     assertThat(delivered.attempts()).as("dropped, answer lost, (the death records nothing), delivered").isEqualTo(3);
     var inbox = usa.transfers.inbox(sender(usa), 0, 10);
     assertThat(inbox).hasSize(1);
-    assertThat(inbox.get(0).record().receiptJws()).as("the same signed receipt on both sides").isEqualTo(delivered.receipt().orElseThrow().jws());
+    assertThat(inbox.get(0).receipt().jws()).as("the same signed receipt on both sides").isEqualTo(delivered.receipt().orElseThrow().jws());
     assertThat(delivered.receipt().orElseThrow().outcome()).isEqualTo("DELIVERED");
     assertThat(usa.store.items().list(0, 10)).extracting(Item::id).containsExactly(item.id());
     assertThat(usa.items.content(usa.store.items().require(item.id()))).isEqualTo("harbour sensors");
@@ -105,8 +104,8 @@ abstract class TransfersContract {
     });
     assertThat(kor.store.transfers().count(OutboxState.PENDING)).isZero();
     // a late duplicate of the same envelope gets the same receipt bytes and stores nothing
-    byte[] body = kor.store.transfers().outbox(queued.record().id()).orElseThrow().body();
-    byte[] again = usa.transfers.receive(KOR, queued.record().id(), body);
+    byte[] body = kor.store.transfers().outbox(queued.id()).orElseThrow().body();
+    byte[] again = usa.transfers.receive(KOR, queued.id(), body);
     assertThat(FederationMessages.readReceiptBody(again)).isEqualTo(delivered.receipt().orElseThrow().jws());
     assertThat(usa.store.items().list(0, 10)).hasSize(1);
     assertThat(audits(usa, "TRANSFER_RECEIVED")).hasSize(1);
@@ -143,8 +142,8 @@ abstract class TransfersContract {
 
     Transfers.TransferView refused = kor.transfers.send(sender(kor), item.id().value(), JPN);
 
-    assertThat(refused.record().state()).isEqualTo(State.REFUSED);
-    assertThat(refused.record().refusedBy()).contains(KOR);
+    assertThat(refused.state()).isEqualTo("REFUSED");
+    assertThat(refused.refusedBy()).contains(KOR);
     assertThat(refused.reasons()).extracting(Transfers.TransferReason::code).contains("NO_AGREEMENT_IN_FORCE");
     assertThat(kor.store.transfers().count(OutboxState.PENDING)).isZero();
     assertThat(kor.deliverAll()).isZero();
@@ -164,9 +163,9 @@ abstract class TransfersContract {
     fed.faults.add(Fault.ALTER_ARCHIVE);
     kor.deliverAll();
 
-    Transfers.TransferView refused = kor.transfers.get(sender(kor), queued.record().id());
-    assertThat(refused.record().state()).isEqualTo(State.REFUSED);
-    assertThat(refused.record().refusedBy()).contains(USA);
+    Transfers.TransferView refused = kor.transfers.get(sender(kor), queued.id());
+    assertThat(refused.state()).isEqualTo("REFUSED");
+    assertThat(refused.refusedBy()).contains(USA);
     assertThat(refused.receipt().orElseThrow().outcome()).isEqualTo("REFUSED");
     assertThat(refused.reasons()).extracting(Transfers.TransferReason::code).containsExactly("ARCHIVE_ALTERED");
     assertThat(usa.store.items().list(0, 10)).isEmpty();
@@ -180,9 +179,9 @@ abstract class TransfersContract {
     Node usa = fed.node("USA");
     Item item = fed.korReport("spoofed");
     Transfers.TransferView queued = kor.transfers.send(sender(kor), item.id().value(), USA);
-    byte[] body = kor.store.transfers().outbox(queued.record().id()).orElseThrow().body();
+    byte[] body = kor.store.transfers().outbox(queued.id()).orElseThrow().body();
 
-    assertThatThrownBy(() -> usa.transfers.receive(JPN, queued.record().id(), body)).isInstanceOfSatisfying(ServiceException.class,
+    assertThatThrownBy(() -> usa.transfers.receive(JPN, queued.id(), body)).isInstanceOfSatisfying(ServiceException.class,
         e -> assertThat(e.code()).isEqualTo("SENDER_MISMATCH"));
     assertThatThrownBy(() -> usa.transfers.receive(KOR, "another-key", body)).isInstanceOfSatisfying(ServiceException.class,
         e -> assertThat(e.code()).isEqualTo("KEY_MISMATCH"));
@@ -198,13 +197,13 @@ abstract class TransfersContract {
     Node jpn = fed.node("JPN");
     Item item = fed.korReport("relay");
 
-    assertThat(kor.transfers.send(sender(kor), item.id().value(), JPN).record().state()).as("no KOR-JPN pact yet").isEqualTo(State.REFUSED);
+    assertThat(kor.transfers.send(sender(kor), item.id().value(), JPN).state()).as("no KOR-JPN pact yet").isEqualTo("REFUSED");
     Transfers.TransferView first = kor.transfers.send(sender(kor), item.id().value(), USA);
     kor.deliverAll();
-    assertThat(kor.transfers.get(sender(kor), first.record().id()).record().state()).isEqualTo(State.DELIVERED);
+    assertThat(kor.transfers.get(sender(kor), first.id()).state()).isEqualTo("DELIVERED");
 
     Transfers.TransferView second = usa.transfers.send(sender(usa), item.id().value(), JPN);
-    assertThat(second.record().state()).isEqualTo(State.AWAITING_CONSENT);
+    assertThat(second.state()).isEqualTo("AWAITING_CONSENT");
     assertThat(second.reasons()).extracting(Transfers.TransferReason::code).contains("THIRD_PARTY_CONSENT_REQUIRED");
     usa.deliverAll();
     // the request is in Korea's disclosure officer's queue, marked with the asking node
@@ -219,9 +218,9 @@ abstract class TransfersContract {
     kor.deliverAll();
     usa.deliverAll();
 
-    Transfers.TransferView relayed = usa.transfers.get(sender(usa), second.record().id());
-    assertThat(relayed.record().state()).isEqualTo(State.DELIVERED);
-    assertThat(relayed.record().consents()).containsExactly(KOR);
+    Transfers.TransferView relayed = usa.transfers.get(sender(usa), second.id());
+    assertThat(relayed.state()).isEqualTo("DELIVERED");
+    assertThat(relayed.consents()).containsExactly(KOR);
     assertThat(relayed.receipt().orElseThrow().reasons()).extracting(Transfers.TransferReason::code).contains("CONSENTS_VERIFIED");
     assertThat(jpn.store.holdings().holdingsOf(item.id())).singleElement().satisfies(holding ->
         assertThat(holding.route()).containsExactly(KOR, USA, JPN));
@@ -243,7 +242,7 @@ abstract class TransfersContract {
     kor.deliverAll();
     Transfers.TransferView second = usa.transfers.send(sender(usa), item.id().value(), JPN);
     // USA's node answers its own request in Korea's name, signing it with its own key
-    String requestId = usa.store.transfers().askedFor(second.record().id()).get(0).requestId();
+    String requestId = usa.store.transfers().askedFor(second.id()).get(0).requestId();
     ConsentRequest request = usa.store.consents().findRequest(requestId).orElseThrow();
     ConsentAnswer forged = new ConsentAnswer(requestId, KOR, ConsentAnswer.Verdict.GRANTED, TISA, List.of());
     String jws = fed.signAs(USA, FederationMessages.consent(new FederationMessages.ConsentPayload(requestId, item.id().value(), KOR, USA, JPN, forged)));
@@ -254,9 +253,9 @@ abstract class TransfersContract {
     usa.store.transfers().answer(forged, jws, null, org.pactbridge.core.audit.AuditActor.node(USA));
     usa.deliverAll();
 
-    Transfers.TransferView refused = usa.transfers.get(sender(usa), second.record().id());
-    assertThat(refused.record().state()).isEqualTo(State.REFUSED);
-    assertThat(refused.record().refusedBy()).contains(JPN);
+    Transfers.TransferView refused = usa.transfers.get(sender(usa), second.id());
+    assertThat(refused.state()).isEqualTo("REFUSED");
+    assertThat(refused.refusedBy()).contains(JPN);
     assertThat(refused.reasons()).extracting(Transfers.TransferReason::code).containsExactly("CONSENT_SIGNATURE_INVALID");
     assertThat(jpn.store.items().list(0, 10)).isEmpty();
   }
@@ -276,9 +275,9 @@ abstract class TransfersContract {
     kor.deliverAll();
     usa.deliverAll();
 
-    Transfers.TransferView refused = usa.transfers.get(sender(usa), second.record().id());
-    assertThat(refused.record().state()).isEqualTo(State.REFUSED);
-    assertThat(refused.record().refusedBy()).contains(USA);
+    Transfers.TransferView refused = usa.transfers.get(sender(usa), second.id());
+    assertThat(refused.state()).isEqualTo("REFUSED");
+    assertThat(refused.refusedBy()).contains(USA);
     assertThat(refused.reasons()).extracting(Transfers.TransferReason::code).contains("CONSENT_REFUSED");
     assertThat(fed.node("JPN").store.items().list(0, 10)).isEmpty();
   }
