@@ -43,7 +43,6 @@ import org.pactbridge.core.engine.ReleaseEngine;
 import org.pactbridge.core.item.Item;
 import org.pactbridge.core.item.ItemTitle;
 import org.pactbridge.core.label.Releasability;
-import org.pactbridge.core.party.Level;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.party.Topic;
 import org.pactbridge.core.registry.Registry;
@@ -211,7 +210,7 @@ public class TransferBenchmark {
     Clock clock = Clock.fixed(Instant.parse("2024-06-01T00:00:00Z"), ZoneOffset.UTC);
     kor = new Node(KOR, StoreConfig.h2(dir.resolve("kor/db/pactbridge"), dir.resolve("kor/keys")), clock);
     usa = new Node(USA, StoreConfig.h2(dir.resolve("usa/db/pactbridge"), dir.resolve("usa/keys")), clock);
-    Level officer = WORLD.requireParty("KOR").findLevelInAnyVersion("I").orElseThrow();
+    org.pactbridge.core.party.Level officer = WORLD.requireParty("KOR").findLevelInAnyVersion("I").orElseThrow();
     sender = new User(UUID.randomUUID().toString(), "kor-fdo", KOR, officer, Set.of(Topic.of("dprk-missile")), Set.of(),
         Set.of(Role.DISCLOSURE_OFFICER, Role.ORIGINATOR), clock.instant());
     content = new byte[1024];
@@ -231,7 +230,7 @@ public class TransferBenchmark {
   }
 
   private void register(int count) {
-    Level level = WORLD.requireParty("KOR").findLevelInAnyVersion("II").orElseThrow();
+    org.pactbridge.core.party.Level level = WORLD.requireParty("KOR").findLevelInAnyVersion("II").orElseThrow();
     ReleaseRequest label = new ReleaseRequest(Set.of(KOR), level, Releasability.open(), false, Set.of(Topic.of("dprk-missile")), null, KOR, KOR,
         null, Set.of(), Instant.parse("2024-06-01T00:00:00Z"));
     for (int i = 0; i < count; i++) {
