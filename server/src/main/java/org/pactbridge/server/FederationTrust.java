@@ -58,16 +58,33 @@ public final class FederationTrust {
   /** A peer as the peers file names it. */
   public record Peer(PartyCode party, URI url, X509Certificate ca, Optional<X509CRL> crl) {}
 
-  /** One reading of the files; {@code generation} grows with each new reading. */
-  public record Snapshot(long generation, Identity self, Map<PartyCode, Peer> peers) {
+  /**
+   * One reading of the files; {@code generation} grows with each new reading. {@code issuers} remembers, for
+   * this reading only, which peer's CA signed a certificate already seen, so the listener verifies a
+   * client certificate's signature once per reading rather than once per request.
+   */
+  public record Snapshot(long generation, Identity self, Map<PartyCode, Peer> peers, Map<X509Certificate, Optional<Peer>> issuers) {
+    /** How many certificates a reading remembers before it forgets them all and starts again. */
+    static final int REMEMBERED = 4096;
+
     /** The peer whose CA signed {@code certificate}, if any. */
     public Optional<Peer> issuerOf(X509Certificate certificate) {
+      Optional<Peer> known = issuers.get(certificate);
+      if (known != null) {
+        return known;
+      }
+      Optional<Peer> found = Optional.empty();
       for (Peer peer : peers.values()) {
         if (signedBy(certificate, peer.ca())) {
-          return Optional.of(peer);
+          found = Optional.of(peer);
+          break;
         }
       }
-      return Optional.empty();
+      if (issuers.size() >= REMEMBERED) {
+        issuers.clear();
+      }
+      issuers.put(certificate, found);
+      return found;
     }
   }
 
@@ -122,6 +139,8 @@ public final class FederationTrust {
     Identity identity = new Identity(PartyPki.readPrivateKey(tlsKey), PartyPki.readCertificates(tlsCert).toArray(X509Certificate[]::new),
         PartyPki.readPrivateKey(signingKey), PartyPki.readCertificates(signingCert).toArray(X509Certificate[]::new), ca,
         Files.exists(caCrl) ? Optional.of(checkedCrl(caCrl, ca)) : Optional.empty());
+    requireMatch(identity.tlsKey(), identity.tlsChain()[0], tlsKey);
+    requireMatch(identity.signingKey(), identity.signingChain()[0], signingKey);
     if (!PartyPki.partyOf(identity.tlsChain()[0]).equals(Optional.of(self))) {
       throw new IOException(tlsCert + " does not name this node's party " + self);
     }
@@ -129,7 +148,7 @@ public final class FederationTrust {
     // stamps of every file read, taken before reading them: a change during the reading is seen next time
     List<Stamp> all = new ArrayList<>(before);
     all.addAll(stampsNow(watched.subList(before.size(), watched.size())));
-    this.snapshot = new Snapshot(++generation, identity, Map.copyOf(peers));
+    this.snapshot = new Snapshot(++generation, identity, Map.copyOf(peers), new java.util.concurrent.ConcurrentHashMap<>());
     this.stamps = List.copyOf(all);
   }
 
@@ -193,6 +212,25 @@ public final class FederationTrust {
       peers.put(party, new Peer(party, uri, ca, crl));
     }
     return peers;
+  }
+
+  /** A key and its certificate replaced one after the other are read together only once they match again. */
+  private static void requireMatch(PrivateKey key, X509Certificate certificate, Path keyFile) throws IOException {
+    try {
+      byte[] probe = "pactbridge key check".getBytes(StandardCharsets.US_ASCII);
+      java.security.Signature signer = java.security.Signature.getInstance("SHA256withECDSA");
+      signer.initSign(key);
+      signer.update(probe);
+      byte[] signature = signer.sign();
+      java.security.Signature verifier = java.security.Signature.getInstance("SHA256withECDSA");
+      verifier.initVerify(certificate.getPublicKey());
+      verifier.update(probe);
+      if (!verifier.verify(signature)) {
+        throw new IOException(keyFile + " does not match its certificate");
+      }
+    } catch (GeneralSecurityException e) {
+      throw new IOException(keyFile + " does not match its certificate", e);
+    }
   }
 
   private static X509CRL checkedCrl(Path file, X509Certificate ca) throws IOException {

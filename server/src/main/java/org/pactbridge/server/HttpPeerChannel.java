@@ -87,10 +87,10 @@ public final class HttpPeerChannel implements PeerChannel {
       throw ServiceException.forbidden("UNKNOWN_PEER", "Unknown peer", peer + " is not in the peers file");
     }
     return clients.compute(peer, (party, existing) -> existing != null && existing.generation() == snapshot.generation() ? existing
-        : new Client(snapshot.generation(), known.url(), http(snapshot, known)));
+        : new Client(snapshot.generation(), known.url(), http(known)));
   }
 
-  private HttpClient http(FederationTrust.Snapshot snapshot, FederationTrust.Peer peer) {
+  private HttpClient http(FederationTrust.Peer peer) {
     SSLParameters parameters = new SSLParameters();
     parameters.setProtocols(FederationTls.PROTOCOLS);
     return HttpClient.newBuilder()

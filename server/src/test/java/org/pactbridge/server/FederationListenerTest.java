@@ -197,6 +197,43 @@ class FederationListenerTest {
   }
 
   @Test
+  void aRenewedNodeCertificateIsServedFromTheNextHandshakeWithoutARestart() throws Exception {
+    X509Certificate before = serverCertificate();
+    assertThat(before).isEqualTo(PartyPki.readCertificates(pkis.pki(KOR).resolve(PartyPki.TLS_CERT)).get(0));
+    PartyPki.Ca korCa = pkis.ca(KOR);
+    PartyPki.Issued renewed = PartyPki.issue(korCa, KOR, PartyPki.Use.TLS, List.of("127.0.0.1", "localhost"), Instant.now().minusSeconds(60),
+        Instant.now().plus(Duration.ofDays(30)));
+    // the key first, then the certificate: until both are there the node keeps its last good reading
+    PartyPki.writePrivate(pkis.pki(KOR).resolve(PartyPki.TLS_KEY), PartyPki.pem("PRIVATE KEY", renewed.key().getEncoded()));
+    PartyPki.writePublic(pkis.pki(KOR).resolve(PartyPki.TLS_CERT), PartyPki.pem(renewed.certificate()) + PartyPki.pem(korCa.certificate()));
+    X509Certificate after = serverCertificate();
+    assertThat(after.getSerialNumber()).isEqualTo(renewed.certificate().getSerialNumber()).isNotEqualTo(before.getSerialNumber());
+    assertThat(hello(USA, pkis.pki(USA)).status()).isEqualTo(200);
+  }
+
+  /** The certificate KOR's listener shows to a new TLS 1.3 connection from USA (checked by the JDK against KOR's CA alone). */
+  private X509Certificate serverCertificate() throws Exception {
+    java.security.KeyStore keys = java.security.KeyStore.getInstance("PKCS12");
+    keys.load(null, null);
+    keys.setKeyEntry("node", PartyPki.readPrivateKey(pkis.pki(USA).resolve(PartyPki.TLS_KEY)), new char[0],
+        PartyPki.readCertificates(pkis.pki(USA).resolve(PartyPki.TLS_CERT)).toArray(X509Certificate[]::new));
+    javax.net.ssl.KeyManagerFactory keyManagers = javax.net.ssl.KeyManagerFactory.getInstance("PKIX");
+    keyManagers.init(keys, new char[0]);
+    java.security.KeyStore anchors = java.security.KeyStore.getInstance("PKCS12");
+    anchors.load(null, null);
+    anchors.setCertificateEntry("ca", pkis.ca(KOR).certificate());
+    javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance("PKIX");
+    trust.init(anchors);
+    SSLContext context = SSLContext.getInstance("TLSv1.3");
+    context.init(keyManagers.getKeyManagers(), trust.getTrustManagers(), null);
+    try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port)) {
+      socket.setSoTimeout(10_000);
+      socket.startHandshake();
+      return (X509Certificate) socket.getSession().getPeerCertificates()[0];
+    }
+  }
+
+  @Test
   void unknownRoutesAreProblemsAfterAuthentication() throws Exception {
     PeerChannel.Response response = pkis.channel(USA, pkis.pki(USA), KOR, port).get(KOR, "/federation/v1/nothing-here");
     assertRefused(response, 404, "NOT_FOUND");
