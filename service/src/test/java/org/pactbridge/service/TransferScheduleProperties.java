@@ -57,6 +57,18 @@ class TransferScheduleProperties {
     }
   }
 
+  /**
+   * One delivery round; when a queued death strikes (the worker dies after the peer answered, before it
+   * recorded the answer), the node's store is closed and opened again and a new worker takes over.
+   */
+  private static void deliverOrDie(Node kor) {
+    try {
+      kor.delivery.runOnce(5);
+    } catch (FederationFixture.Crash died) {
+      kor.restart();
+    }
+  }
+
   @Provide
   Arbitrary<List<Step>> schedules() {
     return Arbitraries.of(Step.class).list().ofMinSize(1).ofMaxSize(14);
@@ -78,18 +90,13 @@ class TransferScheduleProperties {
           sent.add(item);
           transfers.add(kor.transfers.send(sender, item.id().value(), USA).id());
         }
-        case DELIVER -> kor.delivery.runOnce(5);
+        case DELIVER -> deliverOrDie(kor);
         case DROP -> fed.faults.add(Fault.DROP);
         case LOSE_ANSWER -> fed.faults.add(Fault.LOSE_ANSWER);
         case DUPLICATE -> fed.faults.add(Fault.DUPLICATE);
         case CRASH -> {
           fed.faults.add(Fault.CRASH_AFTER_SEND);
-          try {
-            kor.delivery.runOnce(5);
-          } catch (FederationFixture.Crash died) {
-            // the worker died after the peer answered; its successor starts on the same database
-          }
-          kor.restart();
+          deliverOrDie(kor);
         }
         case WAIT -> fed.real.advance(Duration.ofSeconds(45));
       }
