@@ -27,9 +27,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code pactbridge item add|list}: register classified items and list them. */
-@Command(name = "item", mixinStandardHelpOptions = true, description = "Register classified items and list them.",
-    subcommands = {ItemCommand.Add.class, ItemCommand.ListItems.class})
+/** {@code pactbridge item add|import|list}: register classified items, one or many, and list them. */
+@Command(name = "item", mixinStandardHelpOptions = true, description = "Register classified items, one or many, and list them.",
+    subcommands = {ItemCommand.Add.class, ItemImportCommand.class, ItemCommand.ListItems.class})
 final class ItemCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -130,6 +130,11 @@ public final class OperatorServices implements AutoCloseable {
     return Items.registerAsOperator(store, originators, level, releasability, orcon, topics, declassifyOn, marking, content, title, now, operator);
   }
 
+  /** The bulk import of items in signed batches, PostgreSQL keeping duplicates out as {@code dedup} says. */
+  public ItemImports itemImports(ItemImports.Dedup dedup) {
+    return new ItemImports(store, dedup);
+  }
+
   /**
    * Items in registration order, labels only. A stored level that {@code registry} does not know is
    * shown as it was stored (rank 1): a listing must not fail on a world that changed since.

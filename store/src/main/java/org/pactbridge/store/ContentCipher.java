@@ -62,12 +62,16 @@ final class ContentCipher {
   }
 
   Sealed seal(String itemId, byte[] content) {
-    byte[] dataKey = new byte[32];
-    random.nextBytes(dataKey);
-    byte[] contentIv = iv();
-    byte[] ciphertext = gcm(Cipher.ENCRYPT_MODE, new SecretKeySpec(dataKey, "AES"), contentIv, itemId.getBytes(StandardCharsets.UTF_8), content);
-    byte[] keyIv = iv();
-    byte[] wrapped = gcm(Cipher.ENCRYPT_MODE, masterKey, keyIv, wrapAad(itemId), dataKey);
+    // the data key and both IVs from one call: the generator is shared by the bulk import's threads
+    byte[] fresh = new byte[32 + 12 + 12];
+    random.nextBytes(fresh);
+    byte[] dataKey = java.util.Arrays.copyOfRange(fresh, 0, 32);
+    byte[] contentIv = java.util.Arrays.copyOfRange(fresh, 32, 44);
+    byte[] keyIv = java.util.Arrays.copyOfRange(fresh, 44, 56);
+    java.util.Arrays.fill(fresh, (byte) 0);
+    byte[] ciphertext = gcm(DATA.get(), Cipher.ENCRYPT_MODE, new SecretKeySpec(dataKey, "AES"), contentIv, itemId.getBytes(StandardCharsets.UTF_8),
+        content);
+    byte[] wrapped = gcm(WRAP.get(), Cipher.ENCRYPT_MODE, masterKey, keyIv, wrapAad(itemId), dataKey);
     java.util.Arrays.fill(dataKey, (byte) 0);
     return new Sealed(keyIv, wrapped, contentIv, ciphertext);
   }
@@ -76,12 +80,12 @@ final class ContentCipher {
   byte[] open(String itemId, Sealed sealed) {
     byte[] dataKey;
     try {
-      dataKey = gcm(Cipher.DECRYPT_MODE, masterKey, sealed.keyIv(), wrapAad(itemId), sealed.wrappedKey());
+      dataKey = gcm(WRAP.get(), Cipher.DECRYPT_MODE, masterKey, sealed.keyIv(), wrapAad(itemId), sealed.wrappedKey());
     } catch (IllegalStateException e) {
       throw StoreException.contentCorrupt(itemId, "its data key does not unwrap under this node's master key");
     }
     try {
-      return gcm(Cipher.DECRYPT_MODE, new SecretKeySpec(dataKey, "AES"), sealed.contentIv(), itemId.getBytes(StandardCharsets.UTF_8),
+      return gcm(DATA.get(), Cipher.DECRYPT_MODE, new SecretKeySpec(dataKey, "AES"), sealed.contentIv(), itemId.getBytes(StandardCharsets.UTF_8),
           sealed.ciphertext());
     } catch (IllegalStateException e) {
       throw StoreException.contentCorrupt(itemId, "its ciphertext fails authentication");
@@ -94,15 +98,24 @@ final class ContentCipher {
     return ("pactbridge-dek-v1:" + itemId).getBytes(StandardCharsets.UTF_8);
   }
 
-  private byte[] iv() {
-    byte[] iv = new byte[12];
-    random.nextBytes(iv);
-    return iv;
+  /**
+   * One AES-GCM object per thread for the master key and one for data keys, each initialised afresh
+   * (new IV) for every use: looking the algorithm up in the providers cost more than sealing 1 KiB, and
+   * keeping the master key's cipher apart lets it reuse its expanded key.
+   */
+  private static final ThreadLocal<Cipher> WRAP = ThreadLocal.withInitial(ContentCipher::newCipher);
+  private static final ThreadLocal<Cipher> DATA = ThreadLocal.withInitial(ContentCipher::newCipher);
+
+  private static Cipher newCipher() {
+    try {
+      return Cipher.getInstance("AES/GCM/NoPadding");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the JDK has no AES/GCM", e);
+    }
   }
 
-  private static byte[] gcm(int mode, SecretKey key, byte[] iv, byte[] aad, byte[] input) {
+  private static byte[] gcm(Cipher cipher, int mode, SecretKey key, byte[] iv, byte[] aad, byte[] input) {
     try {
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, iv));
       cipher.updateAAD(aad);
       return cipher.doFinal(input);

@@ -41,7 +41,8 @@ import org.pactbridge.core.party.Topic;
  * caller gives (the registry).
  *
  * <p>Over 400 lines: single and batched writes share the binding of the three tables, and the sealing
- * of content and title; issue 22's bulk import (COPY, Merkle batches) will move the batch path out.
+ * of content and title. The bulk import in signed batches (COPY, Merkle trees) is {@link JdbcItemImport};
+ * this class reads its items, whose signature is their batch proof ({@link ItemBatchProof}).
  */
 public final class JdbcItemRepository implements ItemRepository {
   private static final HexFormat HEX = HexFormat.of();
@@ -111,8 +112,15 @@ public final class JdbcItemRepository implements ItemRepository {
         draft.marking(), hash, signature, keys.publicKeyBase64());
   }
 
-  /** Whether the item's signature verifies under the key it names. */
+  /**
+   * Whether the item's signature verifies under the key it names: its own Ed25519 signature (items added
+   * one by one, and every item stored before V19), or, for an item of a signed import batch, its
+   * inclusion proof to the batch root that key signed ({@link ItemBatchProof}).
+   */
   public static boolean signatureValid(Item item) {
+    if (item.signature().startsWith(ItemBatchProof.PREFIX)) {
+      return ItemBatchProof.decode(item.signature()).map(proof -> proof.verifies(item)).orElse(false);
+    }
     try {
       return NodeKeys.verify(item.signerKey(), item.signedBytes(), Base64.getDecoder().decode(item.signature()));
     } catch (IllegalArgumentException notBase64) {
@@ -296,7 +304,7 @@ public final class JdbcItemRepository implements ItemRepository {
   @Override
   public Optional<Item> find(ItemId id) {
     return db.tx("reading item " + id, connection -> {
-      try (PreparedStatement select = connection.prepareStatement(SELECT + " WHERE id = ?")) {
+      try (PreparedStatement select = connection.prepareStatement(SELECT + " WHERE i.id = ?")) {
         select.setString(1, id.value());
         try (ResultSet row = select.executeQuery()) {
           return row.next() ? Optional.of(read(row)) : Optional.<Item>empty();
@@ -314,7 +322,7 @@ public final class JdbcItemRepository implements ItemRepository {
   public List<Item> list(int offset, int limit) {
     return db.tx("listing items", connection -> {
       List<Item> items = new ArrayList<>();
-      try (PreparedStatement select = connection.prepareStatement(SELECT + " ORDER BY reg_no LIMIT ? OFFSET ?")) {
+      try (PreparedStatement select = connection.prepareStatement(SELECT + " ORDER BY i.reg_no LIMIT ? OFFSET ?")) {
         select.setInt(1, limit);
         select.setInt(2, offset);
         try (ResultSet row = select.executeQuery()) {
@@ -408,8 +416,25 @@ public final class JdbcItemRepository implements ItemRepository {
     return content;
   }
 
-  private static final String SELECT = "SELECT id, originators, level_party, level_code, releasability, rel_to, orcon, topics, created,"
-      + " declassify_on, marking, content_sha256, signature, signer_key FROM item";
+  private static final String SELECT = "SELECT i.id, i.originators, i.level_party, i.level_code, i.releasability, i.rel_to, i.orcon, i.topics,"
+      + " i.created, i.declassify_on, i.marking, i.content_sha256, i.signature, i.signer_key, i.batch_id, i.leaf_index, i.inclusion_proof,"
+      + " b.tree_size, b.root AS batch_root, b.signature AS batch_signature FROM item i LEFT JOIN item_batch b ON b.id = i.batch_id";
+
+  /** An item's signature as {@link Item} carries it: its own, or its batch proof put together from its columns and its batch's row. */
+  private static String signatureOf(ResultSet row) throws SQLException {
+    String batchId = row.getString("batch_id");
+    if (batchId == null) {
+      return row.getString("signature");
+    }
+    try {
+      String root = row.getString("batch_root");
+      return new ItemBatchProof(batchId, row.getInt("leaf_index"), row.getInt("tree_size"), root == null ? new byte[0] : HEX.parseHex(root),
+          row.getString("batch_signature"), ItemBatchProof.path(row.getBytes("inclusion_proof"))).encode();
+    } catch (IllegalArgumentException | NullPointerException malformed) {
+      // a proof that cannot even be put together reads as one that does not verify
+      return ItemBatchProof.PREFIX + "malformed";
+    }
+  }
 
   private Item read(ResultSet row) throws SQLException {
     List<PartyCode> originators = Db.split(row.getString("originators")).stream().map(PartyCode::of).toList();
@@ -426,7 +451,7 @@ public final class JdbcItemRepository implements ItemRepository {
     }
     return new Item(ItemId.of(row.getString("id")), originators, level, releasability, row.getBoolean("orcon"), topics,
         Db.getInstant(row, "created"), Db.getInstant(row, "declassify_on"), row.getString("marking"), row.getString("content_sha256"),
-        row.getString("signature"), row.getString("signer_key"));
+        signatureOf(row), row.getString("signer_key"));
   }
 
   static String sha256(byte[] content) {

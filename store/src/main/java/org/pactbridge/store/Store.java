@@ -55,6 +55,7 @@ public final class Store implements AutoCloseable {
   private final JdbcItemArchives itemArchives;
   private final JdbcTransfers transfers;
   private final JdbcPeerKasKeys peerKasKeys;
+  private final JdbcItemImport itemImport;
 
   private Store(StoreConfig config, Db db, NodeKeys keys, String trustedKey) {
     this.config = config;
@@ -63,6 +64,7 @@ public final class Store implements AutoCloseable {
     this.audit = new JdbcAuditLog(db, keys, trustedKey, new HeadFile(keys.dir()));
     this.holdings = new JdbcHoldingRepository(db, audit);
     this.items = new JdbcItemRepository(db, audit, keys, new ContentCipher(keys.masterKey()));
+    this.itemImport = new JdbcItemImport(db, audit, keys, new ContentCipher(keys.masterKey()), config.isPostgres());
     this.registry = new JdbcRegistryStore(db, audit);
     this.consents = new JdbcConsentRepository(db, audit);
     this.releases = new JdbcReleaseRepository(db, audit, holdings);
@@ -287,6 +289,11 @@ public final class Store implements AutoCloseable {
 
   public JdbcItemRepository items() {
     return items;
+  }
+
+  /** The bulk import of items in signed batches. */
+  public JdbcItemImport itemImport() {
+    return itemImport;
   }
 
   public JdbcRegistryStore registry() {

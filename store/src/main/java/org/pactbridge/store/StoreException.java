@@ -23,8 +23,22 @@ public final class StoreException extends PactbridgeException {
     return code;
   }
 
+  /** A database that cannot be opened; an H2 file another process holds is {@link #inUse}, said plainly. */
   static StoreException unreachable(String url, Throwable cause) {
+    if (url.startsWith("jdbc:h2:") && cause instanceof java.sql.SQLException sql && sql.getErrorCode() == H2_ALREADY_OPEN) {
+      return inUse(url, cause);
+    }
     return new StoreException("DATABASE_UNREACHABLE", "cannot open the database " + url + ": " + cause.getMessage(), cause);
+  }
+
+  /** H2's error code for a database file another process holds open ({@code DATABASE_ALREADY_OPEN_1}). */
+  private static final int H2_ALREADY_OPEN = 90020;
+
+  /** An embedded H2 file held by another process: H2 lets one process at a time open it, and the usual holder is the node. */
+  static StoreException inUse(String url, Throwable cause) {
+    return new StoreException("DATABASE_IN_USE", "the H2 database " + url + " is in use by another process, most likely a running"
+        + " 'pactbridge serve': an H2 file is opened by one process at a time; stop that process first, or run the node on PostgreSQL"
+        + " (--db jdbc:postgresql://…), which several processes may share", cause);
   }
 
   static StoreException sql(String operation, java.sql.SQLException cause) {
