@@ -133,14 +133,15 @@ final class ServeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.printf("pactbridge node %s listening on %s://%s:%d (OpenAPI: /api/openapi.json)%n", code, tls == null ? "http" : "https", host,
         server.port());
-    if (server.federationPort() >= 0) {
-      out.printf("federation listener on https://%s:%d (TLS 1.3, client certificates of %d peers)%n", federationHost, server.federationPort(),
-          server.peerChannel().map(channel -> channel.peers().size()).orElse(0));
-    }
     server.firstStartAdmin().ifPresent(issued -> {
       out.println("First start: created user 'admin'. Its API token is shown this once and is stored only as a hash:");
       out.println("  " + issued.secret());
     });
+    // after the first-start lines, which harnesses (NodeProcess) read right after the listening line
+    if (server.federationPort() >= 0) {
+      out.printf("federation listener on https://%s:%d (TLS 1.3, client certificates of %d peers)%n", federationHost, server.federationPort(),
+          server.peerChannel().map(channel -> channel.peers().size()).orElse(0));
+    }
     out.flush();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
