@@ -38,6 +38,8 @@ import org.pactbridge.service.Logistics;
 import org.pactbridge.service.NodeSignatures;
 import org.pactbridge.service.PeerChannel;
 import org.pactbridge.service.PinnedPeerKeys;
+import org.pactbridge.service.TransferDelivery;
+import org.pactbridge.service.Transfers;
 import org.pactbridge.store.Store;
 import org.pactbridge.store.StoreConfig;
 import org.slf4j.Logger;
@@ -61,6 +63,8 @@ public final class NodeServer implements AutoCloseable {
   public static final String VERSION = "0.1.0";
   /** How many rewrap token ids the node keeps (each for about two minutes): some 800 rewraps a second. */
   static final int KAS_REPLAY_CAPACITY = 100_000;
+  /** Delivery workers of the federation outbox: two, as the machine the project targets has two cores. */
+  static final int DELIVERY_WORKERS = 2;
   private static final Logger LOG = LoggerFactory.getLogger(NodeServer.class);
 
   private final ServerConfig config;
@@ -86,6 +90,8 @@ public final class NodeServer implements AutoCloseable {
   private final AuditWitnessFederation auditWitnesses;
   private final List<FederationEndpoint> federationEndpoints;
   private final FederationListener federationListener;
+  private final TransferFederation transferFederation;
+  private final Transfers transfers;
 
   private NodeServer(ServerConfig config) {
     this.config = config;
@@ -115,20 +121,10 @@ public final class NodeServer implements AutoCloseable {
     new ProcessorMetrics().bindTo(metrics);
     SessionCookies cookies = new SessionCookies(config.tls() != null || config.isLoopback());
     this.authentication = new CallerAuthentication(accounts, cookies, new LoginThrottle(config.failedLogins(), config.clock()), metrics);
-    List<Endpoint> list = new ArrayList<>(nodeEndpoints());
-    list.addAll(new UserEndpoints(config, registry, accounts).endpoints());
-    list.addAll(new AgreementEndpoints(config, registry).endpoints());
-    list.addAll(new DecisionEndpoints(config, engine, decisions, items, metrics).endpoints());
+    this.keyring = new NodeKeyring(store, party.code(), config.clock());
     ItemReleases releases = new ItemReleases(items);
     ItemArchives archives = new ItemArchives(items, releases, new NodeKeyring(store, party.code(), config.clock()), party.code());
-    list.addAll(new ItemEndpoints(config, registry, items, releases, archives).endpoints());
-    list.addAll(new ConsentEndpoints(config, registry, items, new Consents(items)).endpoints());
-    list.addAll(new AuditEndpoints(new AuditReading(items)).endpoints());
-    list.addAll(new LogisticsEndpoints(registry, new Logistics(registry, store, party.code()), config.clock(), party.code(), config.maxBodyBytes())
-        .endpoints());
-    this.keyring = new NodeKeyring(store, party.code(), config.clock());
-    list.addAll(new KasEndpoints(config, new KeyAccessService(items, keyring, party.code(), KAS_REPLAY_CAPACITY), keyring).endpoints());
-    list.addAll(new WebEndpoints(cookies).endpoints());
+    Transfers transfers = null;
     if (config.federation() != null) {
       // Certificates, CRLs and signatures are checked at the real clock; decisions and agreements at config.clock().
       Clock realClock = Clock.systemUTC();
@@ -139,13 +135,17 @@ public final class NodeServer implements AutoCloseable {
       this.peerKeys = new PinnedPeerKeys(store, peerChannel, nodeSignatures, realClock);
       this.kasFederation = new KasKeyFederation(keyring, nodeSignatures, peerKeys, peerChannel,
           () -> store.kasUrl().orElseGet(() -> config.kasUrl(port())), realClock);
+      // transfers and consents between nodes: the outbox's delivery workers start with the listener
+      transfers = new Transfers(items, releases, archives, keyring, party.code(), nodeSignatures, peerKeys, peerChannel, realClock);
+      this.transferFederation = new TransferFederation(transfers, new TransferDelivery(transfers, peerChannel, new java.util.SplittableRandom()),
+          config.maxBodyBytes(), DELIVERY_WORKERS, realClock);
       List<FederationEndpoint> routes = new ArrayList<>();
       routes.add(new FederationEndpoint("GET", "/federation/v1/hello", "This node: {party, peer, version, instant}", this::hello));
       routes.addAll(kasFederation.endpoints());
       this.auditWitnesses = new AuditWitnessFederation(new AuditWitnesses(store, peerChannel, nodeSignatures, config.clock()));
       routes.addAll(auditWitnesses.endpoints());
-      list.addAll(auditWitnesses.apiEndpoints());
       // each federation feature adds its routes here, one line each, e.g. routes.addAll(new XxxFederation(...).endpoints());
+      routes.addAll(transferFederation.endpoints());
       this.federationEndpoints = List.copyOf(routes);
       this.federationListener = new FederationListener(config, federationTrust, federationEndpoints, metrics, realClock);
     } else {
@@ -155,9 +155,28 @@ public final class NodeServer implements AutoCloseable {
       this.peerKeys = null;
       this.kasFederation = null;
       this.auditWitnesses = null;
+      this.transferFederation = null;
       this.federationEndpoints = List.of();
       this.federationListener = null;
     }
+    this.transfers = transfers;
+    List<Endpoint> list = new ArrayList<>(nodeEndpoints());
+    list.addAll(new UserEndpoints(config, registry, accounts).endpoints());
+    list.addAll(new AgreementEndpoints(config, registry).endpoints());
+    list.addAll(new DecisionEndpoints(config, engine, decisions, items, metrics).endpoints());
+    list.addAll(new ItemEndpoints(config, registry, items, releases, archives).endpoints());
+    list.addAll(new ConsentEndpoints(config, registry, items, new Consents(items, transfers)).endpoints());
+    list.addAll(new AuditEndpoints(new AuditReading(items)).endpoints());
+    list.addAll(new LogisticsEndpoints(registry, new Logistics(registry, store, party.code()), config.clock(), party.code(), config.maxBodyBytes())
+        .endpoints());
+    list.addAll(new KasEndpoints(config, new KeyAccessService(items, keyring, party.code(), KAS_REPLAY_CAPACITY), keyring).endpoints());
+    if (transfers != null) {
+      list.addAll(new TransferEndpoints(config, registry, transfers).endpoints());
+    }
+    if (auditWitnesses != null) {
+      list.addAll(auditWitnesses.apiEndpoints());
+    }
+    list.addAll(new WebEndpoints(cookies).endpoints());
     this.endpoints = List.copyOf(list);
     this.openApi = Json.write(OpenApi.document(endpoints, VERSION), true).getBytes(StandardCharsets.UTF_8);
     this.app = Javalin.create(javalin -> {
@@ -212,6 +231,7 @@ public final class NodeServer implements AutoCloseable {
       }
       server.kasFederation.start();
       server.auditWitnesses.start();
+      server.transferFederation.start();
       LOG.info("pactbridge node {} federation listener on {}:{} ({} peers)", config.party(), federation.host(), server.federationPort(),
           server.peerChannel.peers().size());
     }
@@ -262,6 +282,11 @@ public final class NodeServer implements AutoCloseable {
     return kasFederation.announce();
   }
 
+  /** The node's transfers between nodes; empty without federation. For tests and the integrator's demo. */
+  public Optional<Transfers> transfers() {
+    return Optional.ofNullable(transfers);
+  }
+
   public Accounts accounts() {
     return accounts;
   }
@@ -283,6 +308,9 @@ public final class NodeServer implements AutoCloseable {
 
   @Override
   public void close() {
+    if (transferFederation != null) {
+      transferFederation.close();
+    }
     if (kasFederation != null) {
       kasFederation.close();
     }
