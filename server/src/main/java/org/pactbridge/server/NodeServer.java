@@ -72,6 +72,8 @@ public final class NodeServer implements AutoCloseable {
   private final Optional<Accounts.Issued> firstStart;
   private final CallerAuthentication authentication;
   private final NodeKeyring keyring;
+  /** Told of each decision batch with its digests ({@link #onBatchAnswered}); none until the audit log's batch entry is wired. */
+  private volatile BatchAnswered.Listener batchListener = BatchAnswered.Listener.NONE;
 
   private NodeServer(ServerConfig config) {
     this.config = config;
@@ -105,7 +107,7 @@ public final class NodeServer implements AutoCloseable {
     List<Endpoint> list = new ArrayList<>(nodeEndpoints());
     list.addAll(new UserEndpoints(config, registry, accounts).endpoints());
     list.addAll(new AgreementEndpoints(config, registry).endpoints());
-    list.addAll(new DecisionEndpoints(config, engine, decisions, items, metrics).endpoints());
+    list.addAll(new DecisionEndpoints(config, engine, decisions, items, metrics, batch -> batchListener.answered(batch)).endpoints());
     ItemReleases releases = new ItemReleases(items);
     ItemArchives archives = new ItemArchives(items, releases, new NodeKeyring(store, party.code(), config.clock()), party.code());
     list.addAll(new ItemEndpoints(config, registry, items, releases, archives).endpoints());
@@ -174,6 +176,15 @@ public final class NodeServer implements AutoCloseable {
 
   public Accounts accounts() {
     return accounts;
+  }
+
+  /**
+   * Sets what is told of each decision batch once its answer is written and before it completes: the
+   * caller, the counts and the SHA-256 of the request and answer bodies ({@link BatchAnswered}). The hook
+   * for the batch's audit entry; a listener that throws aborts that batch's answer.
+   */
+  public void onBatchAnswered(BatchAnswered.Listener listener) {
+    this.batchListener = java.util.Objects.requireNonNull(listener, "listener");
   }
 
   /** Appends the decisions counted so far to the audit log now, instead of within the second. For tests. */
