@@ -81,7 +81,8 @@ final class DecisionEndpoints {
   List<Endpoint> endpoints() {
     List<Endpoint> list = new ArrayList<>();
     list.add(new Endpoint("POST", "/api/v1/decisions", "decide",
-        "One release decision (the fields of check), or a batch {\"requests\": [...]} answered as {\"decisions\": [...]}", Endpoint.ASKERS,
+        "One release decision (the fields of check), or a batch {\"requests\": [...]} answered as {\"decisions\": [...]},"
+            + " or a batch as JSON Lines (application/x-ndjson, one request a line) answered one decision a line", Endpoint.ASKERS,
         DecisionBody.class, "the decision object of check --json", this::decide));
     list.add(new Endpoint("POST", "/api/v1/routes", "findRoutes", "Routes that would lawfully reach the recipient", Endpoint.ASKERS,
         DecisionBody.class, "{routes}", this::routes));
