@@ -3,9 +3,7 @@ package org.pactbridge.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +34,10 @@ import org.pactbridge.api.json.Json;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NodeModeCommandTest {
-  private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
-
   @TempDir
   static Path home;
 
-  private Process serve;
+  private NodeProcess serve;
   private String node;
   private String admin;
   private String originator;
@@ -49,32 +46,17 @@ class NodeModeCommandTest {
 
   @BeforeAll
   void startServe() throws Exception {
-    ProcessBuilder builder = new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--port", "0")
-        .redirectError(ProcessBuilder.Redirect.DISCARD);
-    builder.environment().put("PACTBRIDGE_HOME", home.toString());
-    builder.environment().remove(RemoteNode.TOKEN_VARIABLE);
-    serve = builder.start();
-    BufferedReader lines = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
-    String line;
-    while (admin == null && (line = lines.readLine()) != null) {
-      Matcher listening = LISTENING.matcher(line);
-      if (listening.find()) {
-        node = listening.group(1);
-      } else if (line.strip().startsWith("pbt_")) {
-        admin = line.strip();
-      }
-    }
-    assertThat(node).as("serve printed its address").isNotNull();
-    assertThat(admin).as("serve printed the admin's first token").isNotNull();
+    serve = NodeProcess.start(home.resolve("node"), List.of("--port", "0"), Map.of(), Duration.ofSeconds(180));
+    node = serve.url().toString();
+    admin = serve.adminToken().orElseThrow(() -> new AssertionError("serve printed no first-start token"));
     originator = tokenFor("originator-1", "originator");
     auditor = tokenFor("auditor-1", "auditor");
   }
 
   @AfterAll
-  void stopServe() throws Exception {
+  void stopServe() {
     if (serve != null) {
-      serve.destroy();
-      serve.waitFor(30, TimeUnit.SECONDS);
+      serve.close();
     }
   }
 
@@ -99,11 +81,12 @@ class NodeModeCommandTest {
   private record Run(int status, String out, String err) {}
 
   private Run run(String token, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(java(), "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    List<String> command = new ArrayList<>(List.of(java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+        Main.class.getName()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
     Map<String, String> environment = builder.environment();
-    environment.put("PACTBRIDGE_HOME", home.toString());
+    environment.put("PACTBRIDGE_HOME", home.resolve("node").toString());
     environment.remove(RemoteNode.TOKEN_VARIABLE);
     if (token != null) {
       environment.put(RemoteNode.TOKEN_VARIABLE, token);

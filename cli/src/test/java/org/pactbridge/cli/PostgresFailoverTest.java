@@ -3,8 +3,6 @@ package org.pactbridge.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,8 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,15 +44,12 @@ import org.pactbridge.api.json.Json;
  * <p>Skipped, saying why, only where the PostgreSQL binaries are not installed.
  */
 class PostgresFailoverTest {
-  private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
   private static final String DATABASE = "pactbridge_failover";
 
   @TempDir
   Path home;
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-  private record Node(Process process, String url, Optional<String> admin) {}
 
   private record Acked(String item, String sha256) {}
 
@@ -67,12 +60,12 @@ class PostgresFailoverTest {
     try (PostgresPair pair = PostgresPair.start(bin.get())) {
       pair.createDatabase(DATABASE);
       String url = pair.failoverUrl(DATABASE);
-      Node first = serve(url, true);
-      Node node = first;
+      NodeProcess first = serve(url);
+      NodeProcess node = first;
       try {
-        String admin = node.admin().orElseThrow(() -> new AssertionError("the first start printed no admin token"));
-        String originator = tokenFor(node.url(), admin, "failover-originator", "originator");
-        String auditor = tokenFor(node.url(), admin, "failover-auditor", "auditor");
+        String admin = node.adminToken().orElseThrow(() -> new AssertionError("the first start printed no admin token"));
+        String originator = tokenFor(node.url().toString(), admin, "failover-originator", "originator");
+        String auditor = tokenFor(node.url().toString(), admin, "failover-auditor", "auditor");
 
         // The write load: items and recorded decisions, acknowledgements kept.
         List<Acked> items = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -82,7 +75,7 @@ class PostgresFailoverTest {
         List<Thread> writers = new ArrayList<>();
         for (int w = 0; w < 2; w++) {
           int writer = w;
-          String address = first.url();
+          String address = first.url().toString();
           Thread thread = new Thread(() -> {
             for (int i = 0; !stop.get(); i++) {
               try {
@@ -120,16 +113,16 @@ class PostgresFailoverTest {
           thread.join(TimeUnit.SECONDS.toMillis(60));
         }
         assertThat(items).as("acknowledged items before the kill").hasSizeGreaterThanOrEqualTo(10);
-        node.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        node.kill(); // its one connection died with the primary
 
         pair.promoteStandby();
-        node = serve(url, false);
-        assertThat(get(node.url(), admin, "/api/v1/me").statusCode()).as("the restarted node knows the admin's token").isEqualTo(200);
+        node = serve(url);
+        assertThat(get(node.url().toString(), admin, "/api/v1/me").statusCode()).as("the restarted node knows the admin's token").isEqualTo(200);
 
         // Every acknowledged item, with the content it was given.
         List<Acked> acked = List.copyOf(items);
         for (Acked item : acked) {
-          HttpResponse<String> read = get(node.url(), originator, "/api/v1/items/" + item.item());
+          HttpResponse<String> read = get(node.url().toString(), originator, "/api/v1/items/" + item.item());
           assertThat(read.statusCode()).as("item %s after failover: %s", item.item(), read.body()).isEqualTo(200);
           assertThat(Json.MAPPER.readTree(read.body()).get("contentSha256").asText()).isEqualTo(item.sha256());
         }
@@ -146,22 +139,22 @@ class PostgresFailoverTest {
         }
         // Every acknowledgement's audit entry, and the chain verifies.
         for (Acked item : acked) {
-          JsonNode entries = Json.MAPPER.readTree(get(node.url(), auditor, "/api/v1/audit/entries?item=" + item.item()).body()).get("entries");
+          JsonNode entries = Json.MAPPER.readTree(get(node.url().toString(), auditor, "/api/v1/audit/entries?item=" + item.item()).body()).get("entries");
           List<String> kinds = new ArrayList<>();
           entries.forEach(entry -> kinds.add(entry.get("kind").asText()));
           assertThat(kinds).as("audit entries of %s", item.item()).contains("ITEM_ADDED");
           int recorded = decisions.getOrDefault(item.item(), new AtomicInteger()).get();
           assertThat(kinds.stream().filter("DECISION_RECORDED"::equals).count()).isGreaterThanOrEqualTo(recorded);
         }
-        JsonNode verified = Json.MAPPER.readTree(get(node.url(), auditor, "/api/v1/audit/verify").body());
+        JsonNode verified = Json.MAPPER.readTree(get(node.url().toString(), auditor, "/api/v1/audit/verify").body());
         assertThat(verified.get("ok").asBoolean()).as(verified.toString()).isTrue();
         assertThat(verified.get("entries").asLong()).isGreaterThanOrEqualTo(acked.size() + decisions.size());
 
         // The promoted standby takes writes.
-        assertThat(post(node.url(), originator, "/api/v1/items", "{\"originator\":\"KOR\",\"level\":\"II\",\"content\":\"after failover\"}")
+        assertThat(post(node.url().toString(), originator, "/api/v1/items", "{\"originator\":\"KOR\",\"level\":\"II\",\"content\":\"after failover\"}")
             .statusCode()).isEqualTo(201);
-        node.process().destroy();
-        assertThat(node.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        node.close();
+        assertThat(node.isAlive()).isFalse();
 
         // audit verify, against the signed heads and the audit head file the node kept beside its keys
         ProcessBuilder verifying = new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"), Main.class.getName(), "audit", "verify",
@@ -174,49 +167,14 @@ class PostgresFailoverTest {
         assertThat(verify.exitValue()).as(output).isZero();
         assertThat(output).startsWith("OK: ");
       } finally {
-        node.process().destroyForcibly();
+        node.kill();
       }
     }
   }
 
-  /**
-   * Starts {@code pactbridge serve} on {@code url} with this test's data folder (keys, head file); returns once it listens (and, on the
-   * first start, has printed the admin's token).
-   */
-  private Node serve(String url, boolean firstStart) throws Exception {
-    ProcessBuilder builder = new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--port", "0",
-        "--db", url).redirectError(ProcessBuilder.Redirect.DISCARD);
-    builder.environment().put("PACTBRIDGE_HOME", home.toString());
-    builder.environment().remove("PACTBRIDGE_DB_USER");
-    builder.environment().remove("PACTBRIDGE_DB_PASSWORD");
-    Process process = builder.start();
-    BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    String address = null;
-    String admin = null;
-    String line;
-    while ((line = lines.readLine()) != null) {
-      Matcher listening = LISTENING.matcher(line);
-      if (listening.find()) {
-        address = listening.group(1);
-      } else if (line.strip().startsWith("pbt_")) {
-        admin = line.strip();
-      }
-      if (address != null && (!firstStart || admin != null)) {
-        break;
-      }
-    }
-    assertThat(address).as("serve on %s printed its address", url).isNotNull();
-    // Drain the rest of its output in the background, so it never blocks on a full pipe.
-    Thread drain = new Thread(() -> {
-      try {
-        lines.transferTo(java.io.Writer.nullWriter());
-      } catch (java.io.IOException closed) {
-        // the process ended
-      }
-    }, "serve-output");
-    drain.setDaemon(true);
-    drain.start();
-    return new Node(process, address, Optional.ofNullable(admin));
+  /** {@code pactbridge serve} on {@code url} as its own process, with this test's data folder (keys, head file). */
+  private NodeProcess serve(String url) {
+    return NodeProcess.start(home, List.of("--port", "0", "--db", url), Map.of(), Duration.ofSeconds(180));
   }
 
   private String tokenFor(String node, String admin, String name, String role) throws Exception {
