@@ -41,6 +41,8 @@ final class AuditCommand implements Runnable {
 
     @Mixin StoreOptions store = new StoreOptions();
 
+    @Mixin RemoteNode node = new RemoteNode();
+
     @Option(names = "--head-file", paramLabel = "FILE",
         description = "Also check the chain against this head file (another instance's audit-head, copied); repeatable.")
     List<Path> headFiles = List.of();
@@ -73,7 +75,25 @@ final class AuditCommand implements Runnable {
       if (witnesses && (!Files.isDirectory(federationTls) || !Files.isReadable(peers))) {
         throw new BadInputException("cannot read the PKI folder " + federationTls + " or the peers file " + peers);
       }
-      try (OperatorServices opened = store.open(spec.commandLine().getErr())) {
+      if (node.given()) {
+        if (witnesses) {
+          throw new BadInputException("--witnesses is checked where the database is opened; it has no --node mode");
+        }
+        if (!headFiles.isEmpty()) {
+          throw new BadInputException("--head-file is checked where the database is opened; with --node the node checks its own head file");
+        }
+        // GET /api/v1/audit/verify: the node walks its chain (an auditor's, node auditor's or admin's token).
+        com.fasterxml.jackson.databind.JsonNode answer = node.client(store).get("/api/v1/audit/verify").json();
+        if (answer.path("ok").asBoolean()) {
+          long checkpoints = answer.path("checkpoints").asLong();
+          out.printf("OK: %d entries, head %s, %d signed checkpoint%s%n", answer.path("entries").asLong(), answer.path("head").asText(), checkpoints,
+              checkpoints == 1 ? "" : "s");
+          return 0;
+        }
+        out.printf("FAILED: %s entry %d: %s%n", answer.path("problem").asText(), answer.path("seq").asLong(), answer.path("message").asText());
+        return 1;
+      }
+      try (OperatorServices opened = store.open(spec.commandLine().getErr(), true)) {
         Verification verification;
         try {
           verification = opened.verifyAudit(headFiles);

@@ -55,6 +55,8 @@ final class ItemCommand implements Runnable {
 
     @Mixin StoreOptions store = new StoreOptions();
 
+    @Mixin RemoteNode node = new RemoteNode();
+
     @Option(names = "--marking", paramLabel = "MARKING",
         description = "The item's marking (e.g. \"//KOR II//REL TO USA, JPN\"); replaces --originator, --level, --rel-to, --noforn and --orcon,"
             + " and is kept with the item as given.")
@@ -105,9 +107,12 @@ final class ItemCommand implements Runnable {
       } catch (IOException e) {
         throw new BadInputException("cannot read " + file + ": " + e.getMessage());
       }
+      if (node.given()) {
+        return addThroughNode(node.client(store), content);
+      }
       ItemTitle itemTitle = ItemTitle.of(title);
       Instant now = Instant.now();
-      try (OperatorServices opened = store.open(spec.commandLine().getErr())) {
+      try (OperatorServices opened = store.open(spec.commandLine().getErr(), true)) {
         Registry registry = registryOf(opened);
         RequestReader.Label label = RequestReader.label(registry, RequestForm.OPTIONS, DecisionBody.label(originators, level,
             topics == null ? null : List.of(topics), relTo, noforn ? Boolean.TRUE : null, orcon ? Boolean.TRUE : null, marking), now);
@@ -150,6 +155,74 @@ final class ItemCommand implements Runnable {
       }
       return 0;
     }
+
+    /**
+     * {@code item add --node URL}: {@code POST /api/v1/items} as the token's user (an originator of the
+     * node's nation), the label read by the node as it reads a decision's. The API takes the content as
+     * text, so a file that is not UTF-8 text is refused here, before anything is sent.
+     */
+    private int addThroughNode(RemoteNode.Client client, byte[] content) {
+      String text;
+      try {
+        text = java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(content)).toString();
+      } catch (java.nio.charset.CharacterCodingException e) {
+        throw new BadInputException("--node sends the content as text and " + file + " is not UTF-8 text; register it on the node's host with the"
+            + " node stopped (H2), or with --db (PostgreSQL)");
+      }
+      com.fasterxml.jackson.databind.node.ObjectNode body = org.pactbridge.api.json.Json.MAPPER.createObjectNode();
+      if (marking != null) {
+        body.put("marking", marking);
+      }
+      if (originators != null) {
+        originators.forEach(body.putArray("originator")::add);
+      }
+      if (level != null) {
+        body.put("level", level);
+      }
+      if (topics != null) {
+        body.put("topics", topics);
+      }
+      if (relTo != null) {
+        relTo.forEach(body.putArray("relTo")::add);
+      }
+      if (noforn) {
+        body.put("noforn", true);
+      }
+      if (orcon) {
+        body.put("orcon", true);
+      }
+      if (declassify != null) {
+        body.put("declassifyOn", declassify);
+      }
+      if (title != null) {
+        body.put("title", title);
+      }
+      body.put("content", text);
+      com.fasterxml.jackson.databind.JsonNode item = client.postJson("/api/v1/items", body).json();
+      PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        com.fasterxml.jackson.databind.node.ObjectNode shown = ((com.fasterxml.jackson.databind.node.ObjectNode) item).deepCopy();
+        shown.remove("title"); // protected like the content: never printed
+        shown.put("bytes", content.length);
+        shown.put("titled", title != null && !title.isEmpty());
+        out.println(org.pactbridge.api.json.Json.write(shown, false));
+        return 0;
+      }
+      out.printf("registered item %s: %s %s%s, %d bytes, sha256 %s%s, signed by the node at %s%n", item.path("id").asText(),
+          item.path("level").asText(), releasability(item), item.path("orcon").asBoolean() ? " ORCON" : "", content.length,
+          item.path("contentSha256").asText(), title == null || title.isEmpty() ? "" : ", titled", client.base());
+      return 0;
+    }
+  }
+
+  /** An item's releasability as the node's JSON gives it, written as {@code Releasability} writes itself. */
+  static String releasability(com.fasterxml.jackson.databind.JsonNode item) {
+    if (item.path("noforn").asBoolean()) {
+      return "NOFORN";
+    }
+    List<String> relTo = new java.util.ArrayList<>();
+    item.path("relTo").forEach(entry -> relTo.add(entry.asText()));
+    return relTo.isEmpty() ? "(open)" : "REL TO " + String.join(", ", relTo);
   }
 
   /** Lists items in registration order, label only, never content. */
@@ -158,6 +231,8 @@ final class ItemCommand implements Runnable {
     @Spec CommandSpec spec;
 
     @Mixin StoreOptions store = new StoreOptions();
+
+    @Mixin RemoteNode node = new RemoteNode();
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "100", description = "At most N items (default ${DEFAULT-VALUE}).")
     int limit;
@@ -168,7 +243,26 @@ final class ItemCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      try (OperatorServices opened = store.open(spec.commandLine().getErr())) {
+      if (node.given()) {
+        // The items the token's user may see, as GET /api/v1/items pages them (at most 1,000 a page).
+        if (offset < 0 || limit < 1 || limit > 1000) {
+          throw new BadInputException("with --node, --offset is at least 0 and --limit between 1 and 1000");
+        }
+        com.fasterxml.jackson.databind.JsonNode items = node.client(store).get("/api/v1/items?offset=" + offset + "&limit=" + limit).json();
+        com.fasterxml.jackson.databind.JsonNode list = items.isArray() ? items : items.path("items");
+        out.printf("%-36s %-20s %-18s %-6s %-24s %-24s %s%n", "ID", "CREATED", "LEVEL", "ORCON", "RELEASABILITY", "TOPICS", "MARKING");
+        for (com.fasterxml.jackson.databind.JsonNode item : list) {
+          List<String> topicList = new java.util.ArrayList<>();
+          item.path("topics").forEach(topic -> topicList.add(topic.asText()));
+          String created = item.path("created").asText();
+          out.printf("%-36s %-20s %-18s %-6s %-24s %-24s %s%n", item.path("id").asText(),
+              DateSpec.format(DateSpec.parseInstant(created).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)), item.path("level").asText(),
+              item.path("orcon").asBoolean() ? "ORCON" : "", releasability(item), String.join(",", topicList), item.path("marking").asText());
+        }
+        out.printf("%d items that the node's user may see%n", list.size());
+        return 0;
+      }
+      try (OperatorServices opened = store.open(spec.commandLine().getErr(), true)) {
         List<Item> items = opened.listItems(registryOf(opened), offset, limit);
         out.printf("%-36s %-20s %-18s %-6s %-24s %-24s %s%n", "ID", "CREATED", "LEVEL", "ORCON", "RELEASABILITY", "TOPICS", "MARKING");
         for (Item item : items) {

@@ -100,7 +100,13 @@ final class NodeProcess implements AutoCloseable {
         if (m.find()) {
           party = m.group(1);
           url = URI.create(m.group(2) + "://" + m.group(3) + ":" + m.group(4));
-          String next = out.readLine();
+          // On a first start serve prints two more lines at once (the token); on a later start nothing, so
+          // waiting for a line would wait for ever: give them a few seconds to arrive.
+          long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+          while (!out.ready() && process.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+          }
+          String next = out.ready() ? out.readLine() : null;
           if (next != null && next.startsWith("First start")) {
             String token = out.readLine();
             drain(process);

@@ -44,10 +44,33 @@ final class StoreOptions {
    * cannot be opened (bad key file, newer schema, unreachable) is bad input.
    */
   OperatorServices open(PrintWriter err) {
+    return open(err, false);
+  }
+
+  /**
+   * As {@link #open(PrintWriter)}; {@code nodeMode} says whether the command also takes {@code --node URL}
+   * ({@link RemoteNode}), for the message when another process (a running {@code serve}) holds the
+   * embedded H2 database, which is single-process.
+   */
+  OperatorServices open(PrintWriter err, boolean nodeMode) {
+    StoreConfig config = config();
     try {
-      return OperatorServices.open(config(), TerminalProgress.migrations(err));
+      return OperatorServices.open(config, TerminalProgress.migrations(err));
     } catch (ServiceException e) {
+      if (inUse(e)) {
+        throw new BadInputException("the database " + config.displayUrl() + " is in use by another process (is 'pactbridge serve' running on it?):"
+            + " the embedded H2 database is single-process. " + (nodeMode
+                ? "Do this through the running node instead: add --node URL (e.g. --node http://127.0.0.1:8080), with an API token in "
+                    + RemoteNode.TOKEN_VARIABLE + "."
+                : "This command has no --node mode (the API has no equivalent): stop the node first, then run it."));
+      }
       throw new BadInputException(e.getMessage());
     }
+  }
+
+  /** Whether opening failed because another process holds the H2 file (H2's error 90020, "Database may be already in use"). */
+  static boolean inUse(ServiceException e) {
+    String message = String.valueOf(e.getMessage());
+    return message.contains("Database may be already in use") || message.contains("[90020-");
   }
 }

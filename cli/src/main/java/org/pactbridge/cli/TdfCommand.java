@@ -147,6 +147,8 @@ final class TdfCommand implements Runnable {
 
     @Mixin NodeOptions node = new NodeOptions();
 
+    @Mixin RemoteNode remote = new RemoteNode();
+
     @Option(names = "--item", paramLabel = "ID", required = true, description = "The item's id (as item add printed it).")
     String item;
 
@@ -167,7 +169,10 @@ final class TdfCommand implements Runnable {
         throw new BadInputException("--out " + out + " is a folder; give a file name");
       }
       PrintWriter stdout = spec.commandLine().getOut();
-      try (OperatorServices opened = store.open(spec.commandLine().getErr())) {
+      if (remote.given()) {
+        return exportThroughNode(remote.client(store), target, stdout);
+      }
+      try (OperatorServices opened = store.open(spec.commandLine().getErr(), true)) {
         Registry registry = ItemCommand.registryOf(opened);
         PartyCode recipient = registry.requireParty(to).code();
         ItemArchives archives = opened.itemArchives(registry, node.party(registry), Clock.systemUTC());
@@ -200,6 +205,47 @@ final class TdfCommand implements Runnable {
           deleteQuietly(temporary);
         }
       }
+    }
+
+    /**
+     * {@code tdf export --node URL}: {@code POST /api/v1/items/{id}/exports} as the token's user (an
+     * originator or disclosure officer), who decides and records as the node does; the archive names the
+     * node's own KAS. A refusal prints the outcome and reasons and writes nothing (exit 3).
+     */
+    private int exportThroughNode(RemoteNode.Client client, Path target, PrintWriter stdout) {
+      if (node.kasUrl != null) {
+        throw new BadInputException("--kas-url is for a local export; through --node the archive names the node's own KAS");
+      }
+      if (!item.matches("[0-9A-Za-z-]{1,64}")) {
+        throw new BadInputException("--item " + item + " is not an item id");
+      }
+      com.fasterxml.jackson.databind.node.ObjectNode body = org.pactbridge.api.json.Json.MAPPER.createObjectNode().put("to", to);
+      RemoteNode.Answer answer = client.postJsonAnswer("/api/v1/items/" + item + "/exports", body);
+      if (answer.isProblem()) {
+        com.fasterxml.jackson.databind.JsonNode problem = answer.json();
+        String code = problem.path("code").asText();
+        if (answer.status() == 403 && (code.equals("DENY") || code.equals("CONSENT_REQUIRED"))) {
+          com.fasterxml.jackson.databind.JsonNode decision = problem.path("decision");
+          stdout.printf("%s  item %s -> %s at %s: nothing written%n", code, item, decision.path("recipient").asText(to),
+              decision.path("at").asText());
+          for (com.fasterxml.jackson.databind.JsonNode reason : decision.path("reasons")) {
+            stdout.printf("  %-28s %s%n", reason.path("code").asText(), reason.path("message").asText());
+          }
+          return REFUSED;
+        }
+        throw new BadInputException("the node refused (" + answer.status() + " " + code + "): " + problem.path("detail").asText(""));
+      }
+      Path temporary = temporaryBeside(target);
+      try {
+        Files.write(temporary, answer.body());
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        throw new BadInputException("cannot write " + out + ": " + e.getClass().getSimpleName());
+      } finally {
+        deleteQuietly(temporary);
+      }
+      stdout.printf("PERMIT  item %s -> %s through the node at %s: wrote %s (%d bytes)%n", item, to, client.base(), out, answer.body().length);
+      return 0;
     }
 
     private static Path temporaryBeside(Path target) {
@@ -383,6 +429,8 @@ final class TdfCommand implements Runnable {
 
     @Mixin NodeOptions node = new NodeOptions();
 
+    @Mixin RemoteNode remote = new RemoteNode();
+
     @Parameters(paramLabel = "FILE.tdf", description = "The archive.")
     Path file;
 
@@ -395,8 +443,11 @@ final class TdfCommand implements Runnable {
       if (!Files.isRegularFile(file)) {
         throw new BadInputException("no such file: " + file);
       }
+      if (remote.given()) {
+        return importThroughNode(remote.client(store));
+      }
       Optional<PublicKey> signer = Optional.ofNullable(signerKey).map(TdfCommand::readPublicKey);
-      try (OperatorServices opened = store.open(spec.commandLine().getErr())) {
+      try (OperatorServices opened = store.open(spec.commandLine().getErr(), true)) {
         Registry registry = ItemCommand.registryOf(opened);
         ItemArchives archives = opened.itemArchives(registry, node.party(registry), Clock.systemUTC());
         ItemArchives.Imported imported;
@@ -415,6 +466,45 @@ final class TdfCommand implements Runnable {
       } catch (TdfException e) {
         return integrity(spec.commandLine().getErr(), e);
       }
+    }
+
+    /**
+     * {@code tdf import --node URL}: {@code POST /api/v1/items/imports} with the archive as {@code
+     * application/zip} (at most the node's body limit), as the token's user; the node checks it whole.
+     * A failed check is exit 4 naming the part, as locally.
+     */
+    private int importThroughNode(RemoteNode.Client client) {
+      if (signerKey != null || node.kasUrl != null) {
+        throw new BadInputException("--signer-key and --kas-url are for a local import; through --node the node uses its own keys");
+      }
+      byte[] archive;
+      try {
+        archive = Files.readAllBytes(file);
+      } catch (IOException e) {
+        throw new BadInputException("cannot read " + file + ": " + e.getClass().getSimpleName());
+      }
+      RemoteNode.Answer answer = client.postBytesAnswer("/api/v1/items/imports", "application/zip", archive);
+      if (answer.isProblem()) {
+        com.fasterxml.jackson.databind.JsonNode problem = answer.json();
+        if (answer.status() == 422) {
+          spec.commandLine().getErr().printf("archive refused: %s (%s): %s%n", problem.path("code").asText(), problem.path("part").asText(),
+              problem.path("detail").asText());
+          return INTEGRITY;
+        }
+        throw new BadInputException("the node refused (" + answer.status() + " " + problem.path("code").asText() + "): "
+            + problem.path("detail").asText(""));
+      }
+      com.fasterxml.jackson.databind.JsonNode item = answer.json();
+      com.fasterxml.jackson.databind.JsonNode record = item.path("archive");
+      List<String> assertions = new java.util.ArrayList<>();
+      record.path("assertions").forEach(check -> assertions.add(check.path("id").asText() + " "
+          + check.path("status").asText().toLowerCase(java.util.Locale.ROOT)));
+      String agreement = record.path("alternative").path("agreement").asText("");
+      spec.commandLine().getOut().printf("imported item %s: %s %s%s, sha256 %s, policy %s%s; assertions %s%n", item.path("id").asText(),
+          item.path("level").asText(), ItemCommand.releasability(item), item.path("orcon").asBoolean() ? " ORCON" : "",
+          item.path("contentSha256").asText(), record.path("policyUuid").asText(), agreement.isEmpty() || agreement.equals("null") ? ""
+              : ", received under " + agreement, String.join(", ", assertions));
+      return 0;
     }
   }
 

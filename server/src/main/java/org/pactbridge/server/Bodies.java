@@ -9,9 +9,6 @@ import org.pactbridge.api.request.NumberOrText;
 final class Bodies {
   private Bodies() {}
 
-  /** {@code POST /api/v1/decisions} in batch form. */
-  record BatchBody(List<DecisionBody> requests) {}
-
   /** {@code POST /api/v1/users}. {@code clearance} is a level of the nationality's scheme. */
   record UserBody(String name, String nationality, String clearance, List<String> needToKnow, List<String> compartments, List<String> roles) {}
 

@@ -10,11 +10,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.pactbridge.api.json.ApiWriter;
@@ -38,25 +43,24 @@ import org.pactbridge.core.user.User;
 import org.pactbridge.core.whatif.Probe;
 import org.pactbridge.core.whatif.WhatIf;
 import org.pactbridge.core.whatif.WhatIfResult;
-import org.pactbridge.core.audit.AuditEntry;
 import org.pactbridge.service.Decisions;
 import org.pactbridge.service.Items;
 
 /**
  * The decisions feature: one release decision or a batch ({@code /api/v1/decisions}), routes, the
  * coverage matrix and what-if. Decisions run on the immutable registry snapshot and never touch the
- * database; {@link Decisions} puts each on record before its answer leaves: one {@code DECISION}
- * entry per single decision, one {@code DECISION_BATCH} entry per batch, holding the SHA-256 of the
- * request body exactly as read and of the response body exactly as written. The entry's sequence
- * number is sent back in the {@value #AUDIT_HEADER} header. The decision JSON is streamed
- * ({@link ApiWriter#decision}): this endpoint is the node's hot path.
+ * database; {@link Decisions} puts each on record before its answer completes: one {@code DECISION}
+ * entry per single decision, whose sequence number is sent in the {@value #AUDIT_HEADER} header, and one
+ * {@code DECISION_BATCH} entry per batch ({@link DecisionBatch}, streamed, so the entry is written after
+ * the last byte of the answer and before the response completes: its number cannot travel in a header),
+ * holding the SHA-256 of the request body as read and of the answer as written. The decision JSON is
+ * streamed ({@link ApiWriter#decision}): this endpoint is the node's hot path.
  */
 final class DecisionEndpoints {
-  /** The response header naming the audit entry that records the decision or the batch. */
-  static final String AUDIT_HEADER = "Pactbridge-Audit-Entry";
   private static final JsonFactory FACTORY = Json.MAPPER.getFactory();
+  /** The response header naming the audit entry that records a single decision. */
+  static final String AUDIT_HEADER = "Pactbridge-Audit-Entry";
   private static final ObjectReader DECISION = org.pactbridge.api.request.Bodies.readerFor(DecisionBody.class);
-  private static final ObjectReader BATCH = org.pactbridge.api.request.Bodies.readerFor(Bodies.BatchBody.class);
   private static final ObjectReader WHATIF = org.pactbridge.api.request.Bodies.readerFor(WhatIfBody.class);
 
   private final ServerConfig config;
@@ -64,25 +68,27 @@ final class DecisionEndpoints {
   private final ReleaseEngine engine;
   private final Decisions service;
   private final Items items;
-  private final JsonLimits batchLimits;
+  private final DecisionBatch batch;
   private final Map<Outcome, Counter> decisions = new EnumMap<>(Outcome.class);
 
-  DecisionEndpoints(ServerConfig config, ReleaseEngine engine, Decisions service, Items items, MeterRegistry metrics) {
+  DecisionEndpoints(ServerConfig config, ReleaseEngine engine, Decisions service, Items items, MeterRegistry metrics,
+      BatchAnswered.Listener batches) {
     this.config = config;
     this.registry = engine.registry();
     this.engine = engine;
     this.service = service;
     this.items = items;
-    this.batchLimits = JsonLimits.DEFAULT.withList("requests", config.maxBatch());
     for (Outcome outcome : Outcome.values()) {
       decisions.put(outcome, Counter.builder("pactbridge.decisions").tag("outcome", outcome.name()).register(metrics));
     }
+    this.batch = new DecisionBatch(registry, service, config.maxBatch(), decisions, batches);
   }
 
   List<Endpoint> endpoints() {
     List<Endpoint> list = new ArrayList<>();
     list.add(new Endpoint("POST", "/api/v1/decisions", "decide",
-        "One release decision (the fields of check), or a batch {\"requests\": [...]} answered as {\"decisions\": [...]}", Endpoint.ASKERS,
+        "One release decision (the fields of check), or a batch {\"requests\": [...]} answered as {\"decisions\": [...]},"
+            + " or a batch as JSON Lines (application/x-ndjson, one request a line) answered one decision a line", Endpoint.ASKERS,
         DecisionBody.class, "the decision object of check --json", this::decide));
     list.add(new Endpoint("POST", "/api/v1/routes", "findRoutes", "Routes that would lawfully reach the recipient", Endpoint.ASKERS,
         DecisionBody.class, "{routes}", this::routes));
@@ -102,43 +108,39 @@ final class DecisionEndpoints {
   }
 
   private void decide(Context ctx, User caller) throws IOException {
-    byte[] body = Http.body(ctx, config.maxBodyBytes());
+    String contentType = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+    boolean lines = contentType.startsWith(DecisionBatch.NDJSON);
+    if (!lines && !contentType.startsWith(Http.JSON)) {
+      throw new ApiProblem(415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type", "expected Content-Type application/json or "
+          + DecisionBatch.NDJSON + ", got " + (ctx.contentType() == null ? "none" : "'" + ctx.contentType() + "'"));
+    }
+    long limit = config.maxBodyBytes();
+    if (ctx.req().getContentLengthLong() > limit) {
+      throw ApiProblem.bodyTooLarge(limit);
+    }
+    DigestingStreams.Input received = DigestingStreams.input(ctx.req().getInputStream(), limit);
     Instant now = now();
-    if (isBatch(body)) {
-      Bodies.BatchBody batch = Http.read(body, BATCH, batchLimits);
-      List<DecisionBody> requests = batch.requests() == null ? List.of() : batch.requests();
-      if (requests.size() > config.maxBatch()) {
-        throw ApiProblem.tooManyRequests(requests.size(), config.maxBatch());
-      }
-      // Translate every request first: a bad one refuses the whole batch, naming its index.
-      List<ReleaseRequest> translated = new ArrayList<>(requests.size());
-      for (int i = 0; i < requests.size(); i++) {
-        try {
-          translated.add(requests.get(i).toRequest(registry, now));
-        } catch (RequestException e) {
-          throw new ApiProblem(400, e.code(), "Bad input", "requests[" + i + "]: " + Excerpt.detail(e.getMessage(), e.token()),
-              Map.of("index", i, "token", String.valueOf(e.token())));
-        }
-      }
-      Decisions.Batch decided = service.batch(caller);
-      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(translated.size() * 512);
-      try (JsonGenerator out = FACTORY.createGenerator(bytes)) {
-        out.writeStartObject();
-        out.writeArrayFieldStart("decisions");
-        for (ReleaseRequest request : translated) {
-          Decision decision = decided.decide(request);
-          decisions.get(decision.outcome()).increment();
-          ApiWriter.decision(out, decision);
-        }
-        out.writeEndArray();
-        out.writeEndObject();
-      }
-      byte[] response = bytes.toByteArray();
-      // the hashes of the bytes as read and as they will be written, on record before the answer leaves
-      AuditEntry entry = decided.record(Decisions.sha256Hex(body), Decisions.sha256Hex(response));
-      ctx.header(AUDIT_HEADER, Long.toString(entry.seq()));
-      ctx.status(200).contentType(Http.JSON).result(response);
+    if (lines) {
+      batch.answerLines(ctx, caller, received, now);
       return;
+    }
+    byte[] head = head(received);
+    if (isBatch(head, true)) {
+      batch.answerJson(ctx, caller, new SequenceInputStream(new ByteArrayInputStream(head), received), received, now);
+      return;
+    }
+    byte[] body = head;
+    try {
+      byte[] rest = received.readAllBytes();
+      if (rest.length > 0) {
+        body = Arrays.copyOf(head, head.length + rest.length);
+        System.arraycopy(rest, 0, body, head.length, rest.length);
+      }
+    } catch (IOException e) {
+      throw new ApiProblem(400, "BODY_UNREADABLE", "Body unreadable", "the request body could not be read");
+    }
+    if (body.length == 0) {
+      throw ApiProblem.emptyBody();
     }
     DecisionBody request = Http.read(body, DECISION);
     Decisions.Recorded recorded = service.decide(caller, request.toRequest(registry, now));
@@ -152,13 +154,40 @@ final class DecisionEndpoints {
     ctx.status(200).contentType(Http.JSON).result(bytes.toByteArray());
   }
 
-  /** Whether the body's first field is {@code requests}: the batch form. A cheap peek at one token. */
-  private static boolean isBatch(byte[] body) throws IOException {
-    try (JsonParser parser = FACTORY.createParser(body)) {
-      return parser.nextToken() == JsonToken.START_OBJECT && parser.nextToken() == JsonToken.FIELD_NAME
-          && "requests".equals(parser.currentName());
-    } catch (com.fasterxml.jackson.core.JsonParseException e) {
-      return false; // the strict read reports it
+  /**
+   * The body's first bytes, enough to see whether its first field is {@code requests}: read in growing
+   * pieces until the first field name is complete or the body ends (a few hundred bytes, in practice).
+   */
+  private static byte[] head(InputStream in) {
+    byte[] head = new byte[0];
+    int want = 512;
+    try {
+      while (true) {
+        byte[] more = in.readNBytes(want - head.length);
+        boolean ended = head.length + more.length < want;
+        byte[] joined = Arrays.copyOf(head, head.length + more.length);
+        System.arraycopy(more, 0, joined, head.length, more.length);
+        head = joined;
+        if (ended || isBatch(head, false) != null) {
+          return head;
+        }
+        want = Math.multiplyExact(want, 4);
+      }
+    } catch (IOException e) {
+      throw new ApiProblem(400, "BODY_UNREADABLE", "Body unreadable", "the request body could not be read");
+    }
+  }
+
+  /** Whether the body's first field is {@code requests}: the batch form. Null if {@code head} is cut before that shows and {@code whole} is false. */
+  private static Boolean isBatch(byte[] head, boolean whole) {
+    try (JsonParser parser = FACTORY.createParser(head)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        return whole ? Boolean.FALSE : null; // only whitespace so far
+      }
+      return first == JsonToken.START_OBJECT && parser.nextToken() == JsonToken.FIELD_NAME && "requests".equals(parser.currentName());
+    } catch (IOException e) {
+      return whole ? Boolean.FALSE : null; // cut short, or not JSON: the strict read reports it
     }
   }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -51,27 +53,114 @@ final class JsonLimits {
     try (JsonParser parser = FACTORY.createParser(body)) {
       JsonToken token;
       while ((token = parser.nextToken()) != null) {
-        if (token == JsonToken.FIELD_NAME) {
-          checkName(parser);
-          continue;
-        }
-        if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
-          continue;
-        }
-        JsonStreamContext holder = token.isStructStart() ? parser.getParsingContext().getParent() : parser.getParsingContext();
-        if (holder != null && holder.inArray()) {
-          String field = fieldOf(holder);
-          int max = lists.getOrDefault(field, LIST);
-          if (holder.getCurrentIndex() >= max) {
-            throw ApiProblem.listTooLong(field, pointer(holder.getParent()), countRest(parser, token, holder.getCurrentIndex()), max);
-          }
-        }
-        if (token == JsonToken.VALUE_STRING) {
-          checkString(parser, holder);
-        }
+        checkToken(parser, token);
       }
     } catch (IOException notJsonOrTooDeep) {
       // Malformed, or nested past the parser's depth limit: the strict reader reports it with its position.
+    }
+  }
+
+  /**
+   * {@code parser} with these limits checked on each token as it is read, for a body read as a stream
+   * (a decision batch): the same checks as {@link #check(byte[])} in the same single pass that binds
+   * the body, throwing the same {@link ApiProblem}s. Every way of advancing goes through {@code
+   * nextToken}, so a reader that asks for the next name or text value is checked too.
+   */
+  JsonParser limited(JsonParser parser) {
+    return new Limited(parser);
+  }
+
+  private void checkToken(JsonParser parser, JsonToken token) throws IOException {
+    if (token == JsonToken.FIELD_NAME) {
+      checkName(parser);
+      return;
+    }
+    if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+      return;
+    }
+    JsonStreamContext holder = token.isStructStart() ? parser.getParsingContext().getParent() : parser.getParsingContext();
+    if (holder != null && holder.inArray()) {
+      String field = fieldOf(holder);
+      int max = lists.getOrDefault(field, LIST);
+      if (holder.getCurrentIndex() >= max) {
+        throw ApiProblem.listTooLong(field, pointer(holder.getParent()), countRest(parser, token, holder.getCurrentIndex()), max);
+      }
+    }
+    if (token == JsonToken.VALUE_STRING) {
+      checkString(parser, holder);
+    }
+  }
+
+  /** The checking parser: every advance is {@link #nextToken}, which checks the token it reaches. */
+  private final class Limited extends JsonParserDelegate {
+    Limited(JsonParser parser) {
+      super(parser);
+    }
+
+    @Override
+    public JsonToken nextToken() throws IOException {
+      JsonToken token = delegate.nextToken();
+      if (token != null) {
+        checkToken(delegate, token);
+      }
+      return token;
+    }
+
+    @Override
+    public JsonToken nextValue() throws IOException {
+      JsonToken token = nextToken();
+      return token == JsonToken.FIELD_NAME ? nextToken() : token;
+    }
+
+    @Override
+    public String nextFieldName() throws IOException {
+      return nextToken() == JsonToken.FIELD_NAME ? delegate.currentName() : null;
+    }
+
+    @Override
+    public boolean nextFieldName(SerializableString name) throws IOException {
+      return nextToken() == JsonToken.FIELD_NAME && name.getValue().equals(delegate.currentName());
+    }
+
+    @Override
+    public String nextTextValue() throws IOException {
+      return nextToken() == JsonToken.VALUE_STRING ? delegate.getText() : null;
+    }
+
+    @Override
+    public int nextIntValue(int defaultValue) throws IOException {
+      return nextToken() == JsonToken.VALUE_NUMBER_INT ? delegate.getIntValue() : defaultValue;
+    }
+
+    @Override
+    public long nextLongValue(long defaultValue) throws IOException {
+      return nextToken() == JsonToken.VALUE_NUMBER_INT ? delegate.getLongValue() : defaultValue;
+    }
+
+    @Override
+    public Boolean nextBooleanValue() throws IOException {
+      JsonToken token = nextToken();
+      return token == JsonToken.VALUE_TRUE ? Boolean.TRUE : token == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
+    }
+
+    @Override
+    public JsonParser skipChildren() throws IOException {
+      if (currentToken() != JsonToken.START_OBJECT && currentToken() != JsonToken.START_ARRAY) {
+        return this;
+      }
+      int open = 1;
+      while (open > 0) {
+        JsonToken token = nextToken();
+        if (token == null) {
+          return this;
+        }
+        if (token.isStructStart()) {
+          open++;
+        } else if (token.isStructEnd()) {
+          open--;
+        }
+      }
+      return this;
     }
   }
 

@@ -92,6 +92,8 @@ public final class NodeServer implements AutoCloseable {
   private final FederationListener federationListener;
   private final TransferFederation transferFederation;
   private final Transfers transfers;
+  /** Told of each decision batch with its digests ({@link #onBatchAnswered}); the batch's audit entry is written before it, by the batch itself. */
+  private volatile BatchAnswered.Listener batchListener = BatchAnswered.Listener.NONE;
 
   private NodeServer(ServerConfig config) {
     this.config = config;
@@ -163,7 +165,7 @@ public final class NodeServer implements AutoCloseable {
     List<Endpoint> list = new ArrayList<>(nodeEndpoints());
     list.addAll(new UserEndpoints(config, registry, accounts).endpoints());
     list.addAll(new AgreementEndpoints(config, registry).endpoints());
-    list.addAll(new DecisionEndpoints(config, engine, decisions, items, metrics).endpoints());
+    list.addAll(new DecisionEndpoints(config, engine, decisions, items, metrics, batch -> batchListener.answered(batch)).endpoints());
     list.addAll(new ItemEndpoints(config, registry, items, releases, archives).endpoints());
     list.addAll(new ConsentEndpoints(config, registry, items, new Consents(items, transfers)).endpoints());
     list.addAll(new AuditEndpoints(new AuditReading(items)).endpoints());
@@ -289,6 +291,15 @@ public final class NodeServer implements AutoCloseable {
 
   public Accounts accounts() {
     return accounts;
+  }
+
+  /**
+   * Sets what is told of each decision batch once its answer is written and before it completes: the
+   * caller, the counts and the SHA-256 of the request and answer bodies ({@link BatchAnswered}). The batch's
+   * {@code DECISION_BATCH} audit entry is committed just before; a listener that throws aborts the answer.
+   */
+  public void onBatchAnswered(BatchAnswered.Listener listener) {
+    this.batchListener = java.util.Objects.requireNonNull(listener, "listener");
   }
 
   /** The node's ZTDF keys as this process holds them (a rotation or retirement here is seen at once). For tests. */

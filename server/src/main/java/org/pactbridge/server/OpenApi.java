@@ -92,8 +92,12 @@ final class OpenApi {
         schemas.put(endpoint.requestBody().getSimpleName(), endpoint.requestBody());
         ObjectNode body = operation.putObject("requestBody");
         body.put("required", true);
-        body.putObject("content").putObject("application/json").putObject("schema")
-            .put("$ref", "#/components/schemas/" + endpoint.requestBody().getSimpleName());
+        ObjectNode content = body.putObject("content");
+        content.putObject("application/json").putObject("schema").put("$ref", "#/components/schemas/" + endpoint.requestBody().getSimpleName());
+        if (endpoint.operationId().equals("decide")) {
+          // a batch as JSON Lines: one request object a line (DecisionBatch), answered one decision a line
+          content.putObject(DecisionBatch.NDJSON).putObject("schema").put("$ref", "#/components/schemas/" + endpoint.requestBody().getSimpleName());
+        }
       }
       ObjectNode responses = operation.putObject("responses");
       responses.putObject(endpoint.method().equals("POST") && endpoint.operationId().startsWith("create") ? "201" : "200")

@@ -35,6 +35,14 @@ public final class Bodies {
   }
 
   /**
+   * The strict reader for one value inside a stream ({@link #readValue}): the same checks, except that
+   * what follows the value is the stream's business, not a trailing token.
+   */
+  public static ObjectReader streamReaderFor(Class<?> type) {
+    return STRICT.readerFor(type).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  }
+
+  /**
    * Reads {@code bytes} strictly into the reader's type: the one place where a JSON body becomes a
    * value. Refusals are {@link RequestException}s: {@code UNKNOWN_FIELD} and {@code WRONG_TYPE} name
    * the field by its JSON pointer, {@code MALFORMED_JSON} the line and column, {@code EMPTY_BODY}.
@@ -47,32 +55,82 @@ public final class Bodies {
         throw emptyBody();
       }
       return value;
+    } catch (IOException e) {
+      throw refusal(e, "");
+    }
+  }
+
+  /**
+   * Reads the one value that starts at {@code parser}'s current token strictly into the type of the reader
+   * (from {@link #streamReaderFor}),
+   * leaving the parser on the value's last token: a value inside a stream (an element of a batch, a
+   * line of JSON Lines) read without building the whole document. Refusals are those of {@link
+   * #read(byte[], ObjectReader)}; their JSON pointers start with {@code base} (say {@code
+   * /requests/3}), and a malformed document names its line and column in the whole stream. An
+   * unchecked exception the parser's input throws (a limit) passes through unwrapped.
+   */
+  public static <T> T readValue(JsonParser parser, ObjectReader reader, String base) {
+    try {
+      return reader.readValue(parser);
+    } catch (IOException e) {
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        if (cause instanceof RuntimeException unchecked && !(cause instanceof RequestException)) {
+          throw unchecked;
+        }
+        if (cause instanceof RequestException refused) {
+          throw refused;
+        }
+      }
+      throw refusal(e, base);
+    }
+  }
+
+  /** The refusal for a failed read; JSON pointers start with {@code base}. */
+  public static RequestException refusal(IOException failure, String base) {
+    try {
+      throw failure;
     } catch (UnrecognizedPropertyException e) {
       TreeSet<String> known = new TreeSet<>();
       e.getKnownPropertyIds().forEach(id -> known.add(String.valueOf(id)));
-      String pointer = pointer(e);
-      throw new RequestException("UNKNOWN_FIELD", pointer, e.getPropertyName(), RequestException.NO_INDEX,
+      String pointer = base + pointer(e);
+      return new RequestException("UNKNOWN_FIELD", pointer, e.getPropertyName(), RequestException.NO_INDEX,
           "unknown field '" + e.getPropertyName() + "' at " + pointer + " (known fields: " + String.join(", ", known) + ")");
     } catch (MismatchedInputException e) {
       String message = String.valueOf(e.getOriginalMessage());
       if (message.startsWith("Trailing token")) {
-        throw malformed("content after the JSON value", e.getLocation());
+        return malformed("content after the JSON value", e.getLocation());
       }
       if (message.startsWith("No content to map")) {
-        throw emptyBody();
+        return emptyBody();
       }
       Class<?> target = e.getTargetType();
-      throw wrongType(pointer(e), target == null ? "of another type" : expected(target));
+      return wrongType(base + pointer(e), target == null ? "of another type" : expected(target));
     } catch (StreamReadException e) {
       String message = String.valueOf(e.getOriginalMessage());
       // Field names are safe to repeat; token text is not (it may be content), so only duplicates are named.
       String what = message.startsWith("Duplicate field") ? message.replace("Duplicate field", "duplicate field") : "not valid JSON";
-      throw malformed(what, e.getLocation());
+      return malformed(what, e.getLocation());
     } catch (JsonMappingException e) {
-      throw wrongType(pointer(e), "of another type");
+      return wrongType(base + pointer(e), "of another type");
     } catch (IOException e) {
-      throw malformed("not valid JSON", null);
+      return malformed("not valid JSON", null);
     }
+  }
+
+  /** {@code MALFORMED_JSON}: {@code what} is wrong at the parser's {@code location} (line and column), never quoting the input. */
+  public static RequestException malformedAt(String what, JsonLocation location) {
+    return malformed(what, location);
+  }
+
+  /** {@code WRONG_TYPE}: the value at {@code pointer} should be {@code expected} ("an object"). */
+  public static RequestException wrongTypeAt(String pointer, String expected) {
+    return wrongType(pointer, expected);
+  }
+
+  /** {@code UNKNOWN_FIELD}: {@code name} at {@code pointer} is not one of {@code known}. */
+  public static RequestException unknownField(String pointer, String name, java.util.Collection<String> known) {
+    return new RequestException("UNKNOWN_FIELD", pointer, name, RequestException.NO_INDEX,
+        "unknown field '" + name + "' at " + pointer + " (known fields: " + String.join(", ", new TreeSet<>(known)) + ")");
   }
 
   private static RequestException emptyBody() {
