@@ -15,10 +15,13 @@ const FILTERS = ['item', 'actor', 'kind', 'from', 'to'];
 /** The node's name for each: the address keeps the shorter from/to; the node's from is its cursor. */
 const NODE_NAMES = { item: 'item', actor: 'actor', kind: 'kind', from: 'since', to: 'until' };
 /** The kinds of entry the node writes (docs/audit-chain.md); the one in the address is offered too. */
-const KINDS = ['AGREEMENT_ADDED', 'COMMUNITY_ADDED', 'CONSENT_ANSWERED', 'CONSENT_REQUESTED', 'CO_ORIGINATOR_CONFIRMED',
-  'DECISIONS_ANSWERED', 'DECISION_RECORDED', 'DECISION_SHOWN', 'HOLDING_ADDED', 'ITEMS_IMPORTED', 'ITEM_ADDED', 'LEDGER_APPENDED',
-  'PARTY_ADDED', 'PROVISIONS_ADDED', 'REGISTRY_IMPORTED', 'RELEASED', 'TIMELINE_EVENT_ADDED', 'TOKEN_ISSUED', 'TOKEN_REVOKED',
-  'USER_CREATED', 'USER_DELETED'];
+const KINDS = ['AGREEMENT_ADDED', 'COMMUNITY_ADDED', 'CONSENT_ANSWERED', 'CONSENT_REQUESTED',
+  'CO_ORIGINATOR_CONFIRMED', 'DECISION', 'DECISION_BATCH', 'DECISION_RECORDED', 'DECISION_SHOWN', 'HOLDING_ADDED',
+  'ITEMS_IMPORTED', 'ITEM_ADDED', 'ITEM_BATCH_IMPORTED', 'ITEM_IMPORTED', 'KAS_REWRAP', 'LEDGER_APPENDED',
+  'PARTY_ADDED', 'PEER_KAS_KEY_PINNED', 'PEER_KAS_KEY_ROTATED', 'PROVISIONS_ADDED', 'REGISTRY_IMPORTED', 'RELEASED',
+  'TDF_KEY_CREATED', 'TDF_KEY_RETIRED', 'TDF_KEY_ROTATED', 'TIMELINE_EVENT_ADDED', 'TOKEN_ISSUED', 'TOKEN_REVOKED',
+  'TRANSFER_AWAITING_CONSENT', 'TRANSFER_DELIVERED', 'TRANSFER_QUEUED', 'TRANSFER_RECEIVED', 'TRANSFER_REFUSED',
+  'USER_CREATED', 'USER_DELETED', 'WITNESS_EVIDENCE'];
 
 /** An instant in full, as the log has it, without the milliseconds: 2026-12-03 13:05:07Z. */
 const instant = (text) => String(text || '').replace(/\.\d+Z$/, 'Z').replace('T', ' ');
