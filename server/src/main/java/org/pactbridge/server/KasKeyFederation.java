@@ -122,7 +122,15 @@ final class KasKeyFederation implements AutoCloseable {
   @Override
   public void close() {
     if (announcer != null) {
-      announcer.shutdownNow();
+      // no interrupt: an announcement may be writing a pin to an H2 file, whose channel an interrupt closes for good
+      announcer.shutdown();
+      try {
+        if (!announcer.awaitTermination(30, TimeUnit.SECONDS)) {
+          LOG.warn("federation: a KAS key announcement still runs after 30 s; closing anyway");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }
