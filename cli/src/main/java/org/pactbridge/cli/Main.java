@@ -30,6 +30,7 @@ import picocli.CommandLine.ScopeType;
       ItemCommand.class,
       TdfCommand.class,
       KeysCommand.class,
+      PkiCommand.class,
       AuditCommand.class,
       ManualCommand.class,
       AutoComplete.GenerateCompletion.class

@@ -2,12 +2,16 @@ package org.pactbridge.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.pactbridge.core.party.PartyCode;
 import org.pactbridge.core.registry.Registry;
+import org.pactbridge.core.time.DateSpec;
 import org.pactbridge.server.NodeServer;
 import org.pactbridge.server.ServerConfig;
+import org.pactbridge.service.ExerciseClock;
 import org.pactbridge.store.Store;
 import org.pactbridge.store.StoreConfig;
 import org.pactbridge.world.WorldLoader;
@@ -64,6 +68,36 @@ final class ServeCommand implements Callable<Integer> {
       description = "Also accept client certificates trusted by this PKCS#12 store (password from PACTBRIDGE_TLS_TRUST_PASSWORD); the CN names the user.")
   Path tlsTrustStore;
 
+  @Option(names = "--clock", paramLabel = "DATE",
+      description = "Run on an exercise clock: the node's \"now\" starts at DATE (2015-06-01, or an instant 2015-06-01T09:00:00Z) and"
+          + " advances with real time. It governs decisions and the instants in records and audit entries; tokens, sessions and"
+          + " certificates keep the real clock. Every response carries Pactbridge-Clock and the web UI shows a banner.")
+  String clock;
+
+  /** The exercise clock's start, as --clock gives it: a date (its midnight UTC) or an instant; one clear line when it is neither. */
+  static Instant exerciseStart(String text) {
+    try {
+      return DateSpec.parseInstant(text.strip());
+    } catch (RuntimeException e) {
+      throw new BadInputException("--clock " + text + ": expected a date such as 2015-06-01 or an instant such as 2015-06-01T09:00:00Z");
+    }
+  }
+
+  @Option(names = "--federation-port", paramLabel = "PORT",
+      description = "Open the federation listener on PORT (0 picks a free one): HTTPS, TLS 1.3 only, a peer's client certificate required."
+          + " Needs --federation-tls and --peers.")
+  Integer federationPort;
+
+  @Option(names = "--federation-host", paramLabel = "HOST", description = "Address the federation listener binds (default: ${DEFAULT-VALUE}).")
+  String federationHost = "127.0.0.1";
+
+  @Option(names = "--federation-tls", paramLabel = "DIR", description = "This node's PKI folder, as pki init made it (re-read when it changes).")
+  Path federationTls;
+
+  @Option(names = "--peers", paramLabel = "FILE",
+      description = "The peers file (YAML): each peer party's federation URL, CA certificate and CRL (re-read when it changes; docs/federation.md).")
+  Path peers;
+
   @Override
   public Integer call() throws InterruptedException {
     Registry registry = data == null ? WorldLoader.reference() : WorldLoader.load(data);
@@ -86,6 +120,25 @@ final class ServeCommand implements Callable<Integer> {
     ServerConfig config = new ServerConfig(registry, code, storeConfig.jdbcUrl(), dbUser == null ? storeConfig.user() : dbUser,
         dbUser == null ? storeConfig.password() : password, host, port, null, maxBody, ServerConfig.DEFAULT_MAX_BATCH, tls, storeConfig.keyDir(),
         insecureHttp, null, publicUrl);
+    if (clock != null) {
+      config = config.withClock(ExerciseClock.startingAt(exerciseStart(clock), Clock.systemUTC()));
+    }
+    if (federationPort != null || federationTls != null || peers != null) {
+      if (federationPort == null || federationTls == null || peers == null) {
+        throw new BadInputException("the federation listener needs --federation-port, --federation-tls and --peers together");
+      }
+      if (!java.nio.file.Files.isDirectory(federationTls)) {
+        throw new BadInputException("--federation-tls " + federationTls + " is not a folder (make one with pactbridge pki init)");
+      }
+      if (!java.nio.file.Files.isRegularFile(peers)) {
+        throw new BadInputException("--peers " + peers + " does not exist");
+      }
+      try {
+        config = config.withFederation(new ServerConfig.Federation(federationHost, federationPort, federationTls, peers));
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException("--federation-port: " + e.getMessage());
+      }
+    }
     config.listenerRefusal().ifPresent(reason -> {
       throw new BadInputException(reason);
     });
@@ -106,6 +159,15 @@ final class ServeCommand implements Callable<Integer> {
       out.println("First start: created user 'admin'. Its API token is shown this once and is stored only as a hash:");
       out.println("  " + issued.secret());
     });
+    // after the first-start lines, which harnesses (NodeProcess) read right after the listening line
+    if (server.federationPort() >= 0) {
+      out.printf("federation listener on https://%s:%d (TLS 1.3, client certificates of %d peers)%n", federationHost, server.federationPort(),
+          server.peerChannel().map(channel -> channel.peers().size()).orElse(0));
+    }
+    if (config.clock() instanceof ExerciseClock exercise) {
+      out.printf("Exercise clock: this node's now started at %s and advances with real time (tokens and certificates use the real clock)%n",
+          exercise.start());
+    }
     out.flush();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

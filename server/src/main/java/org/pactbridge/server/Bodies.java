@@ -39,6 +39,9 @@ final class Bodies {
   /** {@code POST /api/v1/consents}: the holder asks the originator for leave to release {@code item} to {@code to}. */
   record ConsentRequestBody(String item, String to) {}
 
+  /** {@code POST /api/v1/transfers}: send {@code item} to the peer node of {@code to}. */
+  record TransferBody(String item, String to) {}
+
   /** {@code POST /api/v1/consents/{id}/answer}: GRANTED or REFUSED; a grant may carry conditions. */
   record ConsentAnswerBody(String verdict, String expiresAt, String downgradeTo, String addCaveat) {}
 

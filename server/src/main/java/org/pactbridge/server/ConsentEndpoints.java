@@ -127,6 +127,13 @@ final class ConsentEndpoints {
     }
     node.put("recipient", request.recipient().value());
     node.put("requestedAt", DateSpec.format(request.requestedAt()));
+    // a request between nodes (issue 20): IN, asked by the holder's node; OUT, asked of the originator's node
+    Optional<Consents.CrossNode> crossNode = consents.crossNode(request);
+    if (crossNode.isEmpty()) {
+      node.putNull("node");
+    } else {
+      node.putObject("node").put("direction", crossNode.get().direction()).put("peer", crossNode.get().peer().value());
+    }
     Optional<org.pactbridge.core.consent.ConsentAnswer> answer = consents.answerTo(request);
     if (answer.isEmpty()) {
       node.putNull("answer");

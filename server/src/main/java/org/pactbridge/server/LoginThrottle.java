@@ -31,7 +31,8 @@ final class LoginThrottle {
   LoginThrottle(ServerConfig.FailedLogins policy, Clock clock) {
     this.intervalMillis = policy.interval().toMillis();
     this.toleranceMillis = (policy.burst() - 1L) * intervalMillis;
-    this.clock = clock;
+    // throttling is about the present world: the real clock, even on an exercise-clock node
+    this.clock = org.pactbridge.service.ExerciseClock.real(clock);
   }
 
   /** Milliseconds until {@code address} may present a token again; 0 when it may now. */

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,7 @@ import org.pactbridge.core.user.Role;
 import org.pactbridge.core.user.User;
 import org.pactbridge.service.Accounts;
 import org.pactbridge.service.AuditReading;
+import org.pactbridge.service.AuditWitnesses;
 import org.pactbridge.service.Consents;
 import org.pactbridge.service.Decisions;
 import org.pactbridge.service.ItemArchives;
@@ -33,6 +35,11 @@ import org.pactbridge.service.Items;
 import org.pactbridge.service.KeyAccessService;
 import org.pactbridge.service.NodeKeyring;
 import org.pactbridge.service.Logistics;
+import org.pactbridge.service.NodeSignatures;
+import org.pactbridge.service.PeerChannel;
+import org.pactbridge.service.PinnedPeerKeys;
+import org.pactbridge.service.TransferDelivery;
+import org.pactbridge.service.Transfers;
 import org.pactbridge.store.Store;
 import org.pactbridge.store.StoreConfig;
 import org.slf4j.Logger;
@@ -56,6 +63,8 @@ public final class NodeServer implements AutoCloseable {
   public static final String VERSION = "0.1.0";
   /** How many rewrap token ids the node keeps (each for about two minutes): some 800 rewraps a second. */
   static final int KAS_REPLAY_CAPACITY = 100_000;
+  /** Delivery workers of the federation outbox: two, as the machine the project targets has two cores. */
+  static final int DELIVERY_WORKERS = 2;
   private static final Logger LOG = LoggerFactory.getLogger(NodeServer.class);
 
   private final ServerConfig config;
@@ -72,6 +81,17 @@ public final class NodeServer implements AutoCloseable {
   private final Optional<Accounts.Issued> firstStart;
   private final CallerAuthentication authentication;
   private final NodeKeyring keyring;
+  // the federation (issue 20), all null when the node runs without --federation-port
+  private final FederationTrust federationTrust;
+  private final PeerChannel peerChannel;
+  private final NodeSignatures nodeSignatures;
+  private final PinnedPeerKeys peerKeys;
+  private final KasKeyFederation kasFederation;
+  private final AuditWitnessFederation auditWitnesses;
+  private final List<FederationEndpoint> federationEndpoints;
+  private final FederationListener federationListener;
+  private final TransferFederation transferFederation;
+  private final Transfers transfers;
 
   private NodeServer(ServerConfig config) {
     this.config = config;
@@ -101,19 +121,61 @@ public final class NodeServer implements AutoCloseable {
     new ProcessorMetrics().bindTo(metrics);
     SessionCookies cookies = new SessionCookies(config.tls() != null || config.isLoopback());
     this.authentication = new CallerAuthentication(accounts, cookies, new LoginThrottle(config.failedLogins(), config.clock()), metrics);
+    this.keyring = new NodeKeyring(store, party.code(), config.clock());
+    ItemReleases releases = new ItemReleases(items);
+    ItemArchives archives = new ItemArchives(items, releases, new NodeKeyring(store, party.code(), config.clock()), party.code());
+    Transfers transfers = null;
+    if (config.federation() != null) {
+      // Certificates, CRLs and signatures are checked at the real clock; decisions and agreements at config.clock().
+      Clock realClock = Clock.systemUTC();
+      ServerConfig.Federation federation = config.federation();
+      this.federationTrust = new FederationTrust(party.code(), federation.tlsDir(), federation.peersFile());
+      this.peerChannel = new HttpPeerChannel(federationTrust, realClock);
+      this.nodeSignatures = new CertNodeSignatures(federationTrust, realClock);
+      this.peerKeys = new PinnedPeerKeys(store, peerChannel, nodeSignatures, realClock);
+      this.kasFederation = new KasKeyFederation(keyring, nodeSignatures, peerKeys, peerChannel,
+          () -> store.kasUrl().orElseGet(() -> config.kasUrl(port())), realClock);
+      // transfers and consents between nodes: the outbox's delivery workers start with the listener
+      transfers = new Transfers(items, releases, archives, keyring, party.code(), nodeSignatures, peerKeys, peerChannel, realClock);
+      this.transferFederation = new TransferFederation(transfers, new TransferDelivery(transfers, peerChannel, new java.util.SplittableRandom()),
+          config.maxBodyBytes(), DELIVERY_WORKERS, realClock);
+      List<FederationEndpoint> routes = new ArrayList<>();
+      routes.add(new FederationEndpoint("GET", "/federation/v1/hello", "This node: {party, peer, version, instant}", this::hello));
+      routes.addAll(kasFederation.endpoints());
+      this.auditWitnesses = new AuditWitnessFederation(new AuditWitnesses(store, peerChannel, nodeSignatures, config.clock()));
+      routes.addAll(auditWitnesses.endpoints());
+      // each federation feature adds its routes here, one line each, e.g. routes.addAll(new XxxFederation(...).endpoints());
+      routes.addAll(transferFederation.endpoints());
+      this.federationEndpoints = List.copyOf(routes);
+      this.federationListener = new FederationListener(config, federationTrust, federationEndpoints, metrics, realClock);
+    } else {
+      this.federationTrust = null;
+      this.peerChannel = null;
+      this.nodeSignatures = null;
+      this.peerKeys = null;
+      this.kasFederation = null;
+      this.auditWitnesses = null;
+      this.transferFederation = null;
+      this.federationEndpoints = List.of();
+      this.federationListener = null;
+    }
+    this.transfers = transfers;
     List<Endpoint> list = new ArrayList<>(nodeEndpoints());
     list.addAll(new UserEndpoints(config, registry, accounts).endpoints());
     list.addAll(new AgreementEndpoints(config, registry).endpoints());
     list.addAll(new DecisionEndpoints(config, engine, decisions, items, metrics).endpoints());
-    ItemReleases releases = new ItemReleases(items);
-    ItemArchives archives = new ItemArchives(items, releases, new NodeKeyring(store, party.code(), config.clock()), party.code());
     list.addAll(new ItemEndpoints(config, registry, items, releases, archives).endpoints());
-    list.addAll(new ConsentEndpoints(config, registry, items, new Consents(items)).endpoints());
+    list.addAll(new ConsentEndpoints(config, registry, items, new Consents(items, transfers)).endpoints());
     list.addAll(new AuditEndpoints(new AuditReading(items)).endpoints());
     list.addAll(new LogisticsEndpoints(registry, new Logistics(registry, store, party.code()), config.clock(), party.code(), config.maxBodyBytes())
         .endpoints());
-    this.keyring = new NodeKeyring(store, party.code(), config.clock());
     list.addAll(new KasEndpoints(config, new KeyAccessService(items, keyring, party.code(), KAS_REPLAY_CAPACITY), keyring).endpoints());
+    if (transfers != null) {
+      list.addAll(new TransferEndpoints(config, registry, transfers).endpoints());
+    }
+    if (auditWitnesses != null) {
+      list.addAll(auditWitnesses.apiEndpoints());
+    }
     list.addAll(new WebEndpoints(cookies).endpoints());
     this.endpoints = List.copyOf(list);
     this.openApi = Json.write(OpenApi.document(endpoints, VERSION), true).getBytes(StandardCharsets.UTF_8);
@@ -122,7 +184,7 @@ public final class NodeServer implements AutoCloseable {
       javalin.http.maxRequestSize = config.maxBodyBytes();
       javalin.router.ignoreTrailingSlashes = true;
       WebEndpoints.serveStaticPages(javalin);
-      HttpEdges.configure(javalin, config.tls() != null);
+      HttpEdges.configure(javalin, config.tls() != null, config.clock());
       if (config.tls() != null) {
         javalin.jetty.addConnector((server, http) -> TlsConnector.create(server, http, config));
       }
@@ -158,6 +220,21 @@ public final class NodeServer implements AutoCloseable {
     }
     // the KAS URL exports name: --public-url, or this listener's own scheme://host:port; then /kas
     server.store.recordKasUrl(config.kasUrl(server.port()));
+    if (server.federationListener != null) {
+      ServerConfig.Federation federation = config.federation();
+      try {
+        server.federationListener.start(federation.host(), federation.port());
+      } catch (RuntimeException e) {
+        server.close();
+        throw new ServerException("cannot open the federation listener on " + federation.host() + ":" + federation.port() + ": "
+            + e.getClass().getSimpleName(), e);
+      }
+      server.kasFederation.start();
+      server.auditWitnesses.start();
+      server.transferFederation.start();
+      LOG.info("pactbridge node {} federation listener on {}:{} ({} peers)", config.party(), federation.host(), server.federationPort(),
+          server.peerChannel.peers().size());
+    }
     LOG.info("pactbridge node {} listening on {}:{} (database {})", config.party(), config.host(), server.port(), server.db.displayUrl());
     return server;
   }
@@ -168,6 +245,46 @@ public final class NodeServer implements AutoCloseable {
 
   public List<Endpoint> endpoints() {
     return endpoints;
+  }
+
+  /** The federation listener's port; -1 without federation. */
+  public int federationPort() {
+    return federationListener == null ? -1 : federationListener.port();
+  }
+
+  /** The routes of the federation listener (empty without federation). */
+  public List<FederationEndpoint> federationEndpoints() {
+    return federationEndpoints;
+  }
+
+  /** The way to the peers; empty without federation. */
+  public Optional<PeerChannel> peerChannel() {
+    return Optional.ofNullable(peerChannel);
+  }
+
+  /** This node's signatures on statements to its peers; empty without federation. */
+  public Optional<NodeSignatures> nodeSignatures() {
+    return Optional.ofNullable(nodeSignatures);
+  }
+
+  /** The peers' pinned KAS keys; empty without federation. */
+  public Optional<PinnedPeerKeys> peerKeys() {
+    return Optional.ofNullable(peerKeys);
+  }
+
+  /** Witnessed audit; empty without federation. */
+  Optional<AuditWitnessFederation> auditWitnesses() {
+    return Optional.ofNullable(auditWitnesses);
+  }
+
+  /** Announces this node's KAS key to every peer not yet told it, now (the announcer does so every ten seconds). For tests. */
+  int announceKasKey() {
+    return kasFederation.announce();
+  }
+
+  /** The node's transfers between nodes; empty without federation. For tests and the integrator's demo. */
+  public Optional<Transfers> transfers() {
+    return Optional.ofNullable(transfers);
   }
 
   public Accounts accounts() {
@@ -191,6 +308,18 @@ public final class NodeServer implements AutoCloseable {
 
   @Override
   public void close() {
+    if (transferFederation != null) {
+      transferFederation.close();
+    }
+    if (kasFederation != null) {
+      kasFederation.close();
+    }
+    if (auditWitnesses != null) {
+      auditWitnesses.close();
+    }
+    if (federationListener != null) {
+      federationListener.stop();
+    }
     app.stop();
     accounts.close();
     gcMetrics.close();
@@ -202,7 +331,7 @@ public final class NodeServer implements AutoCloseable {
   /** The node's own endpoints: health, metrics and this document. */
   private List<Endpoint> nodeEndpoints() {
     return List.of(
-        new Endpoint("GET", "/health", "health", "Liveness and database health", Endpoint.PUBLIC, null, "{status, party, database}", this::health),
+        new Endpoint("GET", "/health", "health", "Liveness and database health", Endpoint.PUBLIC, null, "{status, party, database, version, clock: {mode, now, start}}", this::health),
         new Endpoint("GET", "/metrics", "metrics", "Prometheus metrics (text exposition format)", Endpoint.PUBLIC, null,
             "Prometheus text", (ctx, caller) -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape())),
         new Endpoint("GET", "/api/openapi.json", "openapi", "This document", Endpoint.PUBLIC, null, "OpenAPI 3.1",
@@ -252,7 +381,27 @@ public final class NodeServer implements AutoCloseable {
     node.put("party", party.code().value());
     node.put("database", databaseUp ? "UP" : "DOWN");
     node.put("version", VERSION);
+    ObjectNode clock = node.putObject("clock");
+    if (config.clock() instanceof org.pactbridge.service.ExerciseClock exercise) {
+      // the web UI reads this to show its exercise banner on every page
+      clock.put("mode", "exercise");
+      clock.put("now", exercise.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+      clock.put("start", exercise.start().toString());
+    } else {
+      clock.put("mode", "real");
+      clock.put("now", config.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+    }
     Http.json(ctx, databaseUp ? 200 : 503, node);
+  }
+
+  /** {@code GET /federation/v1/hello}: who this node is, to the authenticated peer, and its decision instant. */
+  private void hello(Context ctx, org.pactbridge.core.party.PartyCode peer) {
+    ObjectNode node = Json.MAPPER.createObjectNode();
+    node.put("party", party.code().value());
+    node.put("peer", peer.value());
+    node.put("version", VERSION);
+    node.put("instant", config.clock().instant().toString());
+    Http.json(ctx, 200, node);
   }
 
   private static String roleList(Set<Role> roles) {

@@ -29,7 +29,23 @@ public record ServerConfig(
     java.nio.file.Path keyDir,
     boolean insecureHttp,
     FailedLogins failedLogins,
-    String publicUrl) {
+    String publicUrl,
+    Federation federation) {
+
+  /**
+   * The federation listener, beside the user-facing one: {@code host}:{@code port} (0 picks a free port),
+   * this node's PKI folder as {@code pki init} made it, and the peers file. Null: no federation.
+   */
+  public record Federation(String host, int port, java.nio.file.Path tlsDir, java.nio.file.Path peersFile) {
+    public Federation {
+      host = host == null ? "127.0.0.1" : host;
+      Objects.requireNonNull(tlsDir, "tlsDir");
+      Objects.requireNonNull(peersFile, "peersFile");
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("federation port " + port);
+      }
+    }
+  }
 
   /**
    * HTTPS instead of HTTP: the node's key and certificate in a PKCS#12 key store; with a trust store,
@@ -75,6 +91,13 @@ public record ServerConfig(
     }
   }
 
+  /** The configuration as it was before {@code federation}: no federation listener. */
+  public ServerConfig(Registry registry, PartyCode party, String dbUrl, String dbUser, String dbPassword, String host, int port, Clock clock,
+      long maxBodyBytes, int maxBatch, Tls tls, java.nio.file.Path keyDir, boolean insecureHttp, FailedLogins failedLogins, String publicUrl) {
+    this(registry, party, dbUrl, dbUser, dbPassword, host, port, clock, maxBodyBytes, maxBatch, tls, keyDir, insecureHttp, failedLogins, publicUrl,
+        null);
+  }
+
   /** The configuration as it was before {@code publicUrl}: the node's KAS URL is the listener's own. */
   public ServerConfig(Registry registry, PartyCode party, String dbUrl, String dbUser, String dbPassword, String host, int port, Clock clock,
       long maxBodyBytes, int maxBatch, Tls tls, java.nio.file.Path keyDir, boolean insecureHttp, FailedLogins failedLogins) {
@@ -96,7 +119,7 @@ public record ServerConfig(
 
   public ServerConfig withPublicUrl(String url) {
     return new ServerConfig(registry, party, dbUrl, dbUser, dbPassword, host, port, clock, maxBodyBytes, maxBatch, tls, keyDir, insecureHttp,
-        failedLogins, url);
+        failedLogins, url, federation);
   }
 
   /** The configuration as it was before {@code insecureHttp} and {@code failedLogins}: loopback-safe defaults for both. */
@@ -156,31 +179,36 @@ public record ServerConfig(
 
   public ServerConfig withMaxBodyBytes(long bytes) {
     return new ServerConfig(registry, party, dbUrl, dbUser, dbPassword, host, port, clock, bytes, maxBatch, tls, keyDir, insecureHttp,
-        failedLogins, publicUrl);
+        failedLogins, publicUrl, federation);
   }
 
   public ServerConfig withCredentials(String user, String password) {
     return new ServerConfig(registry, party, dbUrl, user, password, host, port, clock, maxBodyBytes, maxBatch, tls, keyDir, insecureHttp,
-        failedLogins, publicUrl);
+        failedLogins, publicUrl, federation);
   }
 
   public ServerConfig withTls(Tls newTls) {
     return new ServerConfig(registry, party, dbUrl, dbUser, dbPassword, host, port, clock, maxBodyBytes, maxBatch, newTls, keyDir, insecureHttp,
-        failedLogins, publicUrl);
+        failedLogins, publicUrl, federation);
   }
 
   public ServerConfig withHost(String newHost, boolean allowInsecureHttp) {
     return new ServerConfig(registry, party, dbUrl, dbUser, dbPassword, newHost, port, clock, maxBodyBytes, maxBatch, tls, keyDir, allowInsecureHttp,
-        failedLogins, publicUrl);
+        failedLogins, publicUrl, federation);
   }
 
   public ServerConfig withClock(Clock newClock) {
     return new ServerConfig(registry, party, dbUrl, dbUser, dbPassword, host, port, newClock, maxBodyBytes, maxBatch, tls, keyDir, insecureHttp,
-        failedLogins, publicUrl);
+        failedLogins, publicUrl, federation);
   }
 
   public ServerConfig withFailedLogins(FailedLogins policy) {
     return new ServerConfig(registry, party, dbUrl, dbUser, dbPassword, host, port, clock, maxBodyBytes, maxBatch, tls, keyDir, insecureHttp,
-        policy, publicUrl);
+        policy, publicUrl, federation);
+  }
+
+  public ServerConfig withFederation(Federation newFederation) {
+    return new ServerConfig(registry, party, dbUrl, dbUser, dbPassword, host, port, clock, maxBodyBytes, maxBatch, tls, keyDir, insecureHttp,
+        failedLogins, publicUrl, newFederation);
   }
 }

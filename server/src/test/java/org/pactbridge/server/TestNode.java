@@ -39,10 +39,14 @@ final class TestNode implements AutoCloseable {
   private final String schema;
 
   private TestNode(NodeServer server, ServerConfig config, String schema) {
+    this(server, config, schema, server.firstStartAdmin().orElseThrow().secret());
+  }
+
+  private TestNode(NodeServer server, ServerConfig config, String schema, String adminToken) {
     this.server = server;
     this.config = config;
     this.schema = schema;
-    this.adminToken = server.firstStartAdmin().orElseThrow().secret();
+    this.adminToken = adminToken;
   }
 
   static TestNode start(Db db) {
@@ -61,6 +65,11 @@ final class TestNode implements AutoCloseable {
     }
     ServerConfig config = ServerConfig.of(REFERENCE, PartyCode.of("KOR"), url, keyDir(), 0).withMaxBodyBytes(maxBody);
     return new TestNode(NodeServer.start(config), config, schema);
+  }
+
+  /** A node on {@code config} that has started before: {@code adminToken} is the one its first start gave. */
+  static TestNode restart(ServerConfig config, String adminToken) {
+    return new TestNode(NodeServer.start(config), config, null, adminToken);
   }
 
   /** A node on {@code config} (its first start: the admin token is read from it). */

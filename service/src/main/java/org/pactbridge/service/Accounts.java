@@ -61,7 +61,10 @@ public final class Accounts implements AutoCloseable {
 
   private final UserRepository users;
   private final TokenRepository tokens;
+  /** The real clock: token issue, expiry and revocation, and deletions, are about the present world. */
   private final Clock clock;
+  /** The node's clock as given (an exercise clock on {@code serve --clock}): the instants audit entries and new users record. */
+  private final Clock recorded;
   private final AuditLog audit;
   private final SecureRandom random = new SecureRandom();
   private final RevocationSource revocations;
@@ -82,12 +85,16 @@ public final class Accounts implements AutoCloseable {
     long generation();
   }
 
-  /** Accounts whose cache follows {@code revocations}, polled on a daemon thread until {@link #close}. */
+  /**
+   * Accounts whose cache follows {@code revocations}, polled on a daemon thread until {@link #close}. Given an
+   * {@link ExerciseClock}, tokens are still issued and checked by its real clock; audit entries carry its instants.
+   */
   public Accounts(UserRepository users, TokenRepository tokens, RevocationSource revocations, Clock clock, AuditLog audit) {
     this.users = users;
     this.tokens = tokens;
     this.revocations = revocations;
-    this.clock = clock;
+    this.clock = ExerciseClock.real(clock);
+    this.recorded = clock;
     this.audit = audit;
     this.current = new Generation(revocations.generation(), new ConcurrentHashMap<>());
     this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -142,7 +149,7 @@ public final class Accounts implements AutoCloseable {
     if (users.count() > 0) {
       return Optional.empty();
     }
-    Instant now = clock.instant();
+    Instant now = recorded.instant();
     User admin = new User(UUID.randomUUID().toString(), "admin", nodeParty.code(), nodeParty.schemeAt(now).highest(), Set.of(), Set.of(),
         Set.of(Role.ADMIN), now);
     AuditActor node = AuditActor.node(nodeParty.code());
@@ -153,7 +160,7 @@ public final class Accounts implements AutoCloseable {
   /** Stores a new user, audited as created by {@code by}. */
   public User create(User user, AuditActor by) {
     users.add(user);
-    audit.append(AuditEvent.of(clock.instant(), "USER_CREATED", by, user.id(), "name", user.name(), "nationality", user.nationality().value(),
+    audit.append(AuditEvent.of(recorded.instant(), "USER_CREATED", by, user.id(), "name", user.name(), "nationality", user.nationality().value(),
         "clearance", user.clearance().qualified(), "roles", user.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(",")),
         "need-to-know", user.needToKnow().stream().map(Topic::slug).sorted().collect(Collectors.joining(",")),
         "compartments", user.compartments().stream().sorted().collect(Collectors.joining(","))));
@@ -167,7 +174,7 @@ public final class Accounts implements AutoCloseable {
     String secret = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     ApiToken token = new ApiToken(UUID.randomUUID().toString(), user.id(), hash(secret), label, clock.instant(), expiresAt, null);
     tokens.add(token);
-    audit.append(AuditEvent.of(token.createdAt(), "TOKEN_ISSUED", by, token.id(), "user", user.id(), "user-name", user.name(),
+    audit.append(AuditEvent.of(recorded.instant(), "TOKEN_ISSUED", by, token.id(), "user", user.id(), "user-name", user.name(),
         "expires-at", expiresAt == null ? "" : expiresAt.toString()));
     return new Issued(token, secret);
   }
@@ -204,7 +211,7 @@ public final class Accounts implements AutoCloseable {
     boolean revoked = tokens.revoke(token.id(), now);
     poll();
     if (revoked) {
-      audit.append(AuditEvent.of(now, "TOKEN_REVOKED", by, token.id(), "user", token.userId()));
+      audit.append(AuditEvent.of(recorded.instant(), "TOKEN_REVOKED", by, token.id(), "user", token.userId()));
     }
     return revoked;
   }
@@ -218,7 +225,7 @@ public final class Accounts implements AutoCloseable {
     boolean deleted = users.delete(user.id(), now);
     poll();
     if (deleted) {
-      audit.append(AuditEvent.of(now, "USER_DELETED", by, user.id(), "name", user.name(), "nationality", user.nationality().value()));
+      audit.append(AuditEvent.of(recorded.instant(), "USER_DELETED", by, user.id(), "name", user.name(), "nationality", user.nationality().value()));
     }
     return deleted;
   }

@@ -25,10 +25,18 @@ import org.pactbridge.store.Store;
 public final class Consents {
   private final Items items;
   private final Store store;
+  /** The node's transfers, when it federates: answers to requests from peers' nodes are signed and sent back. */
+  private final Transfers transfers;
 
   public Consents(Items items) {
+    this(items, null);
+  }
+
+  /** Consents of a federating node: an answer to a request a peer's node asked goes back to it, signed by this node. */
+  public Consents(Items items, Transfers transfers) {
     this.items = items;
     this.store = items.store();
+    this.transfers = transfers;
   }
 
   /** A holder asks each originator that has not yet granted for leave to release the item to {@code to}. */
@@ -89,6 +97,17 @@ public final class Consents {
         .orElseThrow(() -> ServiceException.notFound("no consent request '" + id + "'"));
   }
 
+  /**
+   * The node on the other side of a request that crossed nodes: {@code IN} with the asking (holder's) node,
+   * {@code OUT} with the originator's node asked; empty for a request asked and answered here.
+   */
+  public Optional<CrossNode> crossNode(ConsentRequest request) {
+    return store.transfers().federated(request.id()).map(federated -> new CrossNode(federated.direction(), federated.peer()));
+  }
+
+  /** Which way a request crossed nodes, and the peer's party. */
+  public record CrossNode(String direction, PartyCode peer) {}
+
   /** The answer recorded to a request, if any. */
   public Optional<ConsentAnswer> answerTo(ConsentRequest request) {
     return store.consents().answerTo(request.id());
@@ -117,6 +136,12 @@ public final class Consents {
       }
     }
     ConsentAnswer answer = new ConsentAnswer(request.id(), caller.nationality(), verdict, items.clock().instant(), conditions);
+    var federated = transfers == null ? java.util.Optional.<org.pactbridge.store.JdbcTransfers.Federated>empty()
+        : store.transfers().federated(request.id()).filter(found -> found.direction().equals("IN"));
+    if (federated.isPresent()) {
+      transfers.answerRemote(request, federated.get(), answer, AuditActors.of(caller));
+      return answer;
+    }
     store.consents().answer(answer, AuditActors.of(caller));
     return answer;
   }

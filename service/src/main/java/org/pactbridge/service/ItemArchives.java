@@ -133,6 +133,20 @@ public final class ItemArchives {
     if (decided.decision().outcome() != Outcome.PERMIT) {
       return new Export(decided, Optional.empty());
     }
+    return new Export(decided, Optional.of(write(writer, originatorLabel, content, title, item, to, decided, out)));
+  }
+
+  /**
+   * Writes the archive of a permitted release of {@code item} to {@code to} for the KAS keys given (this
+   * node's, and for a transfer the receiving node's too): what {@link #export} writes after its decision.
+   */
+  TdfWriter.Written writeFor(Item item, PartyCode to, ItemReleases.ItemDecision decided, List<org.pactbridge.tdf.KasKey> kases, OutputStream out) {
+    TdfWriter writer = TdfWriter.of(kases, keyring.assertionKey());
+    return write(writer, originatorLabelXml(item), store.items().content(item.id()), store.items().title(item.id()), item, to, decided, out);
+  }
+
+  private TdfWriter.Written write(TdfWriter writer, String originatorLabel, byte[] content, ItemTitle title, Item item, PartyCode to,
+      ItemReleases.ItemDecision decided, OutputStream out) {
     Level recipientLevel = decided.decision().recipientLevel().filter(level -> level.party().equals(to)).orElseThrow(() ->
         ServiceException.conflict("NO_RECIPIENT_LEVEL", "No translated level", "the permit for " + to + " names no level in "
             + to + "'s scheme, which the alternative label needs; the release was recorded, no archive was written"));
@@ -147,8 +161,7 @@ public final class ItemArchives {
     // the policy names the item so that this node's KAS finds the recipient's holding (and its agreement)
     TdfContent tdf = new TdfContent(PolicyLabel.of(item), List.of(), title, "application/octet-stream", originatorLabel, alternative)
         .withItem(item.id().value());
-    TdfWriter.Written written = writer.write(tdf, new ByteArrayInputStream(content), out);
-    return new Export(decided, Optional.of(written));
+    return writer.write(tdf, new ByteArrayInputStream(content), out);
   }
 
   /** The originator's STANAG 4774 label of an item, in the scheme of its level's party. */
@@ -240,7 +253,7 @@ public final class ItemArchives {
   }
 
   /** The kid in the JWS header of the first assertion's binding, if it names one: which key signed the labels. */
-  private static Optional<String> signerKid(TdfArchive archive) {
+  static Optional<String> signerKid(TdfArchive archive) {
     for (com.fasterxml.jackson.databind.JsonNode assertion : archive.manifest().path("assertions")) {
       String jws = assertion.path("binding").path("signature").asText("");
       int dot = jws.indexOf('.');
@@ -260,9 +273,9 @@ public final class ItemArchives {
   }
 
   /** A policy label's parties and level, resolved in this node's registry. */
-  private record Resolved(List<PartyCode> originators, Level level) {}
+  record Resolved(List<PartyCode> originators, Level level) {}
 
-  private Resolved resolve(PolicyLabel label) {
+  Resolved resolve(PolicyLabel label) {
     Registry registry = registry();
     List<PartyCode> originators = new ArrayList<>();
     for (PartyCode party : label.originators()) {

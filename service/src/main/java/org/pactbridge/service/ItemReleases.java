@@ -118,7 +118,19 @@ public final class ItemReleases {
    * {@code actor}: the node's operator exporting an archive acts for the node's nation.
    */
   ItemDecision releaseAs(PartyCode holder, AuditActor actor, Item item, PartyCode to) {
-    Instant now = items.clock().instant();
+    Prepared prepared = prepare(holder, actor, item, to, items.clock().instant());
+    store.releases().record(prepared.release(), prepared.holding(), actor);
+    return prepared.decided();
+  }
+
+  /** A decision about releasing an item now, with the release record and holding it would write, not yet written. */
+  record Prepared(ItemDecision decided, Release release, Holding holding) {}
+
+  /**
+   * Decides at {@code now} as {@link #releaseAs} does, and gives what it would record without recording it:
+   * a transfer writes the release in the transaction that queues it.
+   */
+  Prepared prepare(PartyCode holder, AuditActor actor, Item item, PartyCode to, Instant now) {
     ItemDecision decided = decideAs(holder, actor, item, to, now, Keeping.NONE);
     boolean permit = decided.decision().outcome() == Outcome.PERMIT;
     Holding holding = null;
@@ -130,8 +142,7 @@ public final class ItemReleases {
       AgreementId under = agreements.isEmpty() ? null : agreements.get(agreements.size() - 1);
       holding = new Holding(item.id(), to, now, route, decided.recipientMarking(), under);
     }
-    store.releases().record(release(item, holder, to, now, decided.decision(), permit), holding, actor);
-    return decided;
+    return new Prepared(decided, release(item, holder, to, now, decided.decision(), permit), holding);
   }
 
   private static Release release(Item item, PartyCode holder, PartyCode to, Instant at, Decision decision, boolean released) {

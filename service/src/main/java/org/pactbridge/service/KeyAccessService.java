@@ -115,14 +115,19 @@ public final class KeyAccessService {
     return known;
   }
 
-  /** The HTTP rewrap: verifies the token at the node's instant, refuses a replay, opens, and wraps the share to the client's key. */
+  /**
+   * The HTTP rewrap: verifies the token and refuses a replay by the real clock (a client signs its token with
+   * the real time, also on an exercise-clock node), then opens at the node's decision instant and wraps the
+   * share to the client's key.
+   */
   public Rewrapped rewrap(User caller, String signedRequestToken) {
     Instant now = items.clock().instant();
+    Instant realNow = ExerciseClock.real(items.clock()).instant();
     Requester requester = Requester.of(caller);
     RewrapToken.Request request;
     try {
-      request = RewrapToken.verify(signedRequestToken, now);
-      replays.admit(request.jti(), request.issuedAt(), now);
+      request = RewrapToken.verify(signedRequestToken, realNow);
+      replays.admit(request.jti(), request.issuedAt(), realNow);
     } catch (TdfException e) {
       audit(requester, now, null, null, null, "ERROR", List.of(e.reason().name()));
       throw refusal(e);

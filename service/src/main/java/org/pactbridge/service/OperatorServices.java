@@ -80,6 +80,14 @@ public final class OperatorServices implements AutoCloseable {
     return store.config().displayUrl();
   }
 
+  /**
+   * Witnessed audit on this store, through {@code channel} and {@code signatures} (the federation's, as
+   * {@code audit verify --witnesses} builds them from the node's PKI folder and peers file), at the real clock.
+   */
+  public AuditWitnesses witnesses(PeerChannel channel, NodeSignatures signatures) {
+    return new AuditWitnesses(store, channel, signatures, java.time.Clock.systemUTC());
+  }
+
   /** Walks the chain against its signed heads, the node's head file and {@code otherHeadFiles}. */
   public Verification verifyAudit(List<Path> otherHeadFiles) {
     try {

@@ -32,24 +32,29 @@ final class JdbcConsentRepository implements ConsentRepository {
   @Override
   public void request(ConsentRequest request, AuditActor actor) {
     db.tx("recording consent request " + request.id(), connection -> {
-      try (PreparedStatement insert = connection.prepareStatement(
-          "INSERT INTO consent_request (id, item_id, originator, requester, recipient, requested_at, requested_by_id, requested_by_name)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-        insert.setString(1, request.id());
-        insert.setString(2, request.item().value());
-        insert.setString(3, request.originator().value());
-        insert.setString(4, request.requester().value());
-        insert.setString(5, request.recipient().value());
-        Db.setInstant(insert, 6, request.requestedAt());
-        insert.setString(7, request.requestedBy() == null ? null : request.requestedBy().id());
-        insert.setString(8, request.requestedBy() == null ? null : request.requestedBy().name());
-        insert.executeUpdate();
-      }
-      audit.appendIn(connection, List.of(AuditEvent.of(request.requestedAt(), "CONSENT_REQUESTED", actor, request.item().value(),
-          "id", request.id(), "requester", request.requester().value(), "originator", request.originator().value(),
-          "recipient", request.recipient().value())));
+      audit.appendIn(connection, List.of(requestIn(connection, request, actor)));
       return null;
     });
+  }
+
+  /** Inserts a request on {@code connection}, inside a caller's transaction; gives its audit event. */
+  AuditEvent requestIn(Connection connection, ConsentRequest request, AuditActor actor) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(
+        "INSERT INTO consent_request (id, item_id, originator, requester, recipient, requested_at, requested_by_id, requested_by_name)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      insert.setString(1, request.id());
+      insert.setString(2, request.item().value());
+      insert.setString(3, request.originator().value());
+      insert.setString(4, request.requester().value());
+      insert.setString(5, request.recipient().value());
+      Db.setInstant(insert, 6, request.requestedAt());
+      insert.setString(7, request.requestedBy() == null ? null : request.requestedBy().id());
+      insert.setString(8, request.requestedBy() == null ? null : request.requestedBy().name());
+      insert.executeUpdate();
+    }
+    return AuditEvent.of(request.requestedAt(), "CONSENT_REQUESTED", actor, request.item().value(),
+        "id", request.id(), "requester", request.requester().value(), "originator", request.originator().value(),
+        "recipient", request.recipient().value());
   }
 
   @Override
@@ -59,33 +64,49 @@ final class JdbcConsentRepository implements ConsentRepository {
       throw StoreException.conflict("consent request " + request.id(), "only the originator " + request.originator() + " may answer, not " + answer.by());
     }
     db.tx("recording the answer to consent request " + answer.requestId(), connection -> {
-      if (readAnswer(connection, answer.requestId()).isPresent()) {
-        throw StoreException.conflict("consent request " + answer.requestId(), "it is already answered");
-      }
-      try (PreparedStatement insert = connection.prepareStatement(
-          "INSERT INTO consent_answer (request_id, answered_by, verdict, answered_at) VALUES (?, ?, ?, ?)")) {
-        insert.setString(1, answer.requestId());
-        insert.setString(2, answer.by().value());
-        insert.setString(3, answer.verdict().name());
-        Db.setInstant(insert, 4, answer.answeredAt());
-        insert.executeUpdate();
-      }
-      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO consent_condition (request_id, pos, kind, val) VALUES (?, ?, ?, ?)")) {
-        int position = 0;
-        for (ConsentCondition condition : answer.conditions()) {
-          insert.setString(1, answer.requestId());
-          insert.setInt(2, position++);
-          insert.setString(3, condition.kind());
-          insert.setString(4, condition.value());
-          insert.addBatch();
-        }
-        insert.executeBatch();
-      }
-      List<String> conditions = answer.conditions().stream().map(condition -> condition.kind() + " " + condition.value()).toList();
-      audit.appendIn(connection, List.of(AuditEvent.of(answer.answeredAt(), "CONSENT_ANSWERED", actor, request.item().value(),
-          "id", answer.requestId(), "by", answer.by().value(), "verdict", answer.verdict().name(), "conditions", String.join("; ", conditions))));
+      audit.appendIn(connection, List.of(answerIn(connection, request, answer, actor)));
       return null;
     });
+  }
+
+  /** Inserts an answer to {@code request} on {@code connection}, inside a caller's transaction; gives its audit event. */
+  AuditEvent answerIn(Connection connection, ConsentRequest request, ConsentAnswer answer, AuditActor actor) throws SQLException {
+    if (readAnswer(connection, answer.requestId()).isPresent()) {
+      throw StoreException.conflict("consent request " + answer.requestId(), "it is already answered");
+    }
+    try (PreparedStatement insert = connection.prepareStatement(
+        "INSERT INTO consent_answer (request_id, answered_by, verdict, answered_at) VALUES (?, ?, ?, ?)")) {
+      insert.setString(1, answer.requestId());
+      insert.setString(2, answer.by().value());
+      insert.setString(3, answer.verdict().name());
+      Db.setInstant(insert, 4, answer.answeredAt());
+      insert.executeUpdate();
+    }
+    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO consent_condition (request_id, pos, kind, val) VALUES (?, ?, ?, ?)")) {
+      int position = 0;
+      for (ConsentCondition condition : answer.conditions()) {
+        insert.setString(1, answer.requestId());
+        insert.setInt(2, position++);
+        insert.setString(3, condition.kind());
+        insert.setString(4, condition.value());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+    List<String> conditions = answer.conditions().stream().map(condition -> condition.kind() + " " + condition.value()).toList();
+    return AuditEvent.of(answer.answeredAt(), "CONSENT_ANSWERED", actor, request.item().value(),
+        "id", answer.requestId(), "by", answer.by().value(), "verdict", answer.verdict().name(), "conditions", String.join("; ", conditions));
+  }
+
+  /** The answer to a request read on {@code connection}, inside a caller's transaction. */
+  static Optional<ConsentAnswer> answerIn(Connection connection, String requestId) throws SQLException {
+    return readAnswer(connection, requestId);
+  }
+
+  /** The request read on {@code connection}, inside a caller's transaction. */
+  static Optional<ConsentRequest> requestIn(Connection connection, String id) throws SQLException {
+    List<ConsentRequest> found = requests(connection, " WHERE id = ?", id);
+    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
   }
 
   @Override

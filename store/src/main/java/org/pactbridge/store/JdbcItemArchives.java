@@ -83,35 +83,44 @@ public final class JdbcItemArchives {
       throw StoreException.conflict("ALREADY_IMPORTED", "the archive of policy " + record.policyUuid() + " was imported before");
     }
     db.tx("importing item " + item.id(), connection -> {
-      items.insert(connection, item, content, title);
-      List<AuditEvent> events = new ArrayList<>(3);
-      events.add(JdbcItemRepository.addedEvent(item, actor));
-      if (holding != null) {
-        events.add(holdings.insert(connection, holding, actor));
-      }
-      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO item_archive (item_id, policy_uuid, form, imported_at, signer_kid,"
-          + " originator_label, alternative_label, alt_recipient, alt_level, alt_agreement, alt_decided_at, assertions)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-        insert.setString(1, item.id().value());
-        insert.setString(2, record.policyUuid());
-        insert.setString(3, record.form());
-        Db.setInstant(insert, 4, record.importedAt());
-        insert.setString(5, record.signerKid().orElse(null));
-        insert.setString(6, record.originatorLabelXml());
-        insert.setString(7, record.alternativeLabelXml().orElse(null));
-        insert.setString(8, record.recipient().orElse(null));
-        insert.setString(9, record.recipientLevel().orElse(null));
-        insert.setString(10, record.agreement().orElse(null));
-        Db.setInstant(insert, 11, record.decidedAt().orElse(null));
-        insert.setString(12, String.join("\n", record.assertions().stream().map(check -> check.id() + "=" + check.status()).toList()));
-        insert.executeUpdate();
-      }
-      events.add(AuditEvent.of(record.importedAt(), "ITEM_IMPORTED", actor, item.id().value(), "policy", record.policyUuid(),
-          "form", record.form(), "agreement", record.agreement().orElse(""), "assertions",
-          String.join(",", record.assertions().stream().map(check -> check.id() + "=" + check.status()).toList())));
-      audit.appendIn(connection, events);
+      audit.appendIn(connection, importIn(connection, item, content, title, holding, record, actor));
       return null;
     });
+  }
+
+  /**
+   * As {@link #importItem} on {@code connection}, inside a caller's transaction (a transfer's inbox row
+   * shares it): inserts the rows and gives the audit events for the caller to append.
+   */
+  List<AuditEvent> importIn(java.sql.Connection connection, Item item, byte[] content, ItemTitle title, Holding holding, ArchiveRecord record,
+      AuditActor actor) throws SQLException {
+    items.insert(connection, item, content, title);
+    List<AuditEvent> events = new ArrayList<>(3);
+    events.add(JdbcItemRepository.addedEvent(item, actor));
+    if (holding != null) {
+      events.add(holdings.insert(connection, holding, actor));
+    }
+    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO item_archive (item_id, policy_uuid, form, imported_at, signer_kid,"
+        + " originator_label, alternative_label, alt_recipient, alt_level, alt_agreement, alt_decided_at, assertions)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      insert.setString(1, item.id().value());
+      insert.setString(2, record.policyUuid());
+      insert.setString(3, record.form());
+      Db.setInstant(insert, 4, record.importedAt());
+      insert.setString(5, record.signerKid().orElse(null));
+      insert.setString(6, record.originatorLabelXml());
+      insert.setString(7, record.alternativeLabelXml().orElse(null));
+      insert.setString(8, record.recipient().orElse(null));
+      insert.setString(9, record.recipientLevel().orElse(null));
+      insert.setString(10, record.agreement().orElse(null));
+      Db.setInstant(insert, 11, record.decidedAt().orElse(null));
+      insert.setString(12, String.join("\n", record.assertions().stream().map(check -> check.id() + "=" + check.status()).toList()));
+      insert.executeUpdate();
+    }
+    events.add(AuditEvent.of(record.importedAt(), "ITEM_IMPORTED", actor, item.id().value(), "policy", record.policyUuid(),
+        "form", record.form(), "agreement", record.agreement().orElse(""), "assertions",
+        String.join(",", record.assertions().stream().map(check -> check.id() + "=" + check.status()).toList())));
+    return events;
   }
 
   /** The archive record of an imported item; empty for an item registered here. */

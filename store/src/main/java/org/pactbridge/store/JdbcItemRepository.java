@@ -94,7 +94,14 @@ public final class JdbcItemRepository implements ItemRepository {
 
   /** As {@link #register} without storing: for bulk imports that call {@link #addAll}. */
   public Item build(Draft draft, byte[] content, Instant now) {
-    ItemId id = ItemId.of(UUID.randomUUID().toString());
+    return build(ItemId.of(UUID.randomUUID().toString()), draft, content, now);
+  }
+
+  /**
+   * As {@link #build(Draft, byte[], Instant)} with a given id: an item received from a peer keeps the id
+   * its originator's node gave it, so that the nodes name it alike (consent requests, receipts).
+   */
+  public Item build(ItemId id, Draft draft, byte[] content, Instant now) {
     Instant created = now.truncatedTo(ChronoUnit.MICROS);
     Instant declassify = draft.declassifyOn() == null ? null : draft.declassifyOn().truncatedTo(ChronoUnit.MICROS);
     String hash = sha256(content);

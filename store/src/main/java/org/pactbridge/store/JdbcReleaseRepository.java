@@ -39,32 +39,40 @@ final class JdbcReleaseRepository implements ReleaseRepository {
       throw new IllegalArgumentException("release " + release.id() + ": the holding must be the recipient's copy of the item");
     }
     db.tx("recording release " + release.id(), connection -> {
-      try (PreparedStatement insert = connection.prepareStatement(
-          "INSERT INTO release_record (id, item_id, holder, recipient, at_instant, outcome, reason_codes, agreements, recipient_level, released)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-        insert.setString(1, release.id());
-        insert.setString(2, release.item().value());
-        insert.setString(3, release.holder().value());
-        insert.setString(4, release.recipient().value());
-        Db.setInstant(insert, 5, release.at());
-        insert.setString(6, release.outcome().name());
-        insert.setString(7, Db.join(release.reasonCodes()));
-        insert.setString(8, Db.join(release.agreements().stream().map(AgreementId::value).toList()));
-        insert.setString(9, release.recipientLevel());
-        insert.setBoolean(10, release.released());
-        insert.executeUpdate();
-      }
-      List<AuditEvent> events = new ArrayList<>(2);
-      events.add(AuditEvent.of(release.at(), release.released() ? "RELEASED" : "DECISION_RECORDED", actor, release.item().value(),
-          "id", release.id(), "holder", release.holder().value(), "recipient", release.recipient().value(),
-          "outcome", release.outcome().name(), "reasons", String.join(",", release.reasonCodes()),
-          "agreements", String.join(",", release.agreements().stream().map(AgreementId::value).toList())));
-      if (recipientHolding != null) {
-        events.add(holdings.insert(connection, recipientHolding, actor));
-      }
-      audit.appendIn(connection, events);
+      audit.appendIn(connection, insertIn(connection, release, recipientHolding, actor));
       return null;
     });
+  }
+
+  /** Inserts the record and the holding on {@code connection} and gives their audit events, for a caller's transaction. */
+  List<AuditEvent> insertIn(java.sql.Connection connection, Release release, Holding recipientHolding, AuditActor actor) throws java.sql.SQLException {
+    if (release.released() != (recipientHolding != null)) {
+      throw new IllegalArgumentException("release " + release.id() + ": a holding is given exactly when the item was released");
+    }
+    try (PreparedStatement insert = connection.prepareStatement(
+        "INSERT INTO release_record (id, item_id, holder, recipient, at_instant, outcome, reason_codes, agreements, recipient_level, released)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      insert.setString(1, release.id());
+      insert.setString(2, release.item().value());
+      insert.setString(3, release.holder().value());
+      insert.setString(4, release.recipient().value());
+      Db.setInstant(insert, 5, release.at());
+      insert.setString(6, release.outcome().name());
+      insert.setString(7, Db.join(release.reasonCodes()));
+      insert.setString(8, Db.join(release.agreements().stream().map(AgreementId::value).toList()));
+      insert.setString(9, release.recipientLevel());
+      insert.setBoolean(10, release.released());
+      insert.executeUpdate();
+    }
+    List<AuditEvent> events = new ArrayList<>(2);
+    events.add(AuditEvent.of(release.at(), release.released() ? "RELEASED" : "DECISION_RECORDED", actor, release.item().value(),
+        "id", release.id(), "holder", release.holder().value(), "recipient", release.recipient().value(),
+        "outcome", release.outcome().name(), "reasons", String.join(",", release.reasonCodes()),
+        "agreements", String.join(",", release.agreements().stream().map(AgreementId::value).toList())));
+    if (recipientHolding != null) {
+      events.add(holdings.insert(connection, recipientHolding, actor));
+    }
+    return events;
   }
 
   @Override

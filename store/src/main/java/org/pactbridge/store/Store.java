@@ -53,6 +53,9 @@ public final class Store implements AutoCloseable {
   private final JdbcCoOriginators coOriginators;
   private final JdbcTdfKeys tdfKeys;
   private final JdbcItemArchives itemArchives;
+  private final JdbcPeerKasKeys peerKasKeys;
+  private final JdbcWitnesses witnesses;
+  private final JdbcTransfers transfers;
   private final JdbcItemImport itemImport;
 
   private Store(StoreConfig config, Db db, NodeKeys keys, String trustedKey) {
@@ -69,6 +72,9 @@ public final class Store implements AutoCloseable {
     this.coOriginators = new JdbcCoOriginators(db, audit);
     this.tdfKeys = new JdbcTdfKeys(db, audit, keys, new ContentCipher(keys.masterKey()));
     this.itemArchives = new JdbcItemArchives(db, audit, items, holdings);
+    this.transfers = new JdbcTransfers(db, audit, releases, itemArchives, consents, config.isPostgres());
+    this.peerKasKeys = new JdbcPeerKasKeys(db, audit);
+    this.witnesses = new JdbcWitnesses(db, audit);
   }
 
   /** Opens (and on first start creates) the store that {@code config} names. */
@@ -373,6 +379,21 @@ public final class Store implements AutoCloseable {
   /** Items imported from ZTDF archives, with what their archives said besides the label. */
   public JdbcItemArchives itemArchives() {
     return itemArchives;
+  }
+
+  /** Transfers between nodes: the outbox, the transfers sent, the inbox and the consent requests that cross nodes. */
+  public JdbcTransfers transfers() {
+    return transfers;
+  }
+
+  /** Peers' KAS public keys, pinned at first use and changed only by a rotation their node announced. */
+  public JdbcPeerKasKeys peerKasKeys() {
+    return peerKasKeys;
+  }
+
+  /** Witnessed audit: peers' checkpoints this node cosigned, evidence against them, and their cosignatures of this node's log. */
+  public JdbcWitnesses witnesses() {
+    return witnesses;
   }
 
   /** Co-originators of JOINT items that were named and have not confirmed yet. */

@@ -17,9 +17,14 @@ final class RealNode implements TestNode {
   private final NodeServer server;
 
   RealNode() {
+    this(java.time.Clock.systemUTC());
+  }
+
+  /** The node on {@code clock}: an exercise clock makes it a node as {@code serve --clock} runs it. */
+  RealNode(java.time.Clock clock) {
     try {
       server = NodeServer.start(ServerConfig.of(WorldLoader.reference(), PartyCode.of("KOR"),
-          "jdbc:h2:mem:web-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", Files.createTempDirectory("pactbridge-web-keys"), 0));
+          "jdbc:h2:mem:web-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", Files.createTempDirectory("pactbridge-web-keys"), 0).withClock(clock));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

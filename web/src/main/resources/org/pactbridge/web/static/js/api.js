@@ -7,6 +7,8 @@ const SAFE = ['GET', 'HEAD'];
 /** Paths of the node service (issue 5). Functions take already-validated identifiers. */
 export const PATHS = {
   me: () => `${BASE}/me`,
+  /** Public: status, party, version, and the node's clock ({mode: 'real' | 'exercise', now, start}). */
+  health: () => '/health',
   session: () => `${BASE}/session`,
   parties: () => `${BASE}/parties`,
   sources: () => `${BASE}/sources`,

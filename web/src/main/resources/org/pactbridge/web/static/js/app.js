@@ -1,5 +1,5 @@
 // The shell: navigation by role, sign-in and sign-out, and a hash router (#/network, #/items/ID, …).
-import { ApiError, session } from './api.js';
+import { ApiError, PATHS, session } from './api.js';
 import { fill, h, problemBox } from './ui.js';
 import * as network from './network.js';
 import * as coverage from './coverage.js';
@@ -71,6 +71,36 @@ function signInPage(params) {
 
 let loaded = false;
 
+// A node on an exercise clock (serve --clock) says so on every page, signed in or not: its dates are not today's.
+async function showClock() {
+  let health = null;
+  try {
+    const response = await fetch(PATHS.health(), { headers: { Accept: 'application/json' } });
+    health = await response.json();
+  } catch (error) {
+    return;
+  }
+  const clock = health && health.clock;
+  // what the node said, for tests and styles: 'real' or 'exercise'
+  document.body.dataset.clock = clock ? clock.mode : 'unknown';
+  if (!clock || clock.mode !== 'exercise') {
+    return;
+  }
+  const loadedAt = Date.now();
+  const nodeNow = Date.parse(clock.now);
+  const text = h('span', { id: 'clock-banner-now' });
+  const tick = () => {
+    text.textContent = new Date(nodeNow + (Date.now() - loadedAt)).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  };
+  tick();
+  setInterval(tick, 1000);
+  const banner = h('div', { id: 'clock-banner', class: 'clock-banner', role: 'note', 'aria-label': 'Exercise clock' },
+    h('strong', {}, 'Exercise clock'), ' This node runs on an exercise clock: its now is ', text,
+    ` (started at ${clock.start}). Decisions and records follow it; sign-in tokens use the real clock.`);
+  // inside the header (the banner landmark), on its own row
+  document.querySelector('header.top').append(banner);
+}
+
 async function route() {
   if (!loaded) {
     // After a reload the page knows nothing: the node tells it whether the cookie still signs someone in.
@@ -114,4 +144,5 @@ document.getElementById('skip-link').addEventListener('click', (event) => {
   main.focus();
 });
 window.addEventListener('hashchange', route);
+showClock();
 route();
