@@ -68,9 +68,13 @@ final class StoreOptions {
     }
   }
 
-  /** Whether opening failed because another process holds the H2 file (H2's error 90020, "Database may be already in use"). */
+  /**
+   * Whether opening failed because another process holds the H2 file: the store's {@code DATABASE_IN_USE}
+   * (H2's error 90020), or H2's own words where a path reports it unwrapped.
+   */
   static boolean inUse(ServiceException e) {
     String message = String.valueOf(e.getMessage());
-    return message.contains("Database may be already in use") || message.contains("[90020-");
+    return "DATABASE_IN_USE".equals(e.code()) || message.contains("is in use by another process") || message.contains("Database may be already in use")
+        || message.contains("[90020-");
   }
 }
