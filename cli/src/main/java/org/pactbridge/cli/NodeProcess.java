@@ -32,18 +32,22 @@ import java.util.regex.Pattern;
  */
 final class NodeProcess implements AutoCloseable {
   private static final Pattern LISTENING = Pattern.compile("pactbridge node (\\S+) listening on (https?)://([^:\\s]+):(\\d+)");
+  private static final Pattern FEDERATION = Pattern.compile("^federation listener on https://([^:\\s]+):(\\d+)");
+  private static final Pattern READY = Pattern.compile("^pactbridge node (\\S+) ready$");
 
   private final Process process;
   private final String party;
   private final URI url;
   private final Optional<String> adminToken;
   private final Path home;
+  private final int federationPort;
 
-  private NodeProcess(Process process, String party, URI url, Optional<String> adminToken, Path home) {
+  private NodeProcess(Process process, Started started, Path home) {
     this.process = process;
-    this.party = party;
-    this.url = url;
-    this.adminToken = adminToken;
+    this.party = started.party;
+    this.url = started.url;
+    this.adminToken = started.token;
+    this.federationPort = started.federationPort;
     this.home = home;
   }
 
@@ -74,10 +78,10 @@ final class NodeProcess implements AutoCloseable {
       CompletableFuture<Started> started = CompletableFuture.supplyAsync(() -> readStart(process));
       try {
         Started s = started.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        return new NodeProcess(process, s.party, s.url, s.token, home);
+        return new NodeProcess(process, s, home);
       } catch (TimeoutException | ExecutionException e) {
         process.destroyForcibly();
-        throw new IllegalStateException("the node in " + home + " did not start listening within " + timeout.toSeconds() + " s; the end of "
+        throw new IllegalStateException("the node in " + home + " did not print its ready line within " + timeout.toSeconds() + " s; the end of "
             + log + ":\n" + tail(log), e);
       }
     } catch (IOException e) {
@@ -88,35 +92,42 @@ final class NodeProcess implements AutoCloseable {
     }
   }
 
-  private record Started(String party, URI url, Optional<String> token) {}
+  private record Started(String party, URI url, Optional<String> token, int federationPort) {}
 
+  /**
+   * Reads serve's start lines up to its last one, {@code pactbridge node X ready}: where it listens, the
+   * admin's token on a first start (the line after {@code First start}), and the federation listener's port.
+   */
   private static Started readStart(Process process) {
     BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     try {
       String party = null;
       URI url = null;
+      String token = null;
+      int federationPort = -1;
+      boolean tokenNext = false;
       for (String line = out.readLine(); line != null; line = out.readLine()) {
-        Matcher m = LISTENING.matcher(line);
-        if (m.find()) {
-          party = m.group(1);
-          url = URI.create(m.group(2) + "://" + m.group(3) + ":" + m.group(4));
-          // On a first start serve prints two more lines at once (the token); on a later start nothing, so
-          // waiting for a line would wait for ever: give them a few seconds to arrive.
-          long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-          while (!out.ready() && process.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-          }
-          String next = out.ready() ? out.readLine() : null;
-          if (next != null && next.startsWith("First start")) {
-            String token = out.readLine();
-            drain(process);
-            return new Started(party, url, Optional.ofNullable(token).map(String::strip));
+        Matcher listening = LISTENING.matcher(line);
+        Matcher federation = FEDERATION.matcher(line);
+        if (tokenNext) {
+          token = line.strip();
+          tokenNext = false;
+        } else if (listening.find()) {
+          party = listening.group(1);
+          url = URI.create(listening.group(2) + "://" + listening.group(3) + ":" + listening.group(4));
+        } else if (line.startsWith("First start")) {
+          tokenNext = true;
+        } else if (federation.find()) {
+          federationPort = Integer.parseInt(federation.group(2));
+        } else if (READY.matcher(line).matches()) {
+          if (url == null) {
+            throw new IllegalStateException("the node printed its ready line without the line that says where it listens");
           }
           drain(process);
-          return new Started(party, url, Optional.empty());
+          return new Started(party, url, Optional.ofNullable(token), federationPort);
         }
       }
-      throw new IllegalStateException("the node exited with status " + process.waitFor() + " before listening");
+      throw new IllegalStateException("the node exited with status " + process.waitFor() + " before it was ready");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -168,6 +179,11 @@ final class NodeProcess implements AutoCloseable {
     return home;
   }
 
+  /** The federation listener's port, or -1 when the node has none. */
+  int federationPort() {
+    return federationPort;
+  }
+
   /** The admin token printed on first start; empty when the store already had users. */
   Optional<String> adminToken() {
     return adminToken;
@@ -180,7 +196,26 @@ final class NodeProcess implements AutoCloseable {
   /** {@code SIGKILL}: no shutdown hook runs, as when the machine loses power. */
   void kill() {
     process.destroyForcibly();
-    awaitExit();
+    awaitExit(Duration.ofSeconds(20));
+  }
+
+  /**
+   * Waits for the process to end by itself (a crash point halting it, for example).
+   *
+   * @return its exit status, or empty when it is still running after {@code timeout}
+   */
+  Optional<Integer> awaitExit(Duration timeout) {
+    try {
+      return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? Optional.of(process.exitValue()) : Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  /** The exit status, or empty while the process runs. */
+  Optional<Integer> exitStatus() {
+    return process.isAlive() ? Optional.empty() : Optional.of(process.exitValue());
   }
 
   /** {@code SIGTERM}: the node's shutdown hook closes the listener and the store. */
@@ -196,14 +231,6 @@ final class NodeProcess implements AutoCloseable {
         Thread.currentThread().interrupt();
         process.destroyForcibly();
       }
-    }
-  }
-
-  private void awaitExit() {
-    try {
-      process.waitFor(20, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }

@@ -159,7 +159,6 @@ final class ServeCommand implements Callable<Integer> {
       out.println("First start: created user 'admin'. Its API token is shown this once and is stored only as a hash:");
       out.println("  " + issued.secret());
     });
-    // after the first-start lines, which harnesses (NodeProcess) read right after the listening line
     if (server.federationPort() >= 0) {
       out.printf("federation listener on https://%s:%d (TLS 1.3, client certificates of %d peers)%n", federationHost, server.federationPort(),
           server.peerChannel().map(channel -> channel.peers().size()).orElse(0));
@@ -168,6 +167,8 @@ final class ServeCommand implements Callable<Integer> {
       out.printf("Exercise clock: this node's now started at %s and advances with real time (tokens and certificates use the real clock)%n",
           exercise.start());
     }
+    // the last line of the start: harnesses (NodeProcess, the quickstart's test) read up to it
+    out.printf("pactbridge node %s ready%n", code);
     out.flush();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -31,8 +31,10 @@ class NodeProcessTest {
       assertThat(get(node, "/health", null).statusCode()).isEqualTo(200);
       assertThat(get(node, "/api/v1/me", token).body()).contains("\"admin\"");
       firstPid = node.pid();
+      assertThat(node.exitStatus()).as("running").isEmpty();
       node.kill();
       assertThat(node.isAlive()).isFalse();
+      assertThat(node.exitStatus()).as("SIGKILL: 128 + 9").contains(137);
     }
     try (NodeProcess again = NodeProcess.start(home, List.of("--port", "0", "--party", "JPN"), Map.of(), Duration.ofSeconds(180))) {
       assertThat(again.pid()).isNotEqualTo(firstPid);

@@ -144,9 +144,9 @@ class QuickstartTest {
       switch (step.kind()) {
         case SERVE -> script.append(command).append(" --port 0 > serve.out 2> serve.err &\n").append("""
             SERVE_PID=$!
-            # wait for the three lines of the first start, for the node to die, or 5 minutes (a guard)
+            # wait for the start's last line (ready), for the node to die, or 5 minutes (a guard)
             for _ in $(seq 1 1500); do
-              [ "$(wc -l < serve.out)" -ge 3 ] && break
+              grep -q ' ready$' serve.out && break
               kill -0 "$SERVE_PID" 2>/dev/null || break
               sleep 0.2
             done
